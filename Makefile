@@ -1,0 +1,51 @@
+# licensegate developer tasks. `make help` lists them.
+.DEFAULT_GOAL := help
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+TESTS ?=
+EXAMPLE ?= examples/llama3.1/support-assistant.licensegate.yaml
+# The real OPA library, a test-time oracle only (DESIGN.md §1). It declares Python >= 3.14 but is
+# a ctypes wrapper that works on 3.10+, hence --no-deps --ignore-requires-python.
+OPA_ORACLE := opa-golib-python-bindings==0.4.4
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps --ignore-requires-python $(OPA_ORACLE)
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install licensegate
+
+demo: install ## Install, then check an example manifest (EXAMPLE=path to choose)
+	$(BIN)/licensegate check $(EXAMPLE)
+
+test: $(VENV)/.installed-test ## Run every test: unit, CLI, examples, Rego suites, parity with real OPA
+	$(BIN)/python -m pytest $(if $(TESTS),-k '$(TESTS)',)
+
+test-rego: install ## Run only the Rego unit tests, on the embedded engine
+	$(BIN)/licensegate test
+
+parity: $(VENV)/.installed-test ## Only the regorus-versus-real-OPA comparison
+	$(BIN)/python -m pytest -m parity
+
+docs: install ## Regenerate docs/manifest.md from the manifest schema
+	$(BIN)/python -m licensegate.schemadoc > docs/manifest.md
+
+lint: $(VENV)/.installed-test ## ruff and mypy
+	$(BIN)/pip install --quiet ruff mypy types-PyYAML types-jsonschema
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info
+
+.PHONY: help install demo test test-rego parity docs lint clean

@@ -1,0 +1,350 @@
+# METADATA
+# title: Clause builders
+# description: >-
+#   The decision logic of clauses that several licenses share (an MAU test on a release date,
+#   a display duty, a naming duty, a license copy, a Notice file, ...). Each builder takes the
+#   license id and the license's own parameters and returns the set of findings for every
+#   subject the clause reaches, with status violated, missing-facts, needs-attestation or
+#   satisfied. A license package calls the builders its text calls for, under METADATA that
+#   cites the text; the builders never decide which license says what.
+package lib.clauses
+
+import rego.v1
+
+import data.lib.deployment
+import data.lib.finding
+import data.lib.subjects
+
+_manifest := input.manifest
+
+# A listed model runs in the product (rather than only teaching or evaluating in-house).
+_in_product(subject) if "inference" in subject.uses
+
+# Listed models under a license that the product makes available to third parties.
+_models_made_available(license) := {subject |
+	some subject in subjects.models_under(license)
+	_in_product(subject)
+	deployment.product_made_available
+}
+
+# Derived models under a license that are offered as a service or published.
+_derived_released(license) := {subject |
+	some subject in subjects.derived_under(license)
+	deployment.released(subject)
+}
+
+# Subjects whose weights (or weights derived from them) leave the organisation: listed models
+# in a product that ships weights, and derived models published with weights from this license.
+_weights_distributed(license) := {subject |
+	some subject in subjects.models_under(license)
+	_in_product(subject)
+	deployment.weights_shipped
+} | {subject |
+	some subject in subjects.derived_under(license)
+	deployment.weights_released(subject)
+	"weights" in subjects.vias(subject, license)
+}
+
+_how_distributed(subject) := "its weights are published (release: weights)" if {
+	subject.kind == "derived"
+} else := "the product ships model weights (product.ships_weights: true)"
+
+_how_available(subject) := sprintf("it is released (release: %s)", [subject.release]) if {
+	subject.kind == "derived"
+} else := sprintf("the product that runs it is offered to %s (product.audience)", [_manifest.product.audience])
+
+# ---------------------------------------------------------------------------------------------
+# mau-threshold: licensee MAU (with affiliates) in the calendar month before a release date.
+
+mau_at_release(license, month, limit) := {_mau_finding(license, month, limit, subject) |
+	some subject in subjects.models_under(license)
+}
+
+_mau_finding(license, month, limit, subject) := finding.new(
+	license, "mau-threshold", subject.id, "violated",
+	sprintf(
+		"%d monthly active users in %s (%s) is greater than %d: a license from the licensor is needed before any use",
+		[mau.value, month, mau.source, limit],
+	),
+	mau.path,
+) if {
+	mau := deployment.mau_on(month)
+	mau.value > limit
+} else := finding.new(
+	license, "mau-threshold", subject.id, "satisfied",
+	sprintf("%d monthly active users in %s (%s) is not greater than %d", [mau.value, month, mau.source, limit]),
+	mau.path,
+) if {
+	mau := deployment.mau_on(month)
+} else := finding.new(
+	license, "mau-threshold", subject.id, "missing-facts",
+	sprintf(
+		"the test counts users in %s, but the manifest gives neither licensee.mau_history[%s] nor licensee.monthly_active_users",
+		[month, month],
+	),
+	["licensee"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# attribution-display: a statement shown to users when the model or a derivative is made available.
+
+display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)}
+
+_made_available(license) := _models_made_available(license) | _derived_released(license)
+
+_display_finding(license, text, subject) := finding.new(
+	license, "attribution-display", subject.id, "satisfied",
+	sprintf("\"%s\" is displayed (product.attribution)", [text]),
+	["product", "attribution"],
+) if {
+	deployment.attribution_shown(text)
+} else := finding.new(
+	license, "attribution-display", subject.id, "violated",
+	sprintf("%s is made available to third parties (%s) but no product.attribution statement says \"%s\"", [
+		subject.id, _how_available(subject), text,
+	]),
+	["product", "attribution"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# derivative-naming: a released derived model's name must begin with a prefix.
+# `vias` is the set of ways ("weights", "outputs") through which using the model triggers the duty.
+
+name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern, prefix, subject) |
+	some subject in _derived_released(license)
+	count(subjects.vias(subject, license) & vias) > 0
+}
+
+_naming_finding(license, pattern, prefix, subject) := finding.new(
+	license, "derivative-naming", subject.id, "satisfied",
+	sprintf("the released name %s begins with \"%s\"", [subject.id, prefix]),
+	array.concat(subject.path, ["name"]),
+) if {
+	regex.match(pattern, subjects.bare_name(subject.id))
+} else := finding.new(
+	license, "derivative-naming", subject.id, "violated",
+	sprintf("%s is built from %s and released (release: %s), but its name does not begin with \"%s\"", [
+		subject.id, concat(", ", _upstream_all(subject, license)), subject.release, prefix,
+	]),
+	array.concat(subject.path, ["name"]),
+)
+
+_upstream_all(subject, license) := sort({id |
+	some via in {"weights", "outputs"}
+	some id in subjects.upstream_ids(subject, license, via)
+})
+
+# ---------------------------------------------------------------------------------------------
+# license-copy: recipients of the weights get a copy of the license.
+
+license_copy(license) := {_copy_finding(license, subject) | some subject in _weights_distributed(license)}
+
+_copy_finding(license, subject) := finding.new(
+	license, "license-copy", subject.id, "satisfied",
+	"a copy of the license goes with the weights (product.license_copies_included: true)",
+	["product", "license_copies_included"],
+) if {
+	_manifest.product.license_copies_included == true
+} else := finding.new(
+	license, "license-copy", subject.id, "violated",
+	sprintf("weights are distributed (%s) without a copy of the license (product.license_copies_included: false)", [
+		_how_distributed(subject),
+	]),
+	["product", "license_copies_included"],
+) if {
+	_manifest.product.license_copies_included == false
+} else := finding.new(
+	license, "license-copy", subject.id, "missing-facts",
+	sprintf(
+		"weights are distributed (%s); say whether a copy of the license goes with them (product.license_copies_included)",
+		[_how_distributed(subject)],
+	),
+	["product"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# notice-file: distributed copies carry a Notice file with a fixed text.
+
+notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _weights_distributed(license)}
+
+_notice_finding(license, text, subject) := finding.new(
+	license, "notice-file", subject.id, "missing-facts",
+	sprintf("weights are distributed (%s); name the Notice file shipped with them (product.notice_file)", [
+		_how_distributed(subject),
+	]),
+	["product"],
+) if {
+	not deployment.notice_file
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("the Notice file %s does not exist", [deployment.notice_file.path]),
+	["product", "notice_file"],
+) if {
+	deployment.notice_file.exists != true
+} else := finding.new(
+	license, "notice-file", subject.id, "satisfied",
+	sprintf("%s contains the required notice", [deployment.notice_file.path]),
+	["product", "notice_file"],
+) if {
+	deployment.notice_contains(text)
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("%s does not contain the required notice \"%s\"", [deployment.notice_file.path, text]),
+	["product", "notice_file"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# modified-files-notice: published derived weights mark the files that were changed.
+
+modified_files(license) := {_modified_finding(license, subject) |
+	some subject in subjects.derived_under(license)
+	deployment.weights_released(subject)
+	"weights" in subjects.vias(subject, license)
+}
+
+_modified_finding(license, subject) := finding.new(
+	license, "modified-files-notice", subject.id, "satisfied",
+	"modified files carry notices that they were changed (modified_files_marked: true)",
+	array.concat(subject.path, ["modified_files_marked"]),
+) if {
+	subject.modified_files_marked == true
+} else := finding.new(
+	license, "modified-files-notice", subject.id, "violated",
+	"the published weights include modified files without notices that they were changed (modified_files_marked: false)",
+	array.concat(subject.path, ["modified_files_marked"]),
+) if {
+	subject.modified_files_marked == false
+} else := finding.new(
+	license, "modified-files-notice", subject.id, "missing-facts",
+	"its weights are published; say whether modified files carry notices that they were changed (modified_files_marked)",
+	subject.path,
+)
+
+# ---------------------------------------------------------------------------------------------
+# acceptable-use: compliance with a use policy is a person's judgement.
+
+acceptable_use(license, policy) := {finding.new(
+	license, "acceptable-use", subject.id, "needs-attestation",
+	sprintf("only a person can judge the use cases against the %s; record an attestation", [policy]),
+	subject.path,
+) |
+	some subject in subjects.models_under(license)
+}
+
+# ---------------------------------------------------------------------------------------------
+# eu-multimodal: no rights to multimodal models for licensees domiciled in the EU.
+# Text-only models are not reached. A model of unknown modality is missing-facts in the EU.
+
+eu_multimodal(license) := {_eu_finding(license, subject) |
+	some subject in subjects.models_under(license)
+	not subjects.multimodal(subjects.listed(subject.id)) == false
+}
+
+_eu_finding(license, subject) := finding.new(
+	license, "eu-multimodal", subject.id, "satisfied",
+	sprintf("the licensee's principal place of business (%s) is outside the European Union", [deployment.domicile]),
+	["licensee", "domicile"],
+) if {
+	not deployment.domiciled_in_eu
+} else := finding.new(
+	license, "eu-multimodal", subject.id, "violated",
+	sprintf("%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it", [
+		subject.id, deployment.domicile,
+	]),
+	["licensee", "domicile"],
+) if {
+	subjects.multimodal(subjects.listed(subject.id)) == true
+} else := finding.new(
+	license, "eu-multimodal", subject.id, "missing-facts",
+	sprintf(
+		"the licensee is domiciled in %s, in the European Union, and the catalog does not know whether %s is multimodal: %s",
+		[deployment.domicile, subject.id, "list the modalities it uses (models[].modalities)"],
+	),
+	array.concat(subject.path, ["modalities"]),
+)
+
+# ---------------------------------------------------------------------------------------------
+# output-use: a ban on using the model or its outputs to improve another LLM, except the
+# licensor's own model and its derivative works. A derived model built on weights under the
+# same license is such a derivative work. Listed models used as teachers or synthetic-data
+# generators without a declared student are missing-facts: the manifest must say what they train.
+
+output_use_ban(license, exempt) := {_output_finding(license, exempt, subject) |
+	some subject in subjects.derived_under(license)
+	"outputs" in subjects.vias(subject, license)
+} | {_undeclared_student(license, subject) |
+	some subject in subjects.models_under(license)
+	count({"distillation-teacher", "synthetic-data"} & {use | some use in subject.uses}) > 0
+	not _has_declared_student(subject)
+}
+
+_output_finding(license, exempt, subject) := finding.new(
+	license, "output-use", subject.id, "satisfied",
+	sprintf("%s is not a large language model (derived_models[].llm: false)", [subject.id]),
+	array.concat(subject.path, ["llm"]),
+) if {
+	subject.llm == false
+} else := finding.new(
+	license, "output-use", subject.id, "satisfied",
+	sprintf("%s is a derivative work of %s (its weights come from %s)", [
+		subject.id, exempt, concat(", ", subjects.upstream_ids(subject, license, "weights")),
+	]),
+	array.concat(subject.path, ["base_models"]),
+) if {
+	"weights" in subjects.vias(subject, license)
+} else := finding.new(
+	license, "output-use", subject.id, "violated",
+	sprintf("%s is a large language model trained on outputs of %s, and it is not %s or a derivative work of it", [
+		subject.id, concat(", ", subjects.upstream_ids(subject, license, "outputs")), exempt,
+	]),
+	array.concat(subject.path, ["trained_on_outputs_of"]),
+)
+
+_has_declared_student(subject) if {
+	some other in subjects.derived
+	some edge in other.upstream
+	edge.via == "outputs"
+	lower(edge.model) == lower(subject.id)
+}
+
+_undeclared_student(license, subject) := finding.new(
+	license, "output-use", subject.id, "missing-facts",
+	sprintf("%s is used as %s, but no derived model lists it in trained_on_outputs_of: declare the models its outputs train", [
+		subject.id, concat(" and ", sort({use | some use in subject.uses; use in {"distillation-teacher", "synthetic-data"}})),
+	]),
+	array.concat(subject.path, ["uses"]),
+)
+
+# ---------------------------------------------------------------------------------------------
+# use-restrictions-flowdown: the terms users accept carry the license's use restrictions.
+# `hosting_counts`: the license treats offering the model as a service like distributing it.
+
+flowdown(license, hosting_counts) := {_flowdown_finding(license, subject) |
+	some subject in _flowdown_subjects(license, hosting_counts)
+}
+
+_flowdown_subjects(license, hosting_counts) := _made_available(license) | _weights_distributed(license) if {
+	hosting_counts == true
+} else := _weights_distributed(license)
+
+_flowdown_finding(license, subject) := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "satisfied",
+	"the terms users accept carry the use restrictions (product.user_terms_include_use_restrictions: true)",
+	["product", "user_terms_include_use_restrictions"],
+) if {
+	_manifest.product.user_terms_include_use_restrictions == true
+} else := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "violated",
+	sprintf("%s reaches third parties (%s), and the terms users accept do not carry the use restrictions", [
+		subject.id, _how_available(subject),
+	]),
+	["product", "user_terms_include_use_restrictions"],
+) if {
+	_manifest.product.user_terms_include_use_restrictions == false
+} else := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "missing-facts",
+	sprintf("%s reaches third parties (%s); say whether the terms users accept carry the use restrictions (%s)", [
+		subject.id, _how_available(subject), "product.user_terms_include_use_restrictions",
+	]),
+	["product"],
+)

@@ -1,0 +1,102 @@
+# METADATA
+# title: Subjects
+# description: >-
+#   The things clauses are judged for: every listed model (by id) and every derived model
+#   (by name), each with the license ids that reach it. A model's licenses come from the
+#   catalog (data.licensegate.catalog) when it knows the id, else from the manifest's
+#   `license`. A derived model carries the licenses of everything upstream of it; the host
+#   computes that closure into input.upstream so each entry says whether the upstream model's
+#   weights or only its outputs went into the derived model.
+package lib.subjects
+
+import rego.v1
+
+_catalog := data.licensegate.catalog.models
+
+# Catalog entry for a model id; ids match case-insensitively.
+catalog_entry(id) := _catalog[lower(id)]
+
+_declared(model) := [model.license] if is_string(model.license)
+
+_declared(model) := model.license if is_array(model.license)
+
+# License ids of a listed model: the catalog's when it knows the model, else the declared ones.
+# Undefined for a model the library cannot place (reported as licensegate:unknown-model).
+licenses_of(model) := catalog_entry(model.id).licenses if {
+	catalog_entry(model.id)
+} else := _declared(model)
+
+# The listed model with this id (case-insensitive).
+listed(id) := model if {
+	some model in input.manifest.models
+	lower(model.id) == lower(id)
+}
+
+# multimodal(model) is true or false when known: from the catalog, else from the modalities the
+# manifest says are used. Undefined when neither says.
+multimodal(model) := catalog_entry(model.id).multimodal if {
+	catalog_entry(model.id)
+} else := true if {
+	some modality in model.modalities
+	modality != "text"
+} else := false if {
+	count(model.modalities) > 0
+}
+
+models contains subject if {
+	some index, model in input.manifest.models
+	licenses := licenses_of(model)
+	subject := {
+		"kind": "model",
+		"id": model.id,
+		"index": index,
+		"path": ["models", index],
+		"licenses": sort(licenses),
+		"uses": model.uses,
+	}
+}
+
+# input.upstream[name] lists {"model": id, "via": "weights" | "outputs"} for every listed model
+# upstream of the derived model (via "outputs" when any step on the way used only outputs).
+derived contains subject if {
+	some index, model in input.manifest.derived_models
+	upstream := object.get(input.upstream, model.name, [])
+	subject := {
+		"kind": "derived",
+		"id": model.name,
+		"index": index,
+		"path": ["derived_models", index],
+		"licenses": sort({license |
+			some edge in upstream
+			some license in licenses_of(listed(edge.model))
+		}),
+		"upstream": upstream,
+		"release": model.release,
+		"llm": model.llm,
+		"modified_files_marked": object.get(model, "modified_files_marked", null),
+	}
+}
+
+all := models | derived
+
+# Listed models carrying a license.
+models_under(license) := {subject | some subject in models; license in subject.licenses}
+
+# Derived models that a license reaches.
+derived_under(license) := {subject | some subject in derived; license in subject.licenses}
+
+# How a license reaches a derived model: a set of "weights" and/or "outputs".
+vias(subject, license) := {edge.via |
+	some edge in subject.upstream
+	license in licenses_of(listed(edge.model))
+}
+
+# Upstream model ids of a derived model that carry a license and reach it by a given way.
+upstream_ids(subject, license, via) := sort({edge.model |
+	some edge in subject.upstream
+	edge.via == via
+	license in licenses_of(listed(edge.model))
+})
+
+# The model name a derived model is released under, without any "org/" prefix.
+bare_name(name) := parts[count(parts) - 1] if parts := split(name, "/")

@@ -1,0 +1,112 @@
+# METADATA
+# title: licensegate decision
+# description: >-
+#   The decision for one manifest: every applicable clause of every license that reaches a
+#   subject, with attestations and waivers applied. Only the license packages that some subject
+#   needs are evaluated (data.licenses[package] with a bound package name). An OPA server
+#   serving the licensegate bundle answers the same document at data.licensegate.main.findings.
+package licensegate.main
+
+import rego.v1
+
+import data.lib.finding
+import data.lib.subjects
+
+_registry := data.licensegate.registry.licenses
+
+# License ids that reach any subject.
+license_ids contains license if {
+	some subject in subjects.all
+	some license in subject.licenses
+}
+
+_raw contains item if {
+	some license in license_ids
+	package_name := _registry[license].package
+	some item in data.licenses[package_name].findings
+}
+
+# A listed model the catalog does not know and whose license the manifest does not state.
+_raw contains finding.new(
+	"licensegate", "unknown-model", model.id, "missing-facts",
+	sprintf("the catalog does not know %s and the manifest gives no license for it (models[].license)", [model.id]),
+	["models", index],
+) if {
+	some index, model in input.manifest.models
+	not subjects.licenses_of(model)
+}
+
+# A derived model built from a model the library cannot place.
+_raw contains finding.new(
+	"licensegate", "unknown-model", subject.id, "missing-facts",
+	sprintf("%s is built from %s, whose license is unknown", [subject.id, edge.model]),
+	subject.path,
+) if {
+	some subject in subjects.derived
+	some edge in subject.upstream
+	not subjects.licenses_of(subjects.listed(edge.model))
+}
+
+# A license the library has no policy for: it cannot be judged, so it is never a pass.
+_raw contains finding.new(
+	"licensegate", "unsupported-license", subject.id, "missing-facts",
+	sprintf("%s is under %s, which licensegate cannot judge yet", [subject.id, license]),
+	subject.path,
+) if {
+	some subject in subjects.all
+	some license in subject.licenses
+	not _registry[license].package
+}
+
+findings := [_resolved(item) | some item in _raw]
+
+# ---------------------------------------------------------------------------------------------
+# Attestations and waivers (DESIGN.md §3). A record without `subject` covers every subject.
+
+_covers(record, item) if {
+	record.clause == item.id
+	not record.subject
+}
+
+_covers(record, item) if {
+	record.clause == item.id
+	lower(record.subject) == lower(item.subject)
+}
+
+_attestations(item) := [record | some record in input.manifest.attestations; _covers(record, item)]
+
+# A waiver applies up to the day before `expires`; input.today is the evaluation date (YYYY-MM-DD).
+_live_waivers(item) := [record |
+	some record in input.manifest.waivers
+	_covers(record, item)
+	input.today < record.expires
+]
+
+_expired_waivers(item) := [record |
+	some record in input.manifest.waivers
+	_covers(record, item)
+	input.today >= record.expires
+]
+
+_resolved(item) := object.union(item, {
+	"status": "satisfied",
+	"attestation": _attestations(item)[0],
+	"message": sprintf("attested by %s on %s: %s", [
+		_attestations(item)[0].by, _attestations(item)[0].date, _attestations(item)[0].statement,
+	]),
+}) if {
+	item.status == "needs-attestation"
+	count(_attestations(item)) > 0
+} else := object.union(item, {
+	"status": "waived",
+	"waiver": _live_waivers(item)[0],
+	"message": sprintf("%s; waived until %s: %s", [item.message, _live_waivers(item)[0].expires, _live_waivers(item)[0].reason]),
+}) if {
+	item.status in {"violated", "missing-facts"}
+	count(_live_waivers(item)) > 0
+} else := object.union(item, {
+	"message": sprintf("%s; the waiver for it expired on %s", [item.message, _expired_waivers(item)[0].expires]),
+}) if {
+	item.status in {"violated", "missing-facts"}
+	count(_expired_waivers(item)) > 0
+} else := item

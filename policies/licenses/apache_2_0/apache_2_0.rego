@@ -1,0 +1,51 @@
+# METADATA
+# title: Apache License, Version 2.0
+# description: >-
+#   Clauses of the Apache License, Version 2.0 (January 2004) that bind a deployment of model
+#   weights released under it (Mistral 7B, Mixtral, Mistral Nemo, Grok-1, the Qwen bases of the
+#   DeepSeek-R1-Distill-Qwen models). The license has no user threshold, no naming or display
+#   rule and no use restrictions; its duties are the §4 redistribution conditions. §4(d) (NOTICE
+#   propagation) depends on whether the upstream distribution includes a NOTICE file, which
+#   neither the manifest nor the catalog records, so it is not encoded here.
+# related_resources:
+#   - description: license text
+#     ref: https://www.apache.org/licenses/LICENSE-2.0
+# custom:
+#   license: apache-2.0
+package licenses.apache_2_0
+
+import rego.v1
+
+import data.lib.clauses
+
+_license := "apache-2.0"
+
+# METADATA
+# title: Give a copy of the License with distributed weights
+# description: >-
+#   Whoever distributes copies of the Work or of Derivative Works gives every recipient a copy
+#   of the License: shipped weights of a listed model and published derived weights.
+# custom:
+#   clause: license-copy
+#   section: "§4(a) Redistribution"
+#   quote: You must give any other recipients of the Work or Derivative Works a copy of this License
+#   source: https://www.apache.org/licenses/LICENSE-2.0
+#   remediation: >-
+#     Ship the Apache License 2.0 text with the weights and set product.license_copies_included
+#     to true.
+findings contains item if some item in clauses.license_copy(_license)
+
+# METADATA
+# title: Mark modified files in published derived weights
+# description: >-
+#   A derivative whose weights are published must carry prominent notices in the files that
+#   were changed.
+# custom:
+#   clause: modified-files-notice
+#   section: "§4(b) Redistribution"
+#   quote: You must cause any modified files to carry prominent notices stating that You changed the files
+#   source: https://www.apache.org/licenses/LICENSE-2.0
+#   remediation: >-
+#     Add a prominent notice that the files were changed (for example in the model card and the
+#     changed files' metadata) and set derived_models[].modified_files_marked to true.
+findings contains item if some item in clauses.modified_files(_license)

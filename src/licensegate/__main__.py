@@ -1,0 +1,5 @@
+"""`python -m licensegate` runs the CLI."""
+
+from licensegate.cli import main
+
+main()

@@ -1,0 +1,192 @@
+"""Build the input document the policies evaluate, from a loaded manifest.
+
+The input is an envelope around the manifest (``input.manifest``) with what Rego cannot work
+out for itself: the evaluation date, the Notice file's text, and for every derived model the
+listed models upstream of it. Cross-field mistakes that a schema cannot see (a derived model
+built from a model that is not listed, a waiver naming a clause that does not exist, a declared
+license that contradicts the catalog) are reported here as manifest errors with their line.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from licensegate.errors import ManifestError
+from licensegate.manifest import Manifest
+from licensegate.policy import PolicyLibrary
+
+NOTICE_LIMIT = 1024 * 1024
+"""Largest Notice file read (bytes); a bigger one is an error, not a silent truncation."""
+
+_TYPOGRAPHIC = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def normalise_text(text: str) -> str:
+    """Collapse whitespace and make typographic quotes straight, as quote checks do."""
+    return " ".join(text.translate(_TYPOGRAPHIC).split())
+
+
+def build_input(
+    manifest: Manifest, library: PolicyLibrary, today: dt.date | None = None
+) -> dict[str, Any]:
+    """The input document for one manifest; raises ManifestError on cross-field mistakes."""
+    data = _with_defaults(manifest.data)
+    _check_models(manifest, data, library)
+    _check_records(manifest, data, library)
+    document: dict[str, Any] = {
+        "manifest": data,
+        "today": (today or dt.date.today()).isoformat(),
+        "upstream": _upstream(manifest, data),
+        "files": {},
+    }
+    notice = data["product"].get("notice_file")
+    if notice is not None:
+        document["files"]["notice_file"] = _read_notice(manifest, notice)
+    return document
+
+
+def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """Fill the defaults DESIGN.md §2 documents, so policies read one shape."""
+    data = copy.deepcopy(data)
+    product = data["product"]
+    product.setdefault("ships_weights", False)
+    product.setdefault("attribution", [])
+    for model in data["models"]:
+        model.setdefault("guardrails_modified", False)
+    for derived in data.setdefault("derived_models", []):
+        derived.setdefault("base_models", [])
+        derived.setdefault("trained_on_outputs_of", [])
+        derived.setdefault("llm", True)
+    data.setdefault("attestations", [])
+    data.setdefault("waivers", [])
+    return data
+
+
+def _error(manifest: Manifest, path: tuple[str | int, ...], message: str) -> ManifestError:
+    return ManifestError(manifest.path, message, manifest.line_of(path))
+
+
+def _check_models(manifest: Manifest, data: dict[str, Any], library: PolicyLibrary) -> None:
+    seen: dict[str, int] = {}
+    for index, model in enumerate(data["models"]):
+        key = model["id"].lower()
+        if key in seen:
+            raise _error(manifest, ("models", index, "id"), f"model {model['id']} is listed twice")
+        seen[key] = index
+        entry = library.catalog.get(key)
+        declared = model.get("license")
+        if entry is None or declared is None:
+            continue
+        declared_set = {declared} if isinstance(declared, str) else set(declared)
+        if declared_set != set(entry["licenses"]):
+            raise _error(
+                manifest,
+                ("models", index, "license"),
+                f"license {', '.join(sorted(declared_set))} disagrees with the catalog, which "
+                f"has {model['id']} under {', '.join(entry['licenses'])}",
+            )
+    names: set[str] = set()
+    for index, derived in enumerate(data["derived_models"]):
+        name = derived["name"]
+        if name.lower() in names or name.lower() in seen:
+            raise _error(
+                manifest, ("derived_models", index, "name"), f"name {name} is used twice"
+            )
+        names.add(name.lower())
+    for index, derived in enumerate(data["derived_models"]):
+        for field in ("base_models", "trained_on_outputs_of"):
+            for position, ref in enumerate(derived[field]):
+                if ref.lower() not in seen and ref.lower() not in names:
+                    raise _error(
+                        manifest,
+                        ("derived_models", index, field, position),
+                        f"{ref} is neither a listed model (models[].id) nor a derived model name",
+                    )
+
+
+def _check_records(manifest: Manifest, data: dict[str, Any], library: PolicyLibrary) -> None:
+    """A waiver or attestation for a clause that does not exist would hide a typo."""
+    known = library.clauses
+    for field in ("attestations", "waivers"):
+        for index, record in enumerate(data[field]):
+            clause = record["clause"]
+            if clause not in known:
+                close = _closest(clause, known)
+                hint = f" (did you mean {close}?)" if close else ""
+                raise _error(
+                    manifest,
+                    (field, index, "clause"),
+                    f"{field[:-1]} names clause {clause}, which the library does not have{hint}; "
+                    "see `licensegate licenses`",
+                )
+
+
+def _closest(clause: str, known: Any) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(clause, list(known), n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+def _upstream(manifest: Manifest, data: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """For each derived model, the listed models upstream of it and how they reach it.
+
+    An edge through ``trained_on_outputs_of`` anywhere on the way makes the reach "outputs":
+    only outputs of that model went into the result. Cycles are manifest errors.
+    """
+    listed = {model["id"].lower(): model["id"] for model in data["models"]}
+    derived = {d["name"].lower(): (i, d) for i, d in enumerate(data["derived_models"])}
+    result: dict[str, list[dict[str, str]]] = {}
+
+    def walk(name: str, trail: tuple[str, ...]) -> set[tuple[str, str]]:
+        index, model = derived[name]
+        if name in trail:
+            raise _error(
+                manifest,
+                ("derived_models", index, "name"),
+                f"derived model {model['name']} is built from itself "
+                f"({' -> '.join([*trail, name])})",
+            )
+        edges: set[tuple[str, str]] = set()
+        for field, via in (("base_models", "weights"), ("trained_on_outputs_of", "outputs")):
+            for ref in model[field]:
+                key = ref.lower()
+                if key in listed:
+                    edges.add((listed[key], via))
+                else:
+                    for upstream_id, upstream_via in walk(key, (*trail, name)):
+                        edges.add((upstream_id, "outputs" if via == "outputs" else upstream_via))
+        return edges
+
+    for key, (_, model) in derived.items():
+        edges = walk(key, ())
+        result[model["name"]] = [{"model": m, "via": v} for m, v in sorted(edges)]
+    return result
+
+
+def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
+    base = Path(manifest.path).parent
+    path = base / relative
+    record: dict[str, Any] = {"path": relative, "exists": False, "text": ""}
+    if re.match(r"^(/|[A-Za-z]:)", relative) or ".." in Path(relative).parts:
+        raise _error(
+            manifest,
+            ("product", "notice_file"),
+            f"notice_file {relative} must be a path inside the manifest's folder",
+        )
+    if not path.is_file():
+        return record
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(NOTICE_LIMIT + 1)
+    except OSError as err:
+        raise _error(manifest, ("product", "notice_file"), f"cannot read {relative}: {err}") from None
+    if len(raw) > NOTICE_LIMIT:
+        raise _error(manifest, ("product", "notice_file"), f"{relative} is larger than 1 MiB")
+    record["exists"] = True
+    record["text"] = normalise_text(raw.decode("utf-8", errors="replace"))
+    return record

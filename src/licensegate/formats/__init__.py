@@ -1,0 +1,27 @@
+"""Output formats: one module each, all rendering the same Report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from licensegate.report import Report
+
+
+class OutputFormat(str, Enum):
+    """Report formats offered by `check --format`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+    def renderer(self) -> Callable[[Report], str]:
+        """The render function of this format (imported only when used)."""
+        if self is OutputFormat.TEXT:
+            from licensegate.formats.text import render
+
+            return render
+        if self is OutputFormat.JSON:
+            from licensegate.formats.json import render
+
+            return render
+        raise AssertionError(f"no renderer for {self}")  # pragma: no cover

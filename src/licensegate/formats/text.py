@@ -1,0 +1,70 @@
+"""The readable report: the verdict, then every clause grouped by subject.
+
+Example::
+
+    FAIL deploy/licensegate.yaml (1 violated, 0 missing-facts, 1 needs-attestation, 3 satisfied, 0 waived)
+
+      meta-llama/Llama-3.1-70B-Instruct
+        VIOLATED  llama3.1:mau-threshold (§2 Additional Commercial Terms) line 9
+                  No more than 700 million monthly active users at release
+                  120000000 monthly active users in 2024-06 (...) is greater than 700000000: ...
+                  license: "If, on the Llama 3.1 version release date, ..."
+                  fix: Request a license from Meta before using Llama 3.1, ...
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from licensegate.report import STATUS_ORDER, ManifestResult, Report, Status
+
+_WIDTH = 100
+_INDENT = " " * 6
+_QUOTE_WORDS = 40
+
+
+def render(report: Report) -> str:
+    """Render all results, then errors, then one summary line."""
+    blocks = [_render_result(result) for result in report.results]
+    blocks += [
+        f"ERROR {error.manifest}{f':{error.line}' if error.line else ''}: {error.message}\n"
+        for error in report.errors
+    ]
+    return "\n".join(blocks) + _summary(report)
+
+
+def _counts(result: ManifestResult) -> str:
+    return ", ".join(f"{result.count(Status(status))} {status}" for status in STATUS_ORDER)
+
+
+def _render_result(result: ManifestResult) -> str:
+    verdict = "FAIL" if result.failed else "PASS"
+    lines = [f"{verdict} {result.manifest} ({_counts(result)})"]
+    subject = None
+    for clause in result.clauses:
+        if clause.subject != subject:
+            subject = clause.subject
+            lines += ["", f"  {subject}"]
+        where = f" line {clause.line}" if clause.line else ""
+        lines.append(f"    {clause.status.value.upper():<17} {clause.id} ({clause.section}){where}")
+        lines += _wrapped(clause.title)
+        lines += _wrapped(clause.message)
+        if clause.status is not Status.SATISFIED:
+            if clause.quote:
+                lines += _wrapped(f'license: "{clause.quote}"')
+            if clause.status is not Status.WAIVED:
+                lines += _wrapped(f"fix: {clause.remediation}")
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=_INDENT, subsequent_indent=_INDENT + "  ")
+
+
+def _summary(report: Report) -> str:
+    passed = sum(1 for result in report.results if not result.failed)
+    failed = len(report.results) - passed
+    parts = [f"{len(report.results)} manifest(s) checked: {passed} passed, {failed} failed"]
+    if report.errors:
+        parts.append(f"{len(report.errors)} could not be checked")
+    return "\n" + "; ".join(parts) + "\n"

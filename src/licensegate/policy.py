@@ -1,0 +1,290 @@
+"""The policy library on disk: Rego modules, their METADATA, the data documents, the digest.
+
+Neither engine can read METADATA at run time (regorus has no `rego.metadata.*`), so the host
+parses the `# METADATA` blocks itself. A clause's block sits directly above the first
+`findings contains` rule that emits it and carries `custom.clause`; the package block carries
+`custom.license`. Findings are joined to their block by (license, clause).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from licensegate.errors import PolicyError
+
+_METADATA_MARK = re.compile(r"^#\s*METADATA\s*$")
+_PACKAGE = re.compile(r"^package\s+([A-Za-z0-9_.]+)\s*$")
+_CLAUSE_RULE = re.compile(r"^findings\s+contains\b")
+_REQUIRED_CLAUSE_KEYS = ("clause", "section", "quote", "source", "remediation")
+
+
+@dataclass(frozen=True)
+class ClauseInfo:
+    """What the library says about one clause of one license."""
+
+    license: str
+    """License id, e.g. ``llama3.1``."""
+    clause: str
+    """Clause name from DESIGN.md §3, e.g. ``mau-threshold``."""
+    title: str
+    description: str
+    section: str
+    """The license's own section reference."""
+    quote: str
+    """An exact quote from the license text (typographic quotes made straight)."""
+    source: str
+    """URL of the license text."""
+    remediation: str
+    file: str
+    """Policy file (relative to the policies folder) and line of the METADATA block."""
+    line: int
+
+    @property
+    def id(self) -> str:
+        """The clause id ``<license>:<clause>``."""
+        return f"{self.license}:{self.clause}"
+
+
+@dataclass(frozen=True)
+class Module:
+    """One Rego module: its path relative to the policies folder, its source and package."""
+
+    name: str
+    source: str
+    package: str
+
+    @property
+    def is_test(self) -> bool:
+        """Rego unit tests live beside the policies as ``*_test.rego``."""
+        return self.name.endswith("_test.rego")
+
+
+# Clauses the decision package itself emits, for what the library cannot judge.
+BUILTIN_CLAUSES = (
+    ClauseInfo(
+        license="licensegate",
+        clause="unknown-model",
+        title="Every model has a known license",
+        description="The catalog does not know the model and the manifest states no license.",
+        section="licensegate",
+        quote="",
+        source="https://github.com/licensegate/licensegate#supported-licenses",
+        remediation=(
+            "Give the model's license under models[].license (a license id from "
+            "`licensegate licenses`), or use a model the catalog knows."
+        ),
+        file="licensegate/main/main.rego",
+        line=1,
+    ),
+    ClauseInfo(
+        license="licensegate",
+        clause="unsupported-license",
+        title="Every license can be judged",
+        description="licensegate has no policy for this license, so it cannot pass it.",
+        section="licensegate",
+        quote="",
+        source="https://github.com/licensegate/licensegate#supported-licenses",
+        remediation=(
+            "Have counsel review the license by hand and record a waiver for "
+            "licensegate:unsupported-license with an expiry date, or choose a supported model."
+        ),
+        file="licensegate/main/main.rego",
+        line=1,
+    ),
+)
+
+
+@dataclass
+class PolicyLibrary:
+    """All Rego modules and data documents under one policies folder."""
+
+    root: Path
+    modules: list[Module] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    _digest: str = ""
+
+    @classmethod
+    def load(cls, root: Path, extra: Iterable[Path] = ()) -> PolicyLibrary:
+        """Read every ``.rego`` and ``data.json`` below ``root`` (and any extra folders)."""
+        library = cls(root=root)
+        hasher = hashlib.sha256()
+        for base in (root, *extra):
+            if not base.is_dir():
+                raise PolicyError(f"{base}: policy folder not found")
+            for path in sorted(base.rglob("*")):
+                rel = path.relative_to(base).as_posix()
+                if base != root:
+                    rel = f"{base.name}/{rel}"
+                if path.suffix == ".rego":
+                    source = _read_text(path)
+                    library.modules.append(Module(rel, source, _package_of(rel, source)))
+                elif path.name == "data.json":
+                    raw = path.read_bytes()
+                    _merge_at(library.data, path.parent.relative_to(base).parts, _parse_json(rel, raw))
+                else:
+                    continue
+                hasher.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        library._digest = "sha256:" + hasher.hexdigest()
+        library._check_registry()
+        return library
+
+    def _check_registry(self) -> None:
+        """Every registered license has its package: a missing one would silently emit nothing."""
+        packages = {module.package for module in self.policy_modules}
+        for license_id, entry in self.registry.items():
+            if f"licenses.{entry.get('package')}" not in packages:
+                raise PolicyError(
+                    f"registry lists {license_id} with package licenses.{entry.get('package')}, "
+                    "which no policy module declares"
+                )
+
+    @property
+    def digest(self) -> str:
+        """sha256 over every module and data file: the policy revision the reports carry."""
+        return self._digest
+
+    @property
+    def policy_modules(self) -> list[Module]:
+        """Modules that make decisions (tests excluded)."""
+        return [m for m in self.modules if not m.is_test]
+
+    @property
+    def test_modules(self) -> list[Module]:
+        """Rego unit-test modules."""
+        return [m for m in self.modules if m.is_test]
+
+    @cached_property
+    def registry(self) -> Mapping[str, Mapping[str, Any]]:
+        """Supported licenses: id -> {package, name, version, source}."""
+        licensegate = self.data.get("licensegate", {})
+        return dict(licensegate.get("registry", {}).get("licenses", {}))
+
+    @cached_property
+    def catalog(self) -> Mapping[str, Mapping[str, Any]]:
+        """Known models: lowercase id -> {id, licenses, release_date, modalities, ...}."""
+        return dict(self.data.get("licensegate", {}).get("catalog", {}).get("models", {}))
+
+    @cached_property
+    def clauses(self) -> dict[str, ClauseInfo]:
+        """Every clause in the library by id, from the METADATA of the license packages."""
+        found: dict[str, ClauseInfo] = {info.id: info for info in BUILTIN_CLAUSES}
+        for module in self.policy_modules:
+            for info in _clauses_in(module):
+                if info.id in found:
+                    raise PolicyError(
+                        f"{module.name}:{info.line}: clause {info.id} is documented twice "
+                        f"(also {found[info.id].file}:{found[info.id].line})"
+                    )
+                found[info.id] = info
+        return found
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise PolicyError(f"{path}: cannot read policy: {err}") from err
+
+
+def _parse_json(name: str, raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise PolicyError(f"{name}: invalid JSON data: {err}") from err
+
+
+def _merge_at(target: dict[str, Any], parts: tuple[str, ...], value: Any) -> None:
+    """Place a data.json document at the path of its folder, as OPA bundles do."""
+    for part in parts:
+        target = target.setdefault(part, {})
+    if not isinstance(value, dict):
+        raise PolicyError(f"{'/'.join(parts)}/data.json: top level must be an object")
+    for key, item in value.items():
+        if key in target:
+            raise PolicyError(f"{'/'.join(parts)}/data.json: key {key!r} defined twice")
+        target[key] = item
+
+
+def _package_of(name: str, source: str) -> str:
+    for line in source.splitlines():
+        match = _PACKAGE.match(line.strip())
+        if match:
+            return match.group(1)
+    raise PolicyError(f"{name}: no package declaration")
+
+
+def metadata_blocks(source: str) -> list[tuple[int, dict[str, Any], str]]:
+    """Every METADATA block as (line of the block, parsed YAML, the first code line after it)."""
+    import yaml  # NOTE: imported here so that commands which never read METADATA skip it.
+
+    lines = source.splitlines()
+    blocks: list[tuple[int, dict[str, Any], str]] = []
+    index = 0
+    while index < len(lines):
+        if not _METADATA_MARK.match(lines[index].strip()):
+            index += 1
+            continue
+        start = index + 1
+        index += 1
+        body: list[str] = []
+        while index < len(lines) and lines[index].lstrip().startswith("#"):
+            text = lines[index].lstrip()[1:]
+            body.append(text[1:] if text.startswith(" ") else text)
+            index += 1
+        target = lines[index] if index < len(lines) else ""
+        try:
+            parsed = yaml.safe_load("\n".join(body)) or {}
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = start + 1 + mark.line if mark is not None else start
+            problem = getattr(err, "problem", None) or "not valid YAML"
+            raise PolicyError(f"line {where}: invalid METADATA: {problem}") from None
+        if not isinstance(parsed, dict):
+            raise PolicyError(f"line {start}: METADATA must be a mapping")
+        blocks.append((start, parsed, target))
+    return blocks
+
+
+def _clauses_in(module: Module) -> list[ClauseInfo]:
+    license_id: str | None = None
+    infos: list[ClauseInfo] = []
+    try:
+        blocks = metadata_blocks(module.source)
+    except PolicyError as err:
+        raise PolicyError(f"{module.name}:{str(err).removeprefix('line ')}") from None
+    for line, meta, target in blocks:
+        custom = meta.get("custom") or {}
+        if target.startswith("package "):
+            license_id = custom.get("license")
+            continue
+        if not _CLAUSE_RULE.match(target):
+            continue
+        if license_id is None:
+            raise PolicyError(f"{module.name}:{line}: clause METADATA before a package `custom.license`")
+        missing = [key for key in _REQUIRED_CLAUSE_KEYS if not custom.get(key)]
+        if missing or not meta.get("title"):
+            raise PolicyError(
+                f"{module.name}:{line}: clause METADATA lacks {', '.join(missing or ['title'])}"
+            )
+        infos.append(
+            ClauseInfo(
+                license=license_id,
+                clause=str(custom["clause"]),
+                title=str(meta["title"]),
+                description=" ".join(str(meta.get("description", "")).split()),
+                section=str(custom["section"]),
+                quote=" ".join(str(custom["quote"]).split()),
+                source=str(custom["source"]),
+                remediation=" ".join(str(custom["remediation"]).split()),
+                file=module.name,
+                line=line,
+            )
+        )
+    return infos

@@ -1,0 +1,143 @@
+"""The report: per manifest, every applicable clause with its status, and the verdict.
+
+Everything the output formats print comes from these values; the JSON form (DESIGN.md §4)
+is `Report.to_dict()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from licensegate import __version__
+
+REPORT_VERSION = 1
+
+
+class Status(str, Enum):
+    """Status of one clause for one subject (DESIGN.md §3)."""
+
+    VIOLATED = "violated"
+    MISSING_FACTS = "missing-facts"
+    NEEDS_ATTESTATION = "needs-attestation"
+    SATISFIED = "satisfied"
+    WAIVED = "waived"
+
+
+STATUS_ORDER = [status.value for status in Status]
+"""Statuses from most to least serious: findings and summaries list them in this order."""
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    """One clause judged for one subject."""
+
+    id: str
+    license: str
+    clause: str
+    subject: str
+    status: Status
+    title: str
+    section: str
+    quote: str
+    source: str
+    message: str
+    remediation: str
+    path: str
+    """Dotted manifest path of the fact that decided it, e.g. ``licensee.monthly_active_users``."""
+    line: int | None
+    extra: dict[str, Any] = field(default_factory=dict)
+    """The attestation or waiver that changed the status, if any."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md §4."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "license": self.license,
+            "clause": self.clause,
+            "subject": self.subject,
+            "status": self.status.value,
+            "title": self.title,
+            "section": self.section,
+            "quote": self.quote,
+            "source": self.source,
+            "message": self.message,
+            "remediation": self.remediation,
+            "location": {"path": self.path, "line": self.line},
+        }
+        data.update(self.extra)
+        return data
+
+
+@dataclass(frozen=True)
+class ManifestResult:
+    """The verdict for one manifest."""
+
+    manifest: str
+    digest: str
+    clauses: list[ClauseResult]
+    strict: bool = False
+
+    def count(self, status: Status) -> int:
+        """How many clauses have this status."""
+        return sum(1 for clause in self.clauses if clause.status is status)
+
+    @property
+    def failed(self) -> bool:
+        """violated or missing-facts fail; needs-attestation fails under --strict."""
+        failing = {Status.VIOLATED, Status.MISSING_FACTS}
+        if self.strict:
+            failing.add(Status.NEEDS_ATTESTATION)
+        return any(clause.status in failing for clause in self.clauses)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md §4."""
+        return {
+            "manifest": self.manifest,
+            "manifest_digest": self.digest,
+            "result": "fail" if self.failed else "pass",
+            "summary": {status: self.count(Status(status)) for status in STATUS_ORDER},
+            "clauses": [clause.to_dict() for clause in self.clauses],
+        }
+
+
+@dataclass(frozen=True)
+class ManifestFailure:
+    """A manifest that could not be judged (exit code 2)."""
+
+    manifest: str
+    message: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md §4 ``errors``."""
+        return {"manifest": self.manifest, "message": self.message, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Results of one `check` run."""
+
+    policy_digest: str
+    results: list[ManifestResult]
+    errors: list[ManifestFailure]
+    strict: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        """0 pass, 1 fail, 2 no verdict for some manifest (DESIGN.md §4)."""
+        if self.errors or not self.results:
+            return 2
+        return 1 if any(result.failed for result in self.results) else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned JSON report."""
+        return {
+            "report_version": REPORT_VERSION,
+            "tool": {"name": "licensegate", "version": __version__},
+            "policy": {"revision": self.policy_digest.removeprefix("sha256:")[:12], "digest": self.policy_digest},
+            "strict": self.strict,
+            "results": [result.to_dict() for result in self.results],
+            "errors": [error.to_dict() for error in self.errors],
+        }

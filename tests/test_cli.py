@@ -1,0 +1,211 @@
+"""The command line as users and CI see it: exit codes, streams, formats, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from licensegate.cli import app
+
+runner = CliRunner()
+DATE = ["--date", "2026-11-29"]
+
+PASSING = """\
+apiVersion: licensegate/v1
+kind: Deployment
+metadata: {name: internal-eval}
+licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
+product: {commercial: false, environment: research, audience: internal}
+models:
+  - id: meta-llama/Llama-3.1-8B-Instruct
+    uses: [evaluation]
+attestations:
+  - clause: llama3.1:acceptable-use
+    by: counsel@acme.example
+    date: 2026-11-01
+    statement: Reviewed.
+"""
+
+
+def _write(directory: Path, name: str, text: str) -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _invoke(*args: str):
+    return runner.invoke(app, [*args])
+
+
+def test_passing_manifest_exits_0(tmp_path: Path) -> None:
+    path = _write(tmp_path, "licensegate.yaml", PASSING)
+    result = _invoke("check", str(path), *DATE)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"PASS {path}")
+    assert "1 checked, 1 passed, 0 failed" in result.stderr
+
+
+def test_failing_manifest_exits_1_and_names_the_clause(tmp_path: Path) -> None:
+    path = _write(tmp_path, "licensegate.yaml", PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000"))
+    result = _invoke("check", str(path), *DATE)
+    assert result.exit_code == 1, result.output
+    assert "VIOLATED" in result.stdout and "llama3.1:mau-threshold" in result.stdout
+    assert "line 4" in result.stdout
+
+
+def test_needs_attestation_passes_unless_strict(tmp_path: Path) -> None:
+    text = PASSING.split("attestations:")[0]
+    path = _write(tmp_path, "licensegate.yaml", text)
+    assert _invoke("check", str(path), *DATE).exit_code == 0
+    strict = _invoke("check", str(path), "--strict", "--format", "json", *DATE)
+    assert strict.exit_code == 1, strict.output
+    assert json.loads(strict.stdout)["results"][0]["result"] == "fail"
+
+
+def test_json_report_shape(tmp_path: Path) -> None:
+    path = _write(tmp_path, "licensegate.yaml", PASSING)
+    result = _invoke("check", str(path), "--format", "json", *DATE)
+    report = json.loads(result.stdout)
+    assert report["report_version"] == 1
+    assert report["tool"]["name"] == "licensegate"
+    assert report["policy"]["digest"].startswith("sha256:")
+    (entry,) = report["results"]
+    assert entry["manifest_digest"].startswith("sha256:")
+    assert set(entry["summary"]) == {"violated", "missing-facts", "needs-attestation", "satisfied", "waived"}
+    clause = next(c for c in entry["clauses"] if c["id"] == "llama3.1:mau-threshold")
+    assert clause["status"] == "satisfied"
+    assert clause["location"] == {"path": "licensee.monthly_active_users", "line": 4}
+    for key in ("license", "clause", "subject", "title", "section", "quote", "source", "message", "remediation"):
+        assert clause[key], key
+    assert report["errors"] == []
+
+
+def test_invalid_manifest_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "licensegate.yaml", PASSING.replace("monthly_active_users", "montly_active_users"))
+    result = _invoke("check", str(path), *DATE)
+    assert result.exit_code == 2, result.output
+    assert f"{path}:4" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_waiver_for_a_clause_that_does_not_exist_exits_2(tmp_path: Path) -> None:
+    text = PASSING.replace("llama3.1:acceptable-use", "llama3.1:aceptable-use")
+    path = _write(tmp_path, "licensegate.yaml", text)
+    result = _invoke("check", str(path), *DATE)
+    assert result.exit_code == 2, result.output
+    assert "llama3.1:aceptable-use" in result.stderr and "did you mean llama3.1:acceptable-use" in result.stderr
+
+
+def test_one_bad_manifest_in_a_directory_makes_exit_2_but_reports_the_rest(tmp_path: Path) -> None:
+    _write(tmp_path, "licensegate.yaml", PASSING)
+    sub = tmp_path / "team"
+    sub.mkdir()
+    _write(sub, "broken.licensegate.yaml", "apiVersion: [")
+    _write(sub, "unrelated.yaml", "not: a manifest")
+    result = _invoke("check", str(tmp_path), "--format", "json", *DATE)
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [r["manifest"] for r in report["results"]] == [str(tmp_path / "licensegate.yaml")]
+    assert report["errors"][0]["manifest"] == str(sub / "broken.licensegate.yaml")
+
+
+def test_directory_without_manifests_exits_2(tmp_path: Path) -> None:
+    result = _invoke("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no manifests found" in result.stderr
+
+
+def test_missing_path_exits_2(tmp_path: Path) -> None:
+    result = _invoke("check", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+
+
+def test_output_file_is_written_only_with_the_finished_report(tmp_path: Path) -> None:
+    path = _write(tmp_path, "licensegate.yaml", PASSING)
+    out = tmp_path / "report.json"
+    result = _invoke("check", str(path), "--format", "json", "--output", str(out), *DATE)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(out.read_text())["results"][0]["result"] == "pass"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_policy_error_exits_2_and_leaves_output_untouched(tmp_path: Path) -> None:
+    path = _write(tmp_path, "licensegate.yaml", PASSING)
+    policies = tmp_path / "org"
+    policies.mkdir()
+    _write(policies, "bad.rego", "package org.bad\n\nimport rego.v1\n\nx := [1,\n")
+    out = _write(tmp_path, "report.json", "previous report")
+    result = _invoke("check", str(path), "--policy", str(policies), "--output", str(out), *DATE)
+    assert result.exit_code == 2, result.output
+    assert "bad.rego:" in result.stderr
+    assert out.read_text() == "previous report"
+
+
+def test_engine_error_exits_2_never_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from licensegate import api
+    from licensegate.errors import EngineError
+
+    class Broken:
+        def evaluate(self, input_document):
+            raise EngineError("evaluation failed: boom")
+
+    monkeypatch.setattr(api, "make_engine", lambda library: Broken())
+    path = _write(tmp_path, "licensegate.yaml", PASSING)
+    result = _invoke("check", str(path), *DATE)
+    assert result.exit_code == 2
+    assert "boom" in result.stderr
+
+
+def test_bad_date_option_exits_2(tmp_path: Path) -> None:
+    path = _write(tmp_path, "licensegate.yaml", PASSING)
+    result = _invoke("check", str(path), "--date", "tomorrow")
+    assert result.exit_code == 2
+    assert "--date" in result.stderr
+
+
+def test_validate_reports_valid_and_invalid(tmp_path: Path) -> None:
+    good = _write(tmp_path, "a.licensegate.yaml", PASSING)
+    assert _invoke("validate", str(good)).exit_code == 0
+    bad = _write(tmp_path, "b.licensegate.yaml", PASSING.replace("kind: Deployment", "kind: Deploy"))
+    result = _invoke("validate", str(bad))
+    assert result.exit_code == 2 and f"{bad}:2" in result.stderr
+
+
+def test_licenses_and_explain() -> None:
+    listing = _invoke("licenses")
+    assert listing.exit_code == 0
+    assert "llama3.1:mau-threshold" in listing.stdout
+    explained = _invoke("explain", "llama3.1:derivative-naming")
+    assert explained.exit_code == 0
+    assert "§1.b.i" in explained.stdout and "Llama" in explained.stdout
+    unknown = _invoke("explain", "llama3.1:nope")
+    assert unknown.exit_code == 2 and "unknown clause" in unknown.stderr
+
+
+def test_rego_test_command_runs_the_suite() -> None:
+    result = _invoke("test")
+    assert result.exit_code == 0, result.output
+    assert " passed, 0 failed" in result.stdout
+
+
+def test_version() -> None:
+    result = _invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("licensegate ")
+
+
+def test_json_report_of_every_example_matches_the_report_schema(examples_copy: Path) -> None:
+    import jsonschema
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "schemas" / "report.schema.json").read_text())
+    result = _invoke("check", str(examples_copy), "--format", "json", *DATE)
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert len(report["results"]) >= 2

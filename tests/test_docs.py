@@ -1,0 +1,20 @@
+"""Generated documentation stays in step with its sources."""
+
+from __future__ import annotations
+
+from conftest import REPO
+
+from licensegate import schemadoc
+
+
+def test_manifest_reference_is_fresh() -> None:
+    committed = (REPO / "docs" / "manifest.md").read_text(encoding="utf-8")
+    assert committed == schemadoc.render(), "docs/manifest.md is stale: run `make docs`"
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    head = readme[:1500]
+    assert "make demo" in head and "make test" in head
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci

@@ -1,0 +1,83 @@
+"""The policy library's own law: citations, tests per clause, portable Rego (engines.md §6)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import LICENSE_TEXTS
+
+from licensegate import api
+from licensegate.facts import normalise_text
+from licensegate.policy import PolicyLibrary
+
+LIBRARY = api.load_library()
+CLAUSES = sorted(
+    (info for info in LIBRARY.clauses.values() if info.license != "licensegate"), key=lambda i: i.id
+)
+CLAUSE_NAMES = {
+    # DESIGN.md §3 vocabulary; a new name needs a clause none of these names.
+    "mau-threshold", "product-mau-threshold", "ui-attribution-threshold", "attribution-display",
+    "derivative-naming", "output-use", "license-copy", "notice-file", "modified-files-notice",
+    "use-restrictions-flowdown", "acceptable-use", "eu-multimodal", "non-commercial",
+    "non-production", "guardrails", "commercial-registration",
+}
+# Constructs that behave differently (or not at all) under regorus and real OPA.
+NOT_PORTABLE = {
+    "rego.metadata.": "regorus has no rego.metadata.*: the host reads METADATA",
+    '$"': "template strings are not supported by regorus",
+    "crypto.": "crypto.* is absent from the regorus wheel",
+    "http.send": "policies never reach the network",
+    "time.now_ns": "use input.today so that both engines and the tests agree on the date",
+    "yaml.unmarshal": "YAML 1.1 and 1.2 booleans differ between engines",
+    "print(": "print output differs between engines",
+    "json.marshal": "number formatting and escaping differ between engines",
+}
+
+
+def _texts() -> dict[str, str]:
+    return {path.name: normalise_text(path.read_text(encoding="utf-8")) for path in LICENSE_TEXTS.iterdir()}
+
+
+@pytest.mark.skipif(not LICENSE_TEXTS.is_dir(), reason="../shared/license-texts is not beside the repo")
+@pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
+def test_quote_appears_verbatim_in_the_license_text(info) -> None:
+    texts = _texts()
+    quote = normalise_text(info.quote)
+    assert any(quote in text for text in texts.values()), f"{info.file}:{info.line}: {info.quote!r}"
+
+
+@pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
+def test_clause_is_cited(info) -> None:
+    assert info.clause in CLAUSE_NAMES
+    assert info.license in LIBRARY.registry, f"{info.id} belongs to no registered license"
+    assert 0 < len(info.quote.split()) <= 40, "a quote is short: at most 40 words"
+    assert "…" not in info.quote and "..." not in info.quote, "quotes are exact, without ellipses"
+    assert info.source.startswith("https://")
+    assert info.section and info.title and info.remediation and info.description
+
+
+@pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
+def test_clause_has_tests_that_fire_and_stay_quiet(info, library: PolicyLibrary) -> None:
+    package = library.registry[info.license]["package"]
+    sources = "\n".join(m.source for m in library.test_modules if m.package == f"licenses.{package}_test")
+    stem = info.clause.replace("-", "_")
+    assert re.search(rf"^test_fail_{stem}\w*\s+if\b", sources, re.MULTILINE), f"no test_fail_{stem}_*"
+    assert re.search(rf"^test_success_{stem}\w*\s+if\b", sources, re.MULTILINE), f"no test_success_{stem}_*"
+
+
+def test_every_registered_license_has_clauses() -> None:
+    for license_id in LIBRARY.registry:
+        assert any(info.license == license_id for info in CLAUSES), license_id
+
+
+@pytest.mark.parametrize("module", LIBRARY.modules, ids=lambda m: m.name)
+def test_module_is_portable_rego_v1(module) -> None:
+    assert re.search(r"^import rego\.v1$", module.source, re.MULTILINE), "import rego.v1"
+    for construct, why in NOT_PORTABLE.items():
+        assert construct not in module.source, f"{construct}: {why}"
+    directory = module.name.rsplit("/", 1)[0].replace("/", ".")
+    assert module.package.removesuffix("_test") == directory or module.package == "lib.testing", (
+        f"package {module.package} should match its folder {directory}"
+    )
+    assert max(len(line.expandtabs(4)) for line in module.source.splitlines()) <= 140
