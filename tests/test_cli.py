@@ -49,7 +49,11 @@ def test_passing_manifest_exits_0(tmp_path: Path) -> None:
 
 
 def test_failing_manifest_exits_1_and_names_the_clause(tmp_path: Path) -> None:
-    path = _write(tmp_path, "licensegate.yaml", PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000"))
+    path = _write(
+        tmp_path,
+        "licensegate.yaml",
+        PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000"),
+    )
     result = _invoke("check", str(path), *DATE)
     assert result.exit_code == 1, result.output
     assert "VIOLATED" in result.stdout and "llama3.1:mau-threshold" in result.stdout
@@ -74,17 +78,35 @@ def test_json_report_shape(tmp_path: Path) -> None:
     assert report["policy"]["digest"].startswith("sha256:")
     (entry,) = report["results"]
     assert entry["manifest_digest"].startswith("sha256:")
-    assert set(entry["summary"]) == {"violated", "missing-facts", "needs-attestation", "satisfied", "waived"}
+    assert set(entry["summary"]) == {
+        "violated",
+        "missing-facts",
+        "needs-attestation",
+        "satisfied",
+        "waived",
+    }
     clause = next(c for c in entry["clauses"] if c["id"] == "llama3.1:mau-threshold")
     assert clause["status"] == "satisfied"
     assert clause["location"] == {"path": "licensee.monthly_active_users", "line": 4}
-    for key in ("license", "clause", "subject", "title", "section", "quote", "source", "message", "remediation"):
+    for key in (
+        "license",
+        "clause",
+        "subject",
+        "title",
+        "section",
+        "quote",
+        "source",
+        "message",
+        "remediation",
+    ):
         assert clause[key], key
     assert report["errors"] == []
 
 
 def test_invalid_manifest_exits_2_with_file_and_line(tmp_path: Path) -> None:
-    path = _write(tmp_path, "licensegate.yaml", PASSING.replace("monthly_active_users", "montly_active_users"))
+    path = _write(
+        tmp_path, "licensegate.yaml", PASSING.replace("monthly_active_users", "montly_active_users")
+    )
     result = _invoke("check", str(path), *DATE)
     assert result.exit_code == 2, result.output
     assert f"{path}:4" in result.stderr
@@ -96,7 +118,10 @@ def test_waiver_for_a_clause_that_does_not_exist_exits_2(tmp_path: Path) -> None
     path = _write(tmp_path, "licensegate.yaml", text)
     result = _invoke("check", str(path), *DATE)
     assert result.exit_code == 2, result.output
-    assert "llama3.1:aceptable-use" in result.stderr and "did you mean llama3.1:acceptable-use" in result.stderr
+    assert (
+        "llama3.1:aceptable-use" in result.stderr
+        and "did you mean llama3.1:acceptable-use" in result.stderr
+    )
 
 
 def test_one_bad_manifest_in_a_directory_makes_exit_2_but_reports_the_rest(tmp_path: Path) -> None:
@@ -171,7 +196,9 @@ def test_bad_date_option_exits_2(tmp_path: Path) -> None:
 def test_validate_reports_valid_and_invalid(tmp_path: Path) -> None:
     good = _write(tmp_path, "a.licensegate.yaml", PASSING)
     assert _invoke("validate", str(good)).exit_code == 0
-    bad = _write(tmp_path, "b.licensegate.yaml", PASSING.replace("kind: Deployment", "kind: Deploy"))
+    bad = _write(
+        tmp_path, "b.licensegate.yaml", PASSING.replace("kind: Deployment", "kind: Deploy")
+    )
     result = _invoke("validate", str(bad))
     assert result.exit_code == 2 and f"{bad}:2" in result.stderr
 

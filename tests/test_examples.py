@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, TODAY, opa_available
 
+from conftest import EXAMPLES, TODAY, opa_available
 from licensegate import api
 from licensegate.engine.embedded import EmbeddedEngine
 from licensegate.facts import build_input
@@ -33,7 +33,9 @@ def test_example_gives_expected_verdict(
     assert ("fail" if result.failed else "pass") == expected["result"]
 
 
-def test_every_supported_license_has_a_passing_and_a_failing_example(library: PolicyLibrary) -> None:
+def test_every_supported_license_has_a_passing_and_a_failing_example(
+    library: PolicyLibrary,
+) -> None:
     verdicts: dict[str, set[str]] = {}
     for path in EXAMPLE_FILES:
         expected = _expected(path)
@@ -47,8 +49,12 @@ def test_every_supported_license_has_a_passing_and_a_failing_example(library: Po
 @pytest.mark.parity
 @pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(EXAMPLES)))
-def test_example_same_under_real_opa(path: Path, library: PolicyLibrary, engine: EmbeddedEngine) -> None:
+def test_example_same_under_real_opa(
+    path: Path, library: PolicyLibrary, engine: EmbeddedEngine
+) -> None:
     from oracle import OracleEngine, canonical
 
     document = build_input(load_manifest(path), library, TODAY)
-    assert canonical(OracleEngine(library).evaluate(document)) == canonical(engine.evaluate(document))
+    assert canonical(OracleEngine(library).evaluate(document)) == canonical(
+        engine.evaluate(document)
+    )

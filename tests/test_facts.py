@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 
+from conftest import TODAY
 from licensegate.errors import ManifestError
 from licensegate.facts import build_input, normalise_text
 from licensegate.manifest import load_manifest
@@ -28,14 +28,18 @@ def _input(tmp_path: Path, body: str, library: PolicyLibrary) -> dict:
 
 
 def test_defaults_are_filled(tmp_path: Path, library: PolicyLibrary) -> None:
-    document = _input(tmp_path, "models:\n  - {id: mistralai/Mistral-7B-v0.1, uses: [inference]}\n", library)
+    document = _input(
+        tmp_path, "models:\n  - {id: mistralai/Mistral-7B-v0.1, uses: [inference]}\n", library
+    )
     assert document["today"] == "2026-11-29"
     assert document["manifest"]["product"]["ships_weights"] is False
     assert document["manifest"]["derived_models"] == []
     assert document["files"] == {}
 
 
-def test_upstream_follows_derived_chains_and_marks_outputs(tmp_path: Path, library: PolicyLibrary) -> None:
+def test_upstream_follows_derived_chains_and_marks_outputs(
+    tmp_path: Path, library: PolicyLibrary
+) -> None:
     body = """\
 models:
   - {id: meta-llama/Meta-Llama-3-8B-Instruct, uses: [synthetic-data]}
@@ -92,8 +96,12 @@ def test_model_listed_twice_is_an_error(tmp_path: Path, library: PolicyLibrary) 
 
 
 def test_notice_file_is_read_and_normalised(tmp_path: Path, library: PolicyLibrary) -> None:
-    (tmp_path / "NOTICE").write_text("Llama 3.1 is  licensed\nunder \u201cthe\u201d terms", encoding="utf-8")
-    body = "  notice_file: NOTICE\nmodels:\n  - {id: mistralai/Mistral-7B-v0.1, uses: [inference]}\n"
+    (tmp_path / "NOTICE").write_text(
+        "Llama 3.1 is  licensed\nunder \u201cthe\u201d terms", encoding="utf-8"
+    )
+    body = (
+        "  notice_file: NOTICE\nmodels:\n  - {id: mistralai/Mistral-7B-v0.1, uses: [inference]}\n"
+    )
     head = HEAD.replace("audience: public}", "audience: public,\n  notice_file: NOTICE}").replace(
         "product: {", "product: {\n  "
     )
@@ -101,17 +109,23 @@ def test_notice_file_is_read_and_normalised(tmp_path: Path, library: PolicyLibra
     path.write_text(head + body.split("\n", 1)[1], encoding="utf-8")
     document = build_input(load_manifest(path), library, TODAY)
     assert document["files"]["notice_file"] == {
-        "path": "NOTICE", "exists": True, "text": 'Llama 3.1 is licensed under "the" terms',
+        "path": "NOTICE",
+        "exists": True,
+        "text": 'Llama 3.1 is licensed under "the" terms',
     }
 
 
-def test_notice_file_outside_the_manifest_folder_is_refused(tmp_path: Path, library: PolicyLibrary) -> None:
+def test_notice_file_outside_the_manifest_folder_is_refused(
+    tmp_path: Path, library: PolicyLibrary
+) -> None:
     head = HEAD.replace("audience: public}", "audience: public, notice_file: ../etc/passwd}")
     path = tmp_path / "licensegate.yaml"
-    path.write_text(head + "models:\n  - {id: mistralai/Mistral-7B-v0.1, uses: [inference]}\n", encoding="utf-8")
+    path.write_text(
+        head + "models:\n  - {id: mistralai/Mistral-7B-v0.1, uses: [inference]}\n", encoding="utf-8"
+    )
     with pytest.raises(ManifestError, match="inside the manifest's folder"):
         build_input(load_manifest(path), library, TODAY)
 
 
 def test_normalise_text() -> None:
-    assert normalise_text("a\u2019s  \u201cq\u201d\n b") == "a's \"q\" b"
+    assert normalise_text("a\u2019s  \u201cq\u201d\n b") == 'a\'s "q" b'

@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from conftest import opa_available
 
+from conftest import opa_available
 from licensegate import api, regotest
 
 _LIBRARY = api.load_library()
@@ -42,10 +42,17 @@ def test_runner_reports_a_failing_test() -> None:
     """A test rule that does not hold is a failure, and an erroring one an error."""
     from licensegate.policy import Module, PolicyLibrary
 
-    library = PolicyLibrary(root=_LIBRARY.root, modules=[
-        Module("x_test.rego", "package x_test\n\nimport rego.v1\n\ntest_holds if 1 == 1\n\n"
-               "test_breaks if 1 == 2\n\ntest_errors if to_number(\"x\") == 1\n", "x_test"),
-    ])
+    library = PolicyLibrary(
+        root=_LIBRARY.root,
+        modules=[
+            Module(
+                "x_test.rego",
+                "package x_test\n\nimport rego.v1\n\ntest_holds if 1 == 1\n\n"
+                'test_breaks if 1 == 2\n\ntest_errors if to_number("x") == 1\n',
+                "x_test",
+            ),
+        ],
+    )
     tests = regotest.collect(library)
     statuses = {o.test.name: o.status for o in regotest.run_regorus(library, tests)}
     assert statuses == {"test_holds": "passed", "test_breaks": "failed", "test_errors": "error"}

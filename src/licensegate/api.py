@@ -50,8 +50,7 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
     """Files as given; directories searched (sorted, depth first) for manifest names."""
     for path in paths:
         if path.is_dir():
-            for found in sorted(_walk(path)):
-                yield found
+            yield from sorted(_walk(path))
         else:
             yield path
 
@@ -86,8 +85,12 @@ def check(
         except ManifestError as err:
             errors.append(ManifestFailure(err.path, err.message, err.line))
     if not found_any:
-        for path in paths:
-            errors.append(ManifestFailure(str(path), "no manifests found (licensegate.yaml or *.licensegate.yaml)"))
+        errors.extend(
+            ManifestFailure(
+                str(path), "no manifests found (licensegate.yaml or *.licensegate.yaml)"
+            )
+            for path in paths
+        )
     return Report(library.digest, results, errors, strict=strict)
 
 
@@ -108,7 +111,11 @@ def check_one(
     raw = engine.evaluate(document)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
-        key=lambda c: (_subject_rank(document, c.subject), STATUS_ORDER.index(c.status.value), c.id),
+        key=lambda c: (
+            _subject_rank(document, c.subject),
+            STATUS_ORDER.index(c.status.value),
+            c.id,
+        ),
     )
     return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict)
 
@@ -134,14 +141,18 @@ def dotted(path: Sequence[Any]) -> str:
 
 def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
     try:
-        info = library.clauses[item["id"]]
+        info = library.clause(item["id"])
         status = Status(item["status"])
+        if info is None:
+            raise KeyError(item["id"])
     except (KeyError, ValueError) as err:
-        raise PolicyError(f"policy emitted a finding the library does not document: {item!r}") from err
+        raise PolicyError(
+            f"policy emitted a finding the library does not document: {item!r}"
+        ) from err
     path = item.get("path") or []
     if not isinstance(path, list):
         raise EngineError(f"policy emitted a malformed path in {item!r}")
-    extra = {key: item[key] for key in ("attestation", "waiver") if key in item}
+    extra: dict[str, Any] = {key: item[key] for key in ("attestation", "waiver") if key in item}
     return ClauseResult(
         id=info.id,
         license=info.license,

@@ -58,7 +58,9 @@ def _write(text: str, output: Path | None) -> None:
 
     directory = output.parent if str(output.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{output.name}.", suffix=".tmp"
+        )
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, output)
@@ -69,24 +71,33 @@ def _write(text: str, output: Path | None) -> None:
 @app.command()
 def check(
     paths: Annotated[
-        list[Path], typer.Argument(help="Manifests, or folders to search for licensegate.yaml and *.licensegate.yaml.")
+        list[Path],
+        typer.Argument(
+            help="Manifests, or folders to search for licensegate.yaml and *.licensegate.yaml."
+        ),
     ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
     ] = OutputFormat.TEXT,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on clauses that need an attestation, too.")
     ] = False,
     policy: Annotated[
         list[Path] | None,
-        typer.Option("--policy", help="Extra folder of organisation policies (same contract); repeatable."),
+        typer.Option(
+            "--policy", help="Extra folder of organisation policies (same contract); repeatable."
+        ),
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today."),
+        typer.Option(
+            "--date",
+            help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today.",
+        ),
     ] = None,
 ) -> None:
     """Check manifests against the model licenses: exit 0 pass, 1 fail, 2 no verdict."""
@@ -171,7 +182,9 @@ def licenses_command() -> None:
 
 
 @app.command()
-def explain(clause: Annotated[str, typer.Argument(help="A clause id, e.g. llama3.1:mau-threshold.")]) -> None:
+def explain(
+    clause: Annotated[str, typer.Argument(help="A clause id, e.g. llama3.1:mau-threshold.")],
+) -> None:
     """Show one clause: title, section, quote, source and remediation."""
     from licensegate import api
 
@@ -194,7 +207,8 @@ def explain(clause: Annotated[str, typer.Argument(help="A clause id, e.g. llama3
 @app.command("test")
 def test_command(
     policy: Annotated[
-        list[Path] | None, typer.Option("--policy", help="Extra folder of organisation policies and tests.")
+        list[Path] | None,
+        typer.Option("--policy", help="Extra folder of organisation policies and tests."),
     ] = None,
 ) -> None:
     """Run the Rego unit tests (test_* rules in *_test.rego) on the embedded engine."""
@@ -207,8 +221,10 @@ def test_command(
     outcomes = regotest.run_regorus(library, regotest.collect(library))
     for outcome in outcomes:
         if outcome.status != "passed":
-            typer.echo(f"{outcome.status.upper()} {outcome.test.module}:{outcome.test.line} "
-                       f"{outcome.test.name}: {outcome.detail}")
+            typer.echo(
+                f"{outcome.status.upper()} {outcome.test.module}:{outcome.test.line} "
+                f"{outcome.test.name}: {outcome.detail}"
+            )
     passed = sum(1 for o in outcomes if o.status == "passed")
     failed = len(outcomes) - passed
     typer.echo(f"{passed} passed, {failed} failed")

@@ -93,9 +93,7 @@ def _check_models(manifest: Manifest, data: dict[str, Any], library: PolicyLibra
     for index, derived in enumerate(data["derived_models"]):
         name = derived["name"]
         if name.lower() in names or name.lower() in seen:
-            raise _error(
-                manifest, ("derived_models", index, "name"), f"name {name} is used twice"
-            )
+            raise _error(manifest, ("derived_models", index, "name"), f"name {name} is used twice")
         names.add(name.lower())
     for index, derived in enumerate(data["derived_models"]):
         for field in ("base_models", "trained_on_outputs_of"):
@@ -110,12 +108,11 @@ def _check_models(manifest: Manifest, data: dict[str, Any], library: PolicyLibra
 
 def _check_records(manifest: Manifest, data: dict[str, Any], library: PolicyLibrary) -> None:
     """A waiver or attestation for a clause that does not exist would hide a typo."""
-    known = library.clauses
     for field in ("attestations", "waivers"):
         for index, record in enumerate(data[field]):
             clause = record["clause"]
-            if clause not in known:
-                close = _closest(clause, known)
+            if library.clause(clause) is None:
+                close = _closest(clause, library.clauses)
                 hint = f" (did you mean {close}?)" if close else ""
                 raise _error(
                     manifest,
@@ -184,7 +181,9 @@ def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
         with path.open("rb") as handle:
             raw = handle.read(NOTICE_LIMIT + 1)
     except OSError as err:
-        raise _error(manifest, ("product", "notice_file"), f"cannot read {relative}: {err}") from None
+        raise _error(
+            manifest, ("product", "notice_file"), f"cannot read {relative}: {err}"
+        ) from None
     if len(raw) > NOTICE_LIMIT:
         raise _error(manifest, ("product", "notice_file"), f"{relative} is larger than 1 MiB")
     record["exists"] = True

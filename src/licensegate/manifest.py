@@ -685,6 +685,8 @@ def _expand(root: _Node) -> tuple[dict[str, Any], dict[FieldPath, int], _Positio
             child_path = (*path, key)
             key_positions[child_path] = (key_line, key_column)
             result[key] = build(child, child_path)
+            # NOTE: report a field at its key, so `licensee:` points at the line that says licensee.
+            lines[child_path] = key_line
         return result
 
     data = build(root, ())

@@ -49,7 +49,10 @@ def collect(library: PolicyLibrary) -> list[RegoTest]:
     for module in library.test_modules:
         for match in _TEST_RULE.finditer(module.source):
             test = RegoTest(
-                module.name, module.package, match.group(1), module.source.count("\n", 0, match.start()) + 1
+                module.name,
+                module.package,
+                match.group(1),
+                module.source.count("\n", 0, match.start()) + 1,
             )
             if test.ref not in seen:
                 seen.add(test.ref)

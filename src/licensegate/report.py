@@ -136,7 +136,10 @@ class Report:
         return {
             "report_version": REPORT_VERSION,
             "tool": {"name": "licensegate", "version": __version__},
-            "policy": {"revision": self.policy_digest.removeprefix("sha256:")[:12], "digest": self.policy_digest},
+            "policy": {
+                "revision": self.policy_digest.removeprefix("sha256:")[:12],
+                "digest": self.policy_digest,
+            },
             "strict": self.strict,
             "results": [result.to_dict() for result in self.results],
             "errors": [error.to_dict() for error in self.errors],

@@ -30,7 +30,10 @@ def _resolved(node: dict[str, Any]) -> dict[str, Any]:
     """A node with its local `$ref` (to `#/$defs/...`) merged in."""
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        return {**_resolved(_DEFS[ref.removeprefix("#/$defs/")]), **{k: v for k, v in node.items() if k != "$ref"}}
+        return {
+            **_resolved(_DEFS[ref.removeprefix("#/$defs/")]),
+            **{k: v for k, v in node.items() if k != "$ref"},
+        }
     return node
 
 
@@ -73,7 +76,8 @@ def _rows(node: dict[str, Any], prefix: str, out: list[str]) -> None:
             _rows(items, f"{path}[].", out)
         if isinstance(child.get("additionalProperties"), dict) and child.get("type") == "object":
             value = child["additionalProperties"]
-            out.append(f"| `{path}.<key>` | {_type_of(value)} | | {' '.join(str(value.get('description', '')).split())} |")
+            meaning = " ".join(str(value.get("description", "")).split())
+            out.append(f"| `{path}.<key>` | {_type_of(value)} | | {meaning} |")
 
 
 def render(schema_path: Path | None = None) -> str:

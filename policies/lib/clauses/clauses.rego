@@ -35,14 +35,19 @@ _derived_released(license) := {subject |
 
 # Subjects whose weights (or weights derived from them) leave the organisation: listed models
 # in a product that ships weights, and derived models published with weights from this license.
-_weights_distributed(license) := {subject |
+_weights_distributed(license) := _distributed(license, {"weights"})
+
+# As _weights_distributed, where `vias` says which derived models count: those built on the
+# license's weights ("weights") and/or trained on its outputs ("outputs"), for licenses whose
+# derivatives include distilled models.
+_distributed(license, vias) := {subject |
 	some subject in subjects.models_under(license)
 	_in_product(subject)
 	deployment.weights_shipped
 } | {subject |
 	some subject in subjects.derived_under(license)
 	deployment.weights_released(subject)
-	"weights" in subjects.vias(subject, license)
+	count(subjects.vias(subject, license) & vias) > 0
 }
 
 _how_distributed(subject) := "its weights are published (release: weights)" if {
@@ -135,9 +140,11 @@ _upstream_all(subject, license) := sort({id |
 })
 
 # ---------------------------------------------------------------------------------------------
-# license-copy: recipients of the weights get a copy of the license.
+# license-copy: recipients of the weights get a copy of the license. `vias` as in _distributed.
 
-license_copy(license) := {_copy_finding(license, subject) | some subject in _weights_distributed(license)}
+license_copy(license) := license_copy_for(license, {"weights"})
+
+license_copy_for(license, vias) := {_copy_finding(license, subject) | some subject in _distributed(license, vias)}
 
 _copy_finding(license, subject) := finding.new(
 	license, "license-copy", subject.id, "satisfied",
@@ -221,6 +228,20 @@ _modified_finding(license, subject) := finding.new(
 )
 
 # ---------------------------------------------------------------------------------------------
+# retain-notices: distributed copies keep the licensor's copyright, patent, trademark and
+# attribution notices. Whether any were stripped is a person's judgement.
+
+retain_notices(license) := {finding.new(
+	license, "retain-notices", subject.id, "needs-attestation",
+	sprintf("weights are distributed (%s); confirm that the licensor's copyright, patent, trademark and attribution notices are kept", [
+		_how_distributed(subject),
+	]),
+	subject.path,
+) |
+	some subject in _weights_distributed(license)
+}
+
+# ---------------------------------------------------------------------------------------------
 # acceptable-use: compliance with a use policy is a person's judgement.
 
 acceptable_use(license, policy) := {finding.new(
@@ -237,8 +258,12 @@ acceptable_use(license, policy) := {finding.new(
 
 eu_multimodal(license) := {_eu_finding(license, subject) |
 	some subject in subjects.models_under(license)
-	not subjects.multimodal(subjects.listed(subject.id)) == false
+	not _known_text_only(subject)
 }
+
+# NOTE: a helper rule, not `not f(g(x)) == false`: OPA hoists calls out of a negation, so an
+# undefined inner value would make the whole rule body undefined there (opa#7558).
+_known_text_only(subject) if subjects.multimodal(subjects.listed(subject.id)) == false
 
 _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "satisfied",

@@ -11,6 +11,8 @@ _mixtral := "mistralai/Mixtral-8x7B-Instruct-v0.1"
 
 _distill_qwen := "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B"
 
+_distill_llama := "deepseek-ai/DeepSeek-R1-Distill-Llama-8B"
+
 _findings(overrides) := result if {
 	result := apache_2_0.findings with input as testing.doc(overrides)
 }
@@ -19,7 +21,10 @@ _public := object.union(testing.product, {"audience": "public"})
 
 _shipping := object.union(testing.product, {"ships_weights": true})
 
-_fine_tune(name, release, marked) := object.union(testing.derived(name, [_id], [], release), {"modified_files_marked": marked})
+_fine_tune(name, release, marked) := object.union(
+	testing.derived(name, [_id], [], release),
+	{"modified_files_marked": marked},
+)
 
 # license-copy -----------------------------------------------------------------------------
 
@@ -66,9 +71,9 @@ test_success_license_copy_quiet_for_model_trained_on_outputs if {
 	findings := _findings({
 		"models": [
 			{"id": _mixtral, "uses": ["synthetic-data"]},
-			{"id": "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "uses": ["fine-tuning"]},
+			{"id": _distill_llama, "uses": ["fine-tuning"]},
 		],
-		"derived_models": [testing.derived("acme/Llama-Student-8B", ["deepseek-ai/DeepSeek-R1-Distill-Llama-8B"], [_mixtral], "weights")],
+		"derived_models": [testing.derived("acme/Llama-Student-8B", [_distill_llama], [_mixtral], "weights")],
 	})
 	testing.statuses(findings, "license-copy") == set()
 }

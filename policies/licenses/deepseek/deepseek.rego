@@ -47,6 +47,8 @@ findings contains item if some item in clauses.flowdown(_license, true)
 # title: Give a copy of the License with distributed weights
 # description: >-
 #   Third parties who receive the Model or a Derivative of the Model get a copy of the License.
+#   §1 makes a model distilled from, or trained on synthetic data of, the Model a Derivative, so
+#   published students trained on its outputs count too.
 # custom:
 #   clause: license-copy
 #   section: "§4(b) Distribution and Redistribution"
@@ -55,7 +57,7 @@ findings contains item if some item in clauses.flowdown(_license, true)
 #   remediation: >-
 #     Ship the DeepSeek License Agreement (LICENSE-MODEL) with the weights and set
 #     product.license_copies_included to true.
-findings contains item if some item in clauses.license_copy(_license)
+findings contains item if some item in clauses.license_copy_for(_license, {"weights", "outputs"})
 
 # METADATA
 # title: Mark modified files in published derived weights
@@ -71,6 +73,23 @@ findings contains item if some item in clauses.license_copy(_license)
 #     Add a prominent notice that the files were changed (for example in the model card and the
 #     changed files' metadata) and set derived_models[].modified_files_marked to true.
 findings contains item if some item in clauses.modified_files(_license)
+
+# METADATA
+# title: Keep the licensor's notices in distributed copies
+# description: >-
+#   Distributed copies of the Model and its Derivatives keep the copyright, patent, trademark and
+#   attribution notices that pertain to them; whether any were removed is a person's judgement.
+# custom:
+#   clause: retain-notices
+#   section: "§4(d) Distribution and Redistribution"
+#   quote: >-
+#     You must retain all copyright, patent, trademark, and attribution notices excluding those
+#     notices that do not pertain to any part of the Model, Derivatives of the Model.
+#   source: https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL
+#   remediation: >-
+#     Check that the distributed files keep DeepSeek's copyright, patent, trademark and
+#     attribution notices, and record an attestation for deepseek:retain-notices.
+findings contains item if some item in clauses.retain_notices(_license)
 
 # METADATA
 # title: Use complies with the Attachment A use restrictions

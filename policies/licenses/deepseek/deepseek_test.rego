@@ -25,7 +25,13 @@ _distilled(release) := {
 	"derived_models": [testing.derived(_student, [_mistral], [_id], release)],
 }
 
-_fine_tune(release, marked) := object.union(testing.derived("acme/DeepSeek-V3-Legal", [_id], [], release), {"modified_files_marked": marked})
+_legal := "acme/DeepSeek-V3-Legal"
+
+# A fine-tune of DeepSeek-V3 released as `release`, with modified_files_marked = `marked`.
+_fine_tune(release, marked) := {
+	"models": [{"id": _id, "uses": ["fine-tuning"]}],
+	"derived_models": [object.union(testing.derived(_legal, [_id], [], release), {"modified_files_marked": marked})],
+}
 
 _with_product(overrides, product) := object.union(overrides, {"product": product})
 
@@ -44,7 +50,7 @@ test_fail_use_restrictions_flowdown_customers_unknown if {
 	testing.statuses(findings, "use-restrictions-flowdown") == {[_id, "missing-facts"]}
 }
 
-test_fail_use_restrictions_flowdown_weights_shipped_internally_built_product if {
+test_fail_use_restrictions_flowdown_weights_shipped_without_terms if {
 	product := object.union(_shipping, {"user_terms_include_use_restrictions": false})
 	findings := _findings({"product": product, "models": [testing.model(_id)]})
 	testing.statuses(findings, "use-restrictions-flowdown") == {[_id, "violated"]}
@@ -64,8 +70,8 @@ test_fail_use_restrictions_flowdown_distilled_model_weights_unknown if {
 }
 
 test_fail_use_restrictions_flowdown_fine_tune_published if {
-	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}], "derived_models": [_fine_tune("weights", true)]})
-	testing.statuses(findings, "use-restrictions-flowdown") == {["acme/DeepSeek-V3-Legal", "missing-facts"]}
+	findings := _findings(_fine_tune("weights", true))
+	testing.statuses(findings, "use-restrictions-flowdown") == {[_legal, "missing-facts"]}
 }
 
 test_success_use_restrictions_flowdown_public_api_with_terms if {
@@ -99,8 +105,8 @@ test_fail_license_copy_weights_shipped_without_copy if {
 }
 
 test_fail_license_copy_fine_tune_published_unknown if {
-	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}], "derived_models": [_fine_tune("weights", true)]})
-	testing.statuses(findings, "license-copy") == {["acme/DeepSeek-V3-Legal", "missing-facts"]}
+	findings := _findings(_fine_tune("weights", true))
+	testing.statuses(findings, "license-copy") == {[_legal, "missing-facts"]}
 }
 
 test_success_license_copy_included if {
@@ -117,25 +123,25 @@ test_success_license_copy_quiet_for_api_only if {
 # modified-files-notice --------------------------------------------------------------------
 
 test_fail_modified_files_notice_not_marked if {
-	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}], "derived_models": [_fine_tune("weights", false)]})
-	testing.statuses(findings, "modified-files-notice") == {["acme/DeepSeek-V3-Legal", "violated"]}
+	findings := _findings(_fine_tune("weights", false))
+	testing.statuses(findings, "modified-files-notice") == {[_legal, "violated"]}
 }
 
 test_fail_modified_files_notice_unknown if {
 	findings := _findings({
 		"models": [{"id": _id, "uses": ["fine-tuning"]}],
-		"derived_models": [testing.derived("acme/DeepSeek-V3-Legal", [_id], [], "weights")],
+		"derived_models": [testing.derived(_legal, [_id], [], "weights")],
 	})
-	testing.statuses(findings, "modified-files-notice") == {["acme/DeepSeek-V3-Legal", "missing-facts"]}
+	testing.statuses(findings, "modified-files-notice") == {[_legal, "missing-facts"]}
 }
 
 test_success_modified_files_notice_marked if {
-	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}], "derived_models": [_fine_tune("weights", true)]})
-	testing.statuses(findings, "modified-files-notice") == {["acme/DeepSeek-V3-Legal", "satisfied"]}
+	findings := _findings(_fine_tune("weights", true))
+	testing.statuses(findings, "modified-files-notice") == {[_legal, "satisfied"]}
 }
 
 test_success_modified_files_notice_quiet_for_api_release if {
-	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}], "derived_models": [_fine_tune("api", false)]})
+	findings := _findings(_fine_tune("api", false))
 	testing.statuses(findings, "modified-files-notice") == set()
 }
 
@@ -155,4 +161,26 @@ test_fail_acceptable_use_teacher_only if {
 test_success_acceptable_use_quiet_for_other_licenses if {
 	findings := _findings({"models": [testing.model(_mistral)]})
 	testing.statuses(findings, "acceptable-use") == set()
+}
+
+# license-copy reaches published students (§1: distillation makes a Derivative) -------------
+
+test_fail_license_copy_distilled_student_published if {
+	findings := _findings({
+		"models": [testing.model(_id), testing.model("mistralai/Mistral-7B-v0.1")],
+		"derived_models": [testing.derived("acme/Student-7B", ["mistralai/Mistral-7B-v0.1"], [_id], "weights")],
+	})
+	testing.statuses(findings, "license-copy") == {["acme/Student-7B", "missing-facts"]}
+}
+
+# retain-notices ---------------------------------------------------------------------------
+
+test_fail_retain_notices_needs_attestation_when_weights_ship if {
+	findings := _findings({"product": object.union(testing.product, {"ships_weights": true}), "models": [testing.model(_id)]})
+	testing.statuses(findings, "retain-notices") == {[_id, "needs-attestation"]}
+}
+
+test_success_retain_notices_quiet_for_hosted_api if {
+	findings := _findings({"product": object.union(testing.product, {"audience": "public"}), "models": [testing.model(_id)]})
+	testing.statuses(findings, "retain-notices") == set()
 }

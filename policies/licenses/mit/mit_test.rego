@@ -10,6 +10,8 @@ _id := "deepseek-ai/DeepSeek-R1"
 
 _distill_qwen := "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B"
 
+_mistral := "mistralai/Mistral-7B-v0.3"
+
 _findings(overrides) := result if {
 	result := mit.findings with input as testing.doc(overrides)
 }
@@ -83,9 +85,9 @@ test_success_license_copy_quiet_for_model_trained_on_outputs if {
 	findings := _findings({
 		"models": [
 			{"id": _id, "uses": ["distillation-teacher"]},
-			{"id": "mistralai/Mistral-7B-v0.3", "uses": ["fine-tuning"]},
+			{"id": _mistral, "uses": ["fine-tuning"]},
 		],
-		"derived_models": [testing.derived("acme/Mistral-Reasoner-7B", ["mistralai/Mistral-7B-v0.3"], [_id], "weights")],
+		"derived_models": [testing.derived("acme/Mistral-Reasoner-7B", [_mistral], [_id], "weights")],
 	})
 	findings == set()
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 DECISION = "data.licensegate.main.findings"
-"""The rule every engine evaluates; an OPA server serves it at /v1/data/licensegate/main/findings."""
+"""The rule every engine evaluates (an OPA server: /v1/data/licensegate/main/findings)."""
 
 
 class Engine(Protocol):

@@ -25,7 +25,9 @@ def describe_error(err: BaseException) -> str:
     """One line from a regorus error: `file:line:col: message`."""
     text = str(err)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    message = next((line for line in lines if line.startswith("error:")), lines[-1] if lines else text)
+    message = next(
+        (line for line in lines if line.startswith("error:")), lines[-1] if lines else text
+    )
     message = message.removeprefix("error:").strip()
     match = _LOCATION.search(text)
     if match:

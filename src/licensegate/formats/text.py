@@ -2,14 +2,14 @@
 
 Example::
 
-    FAIL deploy/licensegate.yaml (1 violated, 0 missing-facts, 1 needs-attestation, 3 satisfied, 0 waived)
+    FAIL deploy/licensegate.yaml (1 violated, 0 missing-facts, 1 needs-attestation, ...)
 
       meta-llama/Llama-3.1-70B-Instruct
-        VIOLATED  llama3.1:mau-threshold (§2 Additional Commercial Terms) line 9
-                  No more than 700 million monthly active users at release
-                  120000000 monthly active users in 2024-06 (...) is greater than 700000000: ...
-                  license: "If, on the Llama 3.1 version release date, ..."
-                  fix: Request a license from Meta before using Llama 3.1, ...
+        VIOLATED          llama3.1:mau-threshold (§2 Additional Commercial Terms) line 9
+          No more than 700 million monthly active users at release
+          120000000 monthly active users in 2024-06 (...) is greater than 700000000: ...
+          license: "If, on the Llama 3.1 version release date, ..."
+          fix: Request a license from Meta before using Llama 3.1, ...
 """
 
 from __future__ import annotations
