@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CATALOG = ROOT / "policies" / "licensegate" / "catalog" / "data.json"
+CATALOG = ROOT / "policies" / "licensegate" / "catalog"
+"""One data.json per publisher: catalog/<publisher>/data.json, each {"models": {...}}."""
 
 LICENSE_IDS = {
     "llama2",
@@ -52,10 +53,18 @@ LLAMA_VERSION_DATES = {
 
 @pytest.fixture(scope="module")
 def models() -> dict[str, dict[str, Any]]:
-    document = json.loads(CATALOG.read_text(encoding="utf-8"))
-    assert set(document) == {"models"}
-    assert isinstance(document["models"], dict) and document["models"]
-    return document["models"]  # type: ignore[no-any-return]
+    merged: dict[str, dict[str, Any]] = {}
+    for path in sorted(CATALOG.glob("*/data.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert set(document) == {"models"}, path
+        assert isinstance(document["models"], dict) and document["models"], path
+        for key, entry in document["models"].items():
+            assert key not in merged, f"{key} is listed in two publisher files"
+            assert entry["id"].split("/")[0] == path.parent.name, (
+                f"{key} belongs under its publisher"
+            )
+            merged[key] = entry
+    return merged
 
 
 def _entries(models: dict[str, dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:

@@ -70,7 +70,7 @@ def test_quote_appears_verbatim_in_the_license_text(info) -> None:
 @pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
 def test_clause_is_cited(info) -> None:
     assert info.clause in CLAUSE_NAMES
-    assert info.license in LIBRARY.registry, f"{info.id} belongs to no registered license"
+    assert info.license in LIBRARY.licenses, f"{info.id} belongs to no license package"
     assert 0 < len(info.quote.split()) <= 40, "a quote is short: at most 40 words"
     assert "…" not in info.quote and "..." not in info.quote, "quotes are exact, without ellipses"
     assert info.source.startswith("https://")
@@ -79,10 +79,8 @@ def test_clause_is_cited(info) -> None:
 
 @pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
 def test_clause_has_tests_that_fire_and_stay_quiet(info, library: PolicyLibrary) -> None:
-    package = library.registry[info.license]["package"]
-    sources = "\n".join(
-        m.source for m in library.test_modules if m.package == f"licenses.{package}_test"
-    )
+    package = library.licenses[info.license].package
+    sources = "\n".join(m.source for m in library.test_modules if m.package == f"{package}_test")
     stem = info.clause.replace("-", "_")
     assert re.search(rf"^test_fail_{stem}\w*\s+if\b", sources, re.MULTILINE), (
         f"no test_fail_{stem}_*"
@@ -92,8 +90,17 @@ def test_clause_has_tests_that_fire_and_stay_quiet(info, library: PolicyLibrary)
     )
 
 
+@pytest.mark.parametrize("license_id", sorted(LIBRARY.licenses))
+def test_license_package_declares_its_id(license_id: str, library: PolicyLibrary) -> None:
+    """licensegate.main finds a license's package by `license := "<id>"`: it must be there."""
+    info = library.licenses[license_id]
+    (module,) = [m for m in library.policy_modules if m.package == info.package]
+    assert f'\nlicense := "{license_id}"\n' in module.source
+    assert info.version and info.text.startswith("https://")
+
+
 def test_every_registered_license_has_clauses() -> None:
-    for license_id in LIBRARY.registry:
+    for license_id in LIBRARY.licenses:
         assert any(info.license == license_id for info in CLAUSES), license_id
 
 

@@ -153,6 +153,7 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
     if not isinstance(path, list):
         raise EngineError(f"policy emitted a malformed path in {item!r}")
     extra: dict[str, Any] = {key: item[key] for key in ("attestation", "waiver") if key in item}
+    text = library.license(info.license)
     return ClauseResult(
         id=info.id,
         license=info.license,
@@ -167,6 +168,8 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         remediation=info.remediation,
         path=dotted(path),
         line=manifest.line_of(tuple(path)),
+        license_name=text.name if text else "licensegate",
+        license_version=text.version if text else "",
         extra=extra,
     )
 

@@ -173,9 +173,9 @@ def licenses_command() -> None:
         clauses = library.clauses
     except LicensegateError as err:
         _fail(str(err))
-    for license_id, entry in sorted(library.registry.items()):
-        typer.echo(f"{license_id}: {entry['name']} ({entry['version']})")
-        typer.echo(f"  {entry['source']}")
+    for license_id, text in sorted(library.licenses.items()):
+        typer.echo(f"{license_id}: {text.name} ({text.version})")
+        typer.echo(f"  {text.text}")
         for info in sorted(clauses.values(), key=lambda i: i.clause):
             if info.license == license_id:
                 typer.echo(f"  {info.id:<36} {info.section:<40} {info.title}")

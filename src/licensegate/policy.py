@@ -3,7 +3,12 @@
 Neither engine can read METADATA at run time (regorus has no `rego.metadata.*`), so the host
 parses the `# METADATA` blocks itself. A clause's block sits directly above the first
 `findings contains` rule that emits it and carries `custom.clause`; the package block carries
-`custom.license`. Findings are joined to their block by (license, clause).
+`custom.license` and the license text's name, version and URL. Findings are joined to their
+block by (license, clause).
+
+A license lives in one folder, `policies/licenses/<package>/`, where the package name is the
+license id with "." and "-" turned into "_" (`llama3.1` -> `licenses.llama3_1`), so nothing
+else needs to list it. Only the packages a check meets are parsed.
 """
 
 from __future__ import annotations
@@ -50,6 +55,25 @@ class ClauseInfo:
     def id(self) -> str:
         """The clause id ``<license>:<clause>``."""
         return f"{self.license}:{self.clause}"
+
+
+@dataclass(frozen=True)
+class LicenseInfo:
+    """A license text the library encodes, from its package METADATA."""
+
+    id: str
+    name: str
+    version: str
+    """The text's own version or date line, e.g. ``Version 1.0, 23 October 2023``."""
+    text: str
+    """URL of the license text."""
+    package: str
+    file: str
+
+
+def package_of(license_id: str) -> str:
+    """The Rego package judging a license (licensegate.main uses the same rule)."""
+    return "licenses." + license_id.replace(".", "_").replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -110,9 +134,10 @@ class PolicyLibrary:
     data: dict[str, Any] = field(default_factory=dict)
     _digest: str = ""
     _clauses_by_license: dict[str, dict[str, ClauseInfo]] = field(default_factory=dict)
+    _license_cache: dict[str, LicenseInfo | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, extra: Iterable[Path] = ()) -> PolicyLibrary:
+    def load(cls, root: Path, extra: Iterable[Path] = ()) -> PolicyLibrary:  # noqa: C901
         """Read every ``.rego`` and ``data.json`` below ``root`` (and any extra folders)."""
         library = cls(root=root)
         hasher = hashlib.sha256()
@@ -135,18 +160,7 @@ class PolicyLibrary:
                     continue
                 hasher.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
         library._digest = "sha256:" + hasher.hexdigest()
-        library._check_registry()
         return library
-
-    def _check_registry(self) -> None:
-        """Every registered license has its package: a missing one would silently emit nothing."""
-        packages = {module.package for module in self.policy_modules}
-        for license_id, entry in self.registry.items():
-            if f"licenses.{entry.get('package')}" not in packages:
-                raise PolicyError(
-                    f"registry lists {license_id} with package licenses.{entry.get('package')}, "
-                    "which no policy module declares"
-                )
 
     @property
     def digest(self) -> str:
@@ -164,15 +178,38 @@ class PolicyLibrary:
         return [m for m in self.modules if m.is_test]
 
     @cached_property
-    def registry(self) -> Mapping[str, Mapping[str, Any]]:
-        """Supported licenses: id -> {package, name, version, source}."""
-        licensegate = self.data.get("licensegate", {})
-        return dict(licensegate.get("registry", {}).get("licenses", {}))
+    def licenses(self) -> dict[str, LicenseInfo]:
+        """Every license the library encodes, by id (reads every license package's METADATA)."""
+        found: dict[str, LicenseInfo] = {}
+        for module in self.policy_modules:
+            if module.package.startswith("licenses."):
+                info = _license_in(module)
+                if info.id in found:
+                    raise PolicyError(f"{module.name}: license {info.id} is encoded twice")
+                found[info.id] = info
+        return found
+
+    def license(self, license_id: str) -> LicenseInfo | None:
+        """One license by id, reading only its own package's METADATA."""
+        if license_id not in self._license_cache:
+            package = package_of(license_id)
+            modules = [m for m in self.policy_modules if m.package == package]
+            self._license_cache[license_id] = _license_in(modules[0]) if modules else None
+        return self._license_cache[license_id]
 
     @cached_property
     def catalog(self) -> Mapping[str, Mapping[str, Any]]:
-        """Known models: lowercase id -> {id, licenses, release_date, modalities, ...}."""
-        return dict(self.data.get("licensegate", {}).get("catalog", {}).get("models", {}))
+        """Known models: lowercase id -> {id, licenses, release_date, modalities, ...}.
+
+        The catalog is one data document per publisher; an id in two of them is an error.
+        """
+        merged: dict[str, Mapping[str, Any]] = {}
+        for publisher, document in self.data.get("licensegate", {}).get("catalog", {}).items():
+            for key, entry in document.get("models", {}).items():
+                if key in merged:
+                    raise PolicyError(f"catalog: {key} is listed under {publisher} and elsewhere")
+                merged[key] = entry
+        return merged
 
     @cached_property
     def clauses(self) -> dict[str, ClauseInfo]:
@@ -190,9 +227,8 @@ class PolicyLibrary:
             if license_id == "licensegate":
                 found = _index(BUILTIN_CLAUSES, [])
             else:
-                package = f"licenses.{self.registry.get(license_id, {}).get('package')}"
-                modules = [m for m in self.policy_modules if m.package == package]
-                found = _index((), modules)
+                package = package_of(license_id)
+                found = _index((), [m for m in self.policy_modules if m.package == package])
             self._clauses_by_license[license_id] = found
         return self._clauses_by_license[license_id].get(clause_id)
 
@@ -276,6 +312,31 @@ def metadata_blocks(source: str) -> list[tuple[int, dict[str, Any], str]]:
             raise PolicyError(f"line {start}: METADATA must be a mapping")
         blocks.append((start, parsed, target))
     return blocks
+
+
+def _license_in(module: Module) -> LicenseInfo:
+    """The license a package judges, from the METADATA block on its `package` line."""
+    for line, meta, target in metadata_blocks(module.source):
+        if target.startswith("package "):
+            custom = meta.get("custom") or {}
+            missing = [key for key in ("license", "name", "version", "text") if not custom.get(key)]
+            if missing:
+                raise PolicyError(
+                    f"{module.name}:{line}: package METADATA lacks custom.{missing[0]}"
+                )
+            info = LicenseInfo(
+                id=str(custom["license"]),
+                name=str(custom["name"]),
+                version=str(custom["version"]),
+                text=str(custom["text"]),
+                package=module.package,
+                file=module.name,
+            )
+            if package_of(info.id) != module.package:
+                expected = package_of(info.id)
+                raise PolicyError(f"{module.name}:{line}: license {info.id} belongs in {expected}")
+            return info
+    raise PolicyError(f"{module.name}: a license package needs METADATA on its package line")
 
 
 def _clauses_in(module: Module) -> list[ClauseInfo]:

@@ -47,6 +47,9 @@ class ClauseResult:
     path: str
     """Dotted manifest path of the fact that decided it, e.g. ``licensee.monthly_active_users``."""
     line: int | None
+    license_name: str = ""
+    """The license text the clause comes from, and its own version or date line."""
+    license_version: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     """The attestation or waiver that changed the status, if any."""
 
@@ -55,6 +58,8 @@ class ClauseResult:
         data: dict[str, Any] = {
             "id": self.id,
             "license": self.license,
+            "license_name": self.license_name,
+            "license_version": self.license_version,
             "clause": self.clause,
             "subject": self.subject,
             "status": self.status.value,

@@ -3,7 +3,7 @@
 # description: >-
 #   The things clauses are judged for: every listed model (by id) and every derived model
 #   (by name), each with the license ids that reach it. A model's licenses come from the
-#   catalog (data.licensegate.catalog) when it knows the id, else from the manifest's
+#   catalog (data.licensegate.catalog.<publisher>.models) when it knows the id, else from the manifest's
 #   `license`. A derived model carries the licenses of everything upstream of it; the host
 #   computes that closure into input.upstream so each entry says whether the upstream model's
 #   weights or only its outputs went into the derived model.
@@ -11,10 +11,12 @@ package lib.subjects
 
 import rego.v1
 
-_catalog := data.licensegate.catalog.models
-
-# Catalog entry for a model id; ids match case-insensitively.
-catalog_entry(id) := _catalog[lower(id)]
+# The catalog is one data document per publisher (policies/licensegate/catalog/<publisher>/),
+# each {"models": {lowercase id: entry}}; an id belongs to exactly one of them.
+catalog_entry(id) := entry if {
+	some publisher in data.licensegate.catalog
+	entry := publisher.models[lower(id)]
+}
 
 _declared(model) := [model.license] if is_string(model.license)
 

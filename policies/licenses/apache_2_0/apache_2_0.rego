@@ -12,13 +12,17 @@
 #     ref: https://www.apache.org/licenses/LICENSE-2.0
 # custom:
 #   license: apache-2.0
+#   name: Apache License, Version 2.0
+#   version: "Version 2.0, January 2004"
+#   text: https://www.apache.org/licenses/LICENSE-2.0
 package licenses.apache_2_0
 
 import rego.v1
 
 import data.lib.clauses
 
-_license := "apache-2.0"
+# The license id this package judges; licensegate.main finds the package by it.
+license := "apache-2.0"
 
 # METADATA
 # title: Give a copy of the License with distributed weights
@@ -33,7 +37,7 @@ _license := "apache-2.0"
 #   remediation: >-
 #     Ship the Apache License 2.0 text with the weights and set product.license_copies_included
 #     to true.
-findings contains item if some item in clauses.license_copy(_license)
+findings contains item if some item in clauses.license_copy(license)
 
 # METADATA
 # title: Mark modified files in published derived weights
@@ -48,4 +52,4 @@ findings contains item if some item in clauses.license_copy(_license)
 #   remediation: >-
 #     Add a prominent notice that the files were changed (for example in the model card and the
 #     changed files' metadata) and set derived_models[].modified_files_marked to true.
-findings contains item if some item in clauses.modified_files(_license)
+findings contains item if some item in clauses.modified_files(license)

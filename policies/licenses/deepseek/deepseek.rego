@@ -12,13 +12,17 @@
 #     ref: https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL
 # custom:
 #   license: deepseek
+#   name: DeepSeek License Agreement
+#   version: "Version 1.0, 23 October 2023"
+#   text: https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL
 package licenses.deepseek
 
 import rego.v1
 
 import data.lib.clauses
 
-_license := "deepseek"
+# The license id this package judges; licensegate.main finds the package by it.
+license := "deepseek"
 
 # METADATA
 # title: Pass the use restrictions on as an enforceable provision
@@ -41,7 +45,7 @@ _license := "deepseek"
 #     Add the Attachment A use restrictions, as an enforceable provision, to the terms users
 #     accept (and tell recipients the model is subject to paragraph 5); then set
 #     product.user_terms_include_use_restrictions to true.
-findings contains item if some item in clauses.flowdown(_license, true)
+findings contains item if some item in clauses.flowdown(license, true)
 
 # METADATA
 # title: Give a copy of the License with distributed weights
@@ -57,7 +61,7 @@ findings contains item if some item in clauses.flowdown(_license, true)
 #   remediation: >-
 #     Ship the DeepSeek License Agreement (LICENSE-MODEL) with the weights and set
 #     product.license_copies_included to true.
-findings contains item if some item in clauses.license_copy_for(_license, {"weights", "outputs"})
+findings contains item if some item in clauses.license_copy_for(license, {"weights", "outputs"})
 
 # METADATA
 # title: Mark modified files in published derived weights
@@ -72,7 +76,7 @@ findings contains item if some item in clauses.license_copy_for(_license, {"weig
 #   remediation: >-
 #     Add a prominent notice that the files were changed (for example in the model card and the
 #     changed files' metadata) and set derived_models[].modified_files_marked to true.
-findings contains item if some item in clauses.modified_files(_license)
+findings contains item if some item in clauses.modified_files(license)
 
 # METADATA
 # title: Keep the licensor's notices in distributed copies
@@ -89,7 +93,7 @@ findings contains item if some item in clauses.modified_files(_license)
 #   remediation: >-
 #     Check that the distributed files keep DeepSeek's copyright, patent, trademark and
 #     attribution notices, and record an attestation for deepseek:retain-notices.
-findings contains item if some item in clauses.retain_notices(_license)
+findings contains item if some item in clauses.retain_notices(license)
 
 # METADATA
 # title: Use complies with the Attachment A use restrictions
@@ -109,5 +113,5 @@ findings contains item if some item in clauses.retain_notices(_license)
 #     Have counsel review the use cases (including any military use) against Attachment A of the
 #     DeepSeek License Agreement and record an attestation for deepseek:acceptable-use.
 findings contains item if {
-	some item in clauses.acceptable_use(_license, "DeepSeek License Agreement Attachment A use restrictions")
+	some item in clauses.acceptable_use(license, "DeepSeek License Agreement Attachment A use restrictions")
 }

@@ -9,13 +9,17 @@
 #     ref: https://github.com/meta-llama/llama-models/blob/main/models/llama2/LICENSE
 # custom:
 #   license: llama2
+#   name: Llama 2 Community License Agreement
+#   version: "Llama 2 Version Release Date: July 18, 2023"
+#   text: https://github.com/meta-llama/llama-models/blob/main/models/llama2/LICENSE
 package licenses.llama2
 
 import rego.v1
 
 import data.lib.clauses
 
-_license := "llama2"
+# The license id this package judges; licensegate.main finds the package by it.
+license := "llama2"
 
 # §2 measures MAU "on the Llama 2 version release date" (July 18, 2023) "in the preceding
 # calendar month".
@@ -42,7 +46,7 @@ _notice := "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (
 #   remediation: >-
 #     Request a license from Meta before using Llama 2, and record it as a waiver once granted;
 #     if the figure is wrong, give the MAU for 2023-06 in licensee.mau_history.
-findings contains item if some item in clauses.mau_at_release(_license, _mau_month, _mau_limit)
+findings contains item if some item in clauses.mau_at_release(license, _mau_month, _mau_limit)
 
 # METADATA
 # title: Llama 2 and its outputs do not improve other large language models
@@ -61,7 +65,7 @@ findings contains item if some item in clauses.mau_at_release(_license, _mau_mon
 #     weights (a derivative work), mark it llm: false if it is not a large language model, or
 #     use a teacher whose license allows distillation. Declare every model a teacher trains
 #     under derived_models[].trained_on_outputs_of.
-findings contains item if some item in clauses.output_use_ban(_license, "Llama 2")
+findings contains item if some item in clauses.output_use_ban(license, "Llama 2")
 
 # METADATA
 # title: Give a copy of the Agreement to third parties
@@ -80,7 +84,7 @@ findings contains item if some item in clauses.output_use_ban(_license, "Llama 2
 #   remediation: >-
 #     Ship the Llama 2 Community License Agreement with the weights and set
 #     product.license_copies_included to true.
-findings contains item if some item in clauses.license_copy(_license)
+findings contains item if some item in clauses.license_copy(license)
 
 # METADATA
 # title: Ship the Llama 2 Notice file
@@ -96,7 +100,7 @@ findings contains item if some item in clauses.license_copy(_license)
 #   remediation: >-
 #     Add a Notice file containing "Llama 2 is licensed under the LLAMA 2 Community License,
 #     Copyright (c) Meta Platforms, Inc. All Rights Reserved." and name it in product.notice_file.
-findings contains item if some item in clauses.notice_file(_license, _notice)
+findings contains item if some item in clauses.notice_file(license, _notice)
 
 # METADATA
 # title: Use complies with the Llama 2 Acceptable Use Policy
@@ -114,4 +118,4 @@ findings contains item if some item in clauses.notice_file(_license, _notice)
 #   remediation: >-
 #     Have counsel review the use cases against the Llama 2 Acceptable Use Policy
 #     (models/llama2/USE_POLICY.md) and record an attestation for llama2:acceptable-use.
-findings contains item if some item in clauses.acceptable_use(_license, "Llama 2 Acceptable Use Policy")
+findings contains item if some item in clauses.acceptable_use(license, "Llama 2 Acceptable Use Policy")

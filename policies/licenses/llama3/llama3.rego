@@ -10,13 +10,17 @@
 #     ref: https://github.com/meta-llama/llama-models/blob/main/models/llama3/LICENSE
 # custom:
 #   license: llama3
+#   name: Meta Llama 3 Community License Agreement
+#   version: "Meta Llama 3 Version Release Date: April 18, 2024"
+#   text: https://github.com/meta-llama/llama-models/blob/main/models/llama3/LICENSE
 package licenses.llama3
 
 import rego.v1
 
 import data.lib.clauses
 
-_license := "llama3"
+# The license id this package judges; licensegate.main finds the package by it.
+license := "llama3"
 
 # §2 measures MAU "on the Meta Llama 3 version release date" (April 18, 2024) "in the preceding
 # calendar month".
@@ -47,7 +51,7 @@ _name_pattern := `^Llama[ _-]?3([^0-9]|$)`
 #   remediation: >-
 #     Request a license from Meta before using Meta Llama 3, and record it as a waiver once
 #     granted; if the figure is wrong, give the MAU for 2024-03 in licensee.mau_history.
-findings contains item if some item in clauses.mau_at_release(_license, _mau_month, _mau_limit)
+findings contains item if some item in clauses.mau_at_release(license, _mau_month, _mau_limit)
 
 # METADATA
 # title: Display "Built with Meta Llama 3"
@@ -65,7 +69,7 @@ findings contains item if some item in clauses.mau_at_release(_license, _mau_mon
 #   remediation: >-
 #     Show "Built with Meta Llama 3" on a related website, user interface, blog post, about page
 #     or product documentation, and list it under product.attribution.
-findings contains item if some item in clauses.display(_license, "Built with Meta Llama 3")
+findings contains item if some item in clauses.display(license, "Built with Meta Llama 3")
 
 # METADATA
 # title: Released derivative names begin with "Llama 3"
@@ -82,7 +86,7 @@ findings contains item if some item in clauses.display(_license, "Built with Met
 #     beginning of any such AI model name.
 #   source: https://github.com/meta-llama/llama-models/blob/main/models/llama3/LICENSE
 #   remediation: Rename the derived model so that its name begins with "Llama 3" (e.g. "Llama-3-Acme-8B").
-findings contains item if some item in clauses.name_prefix(_license, _name_pattern, "Llama 3", {"weights"})
+findings contains item if some item in clauses.name_prefix(license, _name_pattern, "Llama 3", {"weights"})
 
 # METADATA
 # title: Meta Llama 3 and its outputs do not improve other large language models
@@ -102,7 +106,7 @@ findings contains item if some item in clauses.name_prefix(_license, _name_patte
 #     Llama 3 weights (a derivative work), mark it llm: false if it is not a large language
 #     model, or use a teacher whose license allows distillation (Llama 3.1 and later do).
 #     Declare every model a teacher trains under derived_models[].trained_on_outputs_of.
-findings contains item if some item in clauses.output_use_ban(_license, "Meta Llama 3")
+findings contains item if some item in clauses.output_use_ban(license, "Meta Llama 3")
 
 # METADATA
 # title: Give a copy of the Agreement with distributed weights
@@ -115,7 +119,7 @@ findings contains item if some item in clauses.output_use_ban(_license, "Meta Ll
 #   remediation: >-
 #     Ship the Meta Llama 3 Community License Agreement with the weights and set
 #     product.license_copies_included to true.
-findings contains item if some item in clauses.license_copy(_license)
+findings contains item if some item in clauses.license_copy(license)
 
 # METADATA
 # title: Ship the Meta Llama 3 Notice file
@@ -132,7 +136,7 @@ findings contains item if some item in clauses.license_copy(_license)
 #     Add a Notice file containing "Meta Llama 3 is licensed under the Meta Llama 3 Community
 #     License, Copyright © Meta Platforms, Inc. All Rights Reserved." and name it in
 #     product.notice_file.
-findings contains item if some item in clauses.notice_file(_license, _notice)
+findings contains item if some item in clauses.notice_file(license, _notice)
 
 # METADATA
 # title: Use complies with the Meta Llama 3 Acceptable Use Policy
@@ -150,4 +154,4 @@ findings contains item if some item in clauses.notice_file(_license, _notice)
 #   remediation: >-
 #     Have counsel review the use cases against the Meta Llama 3 Acceptable Use Policy and record
 #     an attestation for llama3:acceptable-use.
-findings contains item if some item in clauses.acceptable_use(_license, "Meta Llama 3 Acceptable Use Policy")
+findings contains item if some item in clauses.acceptable_use(license, "Meta Llama 3 Acceptable Use Policy")

@@ -8,13 +8,17 @@
 #     ref: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE
 # custom:
 #   license: llama3.1
+#   name: Llama 3.1 Community License Agreement
+#   version: "Llama 3.1 Version Release Date: July 23, 2024"
+#   text: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE
 package licenses.llama3_1
 
 import rego.v1
 
 import data.lib.clauses
 
-_license := "llama3.1"
+# The license id this package judges; licensegate.main finds the package by it.
+license := "llama3.1"
 
 # §2 measures MAU "on the Llama 3.1 version release date" (July 23, 2024) "in the preceding
 # calendar month".
@@ -41,7 +45,7 @@ _notice := "Llama 3.1 is licensed under the Llama 3.1 Community License, Copyrig
 #   remediation: >-
 #     Request a license from Meta before using Llama 3.1, and record it as a waiver once granted;
 #     if the figure is wrong, give the MAU for 2024-06 in licensee.mau_history.
-findings contains item if some item in clauses.mau_at_release(_license, _mau_month, _mau_limit)
+findings contains item if some item in clauses.mau_at_release(license, _mau_month, _mau_limit)
 
 # METADATA
 # title: Display "Built with Llama"
@@ -58,7 +62,7 @@ findings contains item if some item in clauses.mau_at_release(_license, _mau_mon
 #   remediation: >-
 #     Show "Built with Llama" on a related website, user interface, blog post, about page or
 #     product documentation, and list it under product.attribution.
-findings contains item if some item in clauses.display(_license, "Built with Llama")
+findings contains item if some item in clauses.display(license, "Built with Llama")
 
 # METADATA
 # title: Released derivative names begin with "Llama"
@@ -75,7 +79,7 @@ findings contains item if some item in clauses.display(_license, "Built with Lla
 #   source: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE
 #   remediation: Rename the derived model so that its name begins with "Llama".
 findings contains item if {
-	some item in clauses.name_prefix(_license, `^Llama`, "Llama", {"weights", "outputs"})
+	some item in clauses.name_prefix(license, `^Llama`, "Llama", {"weights", "outputs"})
 }
 
 # METADATA
@@ -89,7 +93,7 @@ findings contains item if {
 #   remediation: >-
 #     Ship the Llama 3.1 Community License Agreement with the weights and set
 #     product.license_copies_included to true.
-findings contains item if some item in clauses.license_copy(_license)
+findings contains item if some item in clauses.license_copy(license)
 
 # METADATA
 # title: Ship the Llama 3.1 Notice file
@@ -105,7 +109,7 @@ findings contains item if some item in clauses.license_copy(_license)
 #   remediation: >-
 #     Add a Notice file containing "Llama 3.1 is licensed under the Llama 3.1 Community License,
 #     Copyright © Meta Platforms, Inc. All Rights Reserved." and name it in product.notice_file.
-findings contains item if some item in clauses.notice_file(_license, _notice)
+findings contains item if some item in clauses.notice_file(license, _notice)
 
 # METADATA
 # title: Use complies with the Llama 3.1 Acceptable Use Policy
@@ -123,4 +127,4 @@ findings contains item if some item in clauses.notice_file(_license, _notice)
 #   remediation: >-
 #     Have counsel review the use cases against the Llama 3.1 Acceptable Use Policy and record an
 #     attestation for llama3.1:acceptable-use.
-findings contains item if some item in clauses.acceptable_use(_license, "Llama 3.1 Acceptable Use Policy")
+findings contains item if some item in clauses.acceptable_use(license, "Llama 3.1 Acceptable Use Policy")

@@ -11,13 +11,17 @@
 #     ref: https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/USE_POLICY.md
 # custom:
 #   license: llama3.2
+#   name: Llama 3.2 Community License Agreement
+#   version: "Llama 3.2 Version Release Date: September 25, 2024"
+#   text: https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE
 package licenses.llama3_2
 
 import rego.v1
 
 import data.lib.clauses
 
-_license := "llama3.2"
+# The license id this package judges; licensegate.main finds the package by it.
+license := "llama3.2"
 
 # §2 measures MAU "on the Llama 3.2 version release date" (September 25, 2024) "in the
 # preceding calendar month".
@@ -44,7 +48,7 @@ _notice := "Llama 3.2 is licensed under the Llama 3.2 Community License, Copyrig
 #   remediation: >-
 #     Request a license from Meta before using Llama 3.2, and record it as a waiver once granted;
 #     if the figure is wrong, give the MAU for 2024-08 in licensee.mau_history.
-findings contains item if some item in clauses.mau_at_release(_license, _mau_month, _mau_limit)
+findings contains item if some item in clauses.mau_at_release(license, _mau_month, _mau_limit)
 
 # METADATA
 # title: Display "Built with Llama"
@@ -61,7 +65,7 @@ findings contains item if some item in clauses.mau_at_release(_license, _mau_mon
 #   remediation: >-
 #     Show "Built with Llama" on a related website, user interface, blog post, about page or
 #     product documentation, and list it under product.attribution.
-findings contains item if some item in clauses.display(_license, "Built with Llama")
+findings contains item if some item in clauses.display(license, "Built with Llama")
 
 # METADATA
 # title: Released derivative names begin with "Llama"
@@ -78,7 +82,7 @@ findings contains item if some item in clauses.display(_license, "Built with Lla
 #   source: https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE
 #   remediation: Rename the derived model so that its name begins with "Llama".
 findings contains item if {
-	some item in clauses.name_prefix(_license, `^Llama`, "Llama", {"weights", "outputs"})
+	some item in clauses.name_prefix(license, `^Llama`, "Llama", {"weights", "outputs"})
 }
 
 # METADATA
@@ -92,7 +96,7 @@ findings contains item if {
 #   remediation: >-
 #     Ship the Llama 3.2 Community License Agreement with the weights and set
 #     product.license_copies_included to true.
-findings contains item if some item in clauses.license_copy(_license)
+findings contains item if some item in clauses.license_copy(license)
 
 # METADATA
 # title: Ship the Llama 3.2 Notice file
@@ -108,7 +112,7 @@ findings contains item if some item in clauses.license_copy(_license)
 #   remediation: >-
 #     Add a Notice file containing "Llama 3.2 is licensed under the Llama 3.2 Community License,
 #     Copyright © Meta Platforms, Inc. All Rights Reserved." and name it in product.notice_file.
-findings contains item if some item in clauses.notice_file(_license, _notice)
+findings contains item if some item in clauses.notice_file(license, _notice)
 
 # METADATA
 # title: Use complies with the Llama 3.2 Acceptable Use Policy
@@ -126,7 +130,7 @@ findings contains item if some item in clauses.notice_file(_license, _notice)
 #   remediation: >-
 #     Have counsel review the use cases against the Llama 3.2 Acceptable Use Policy and record an
 #     attestation for llama3.2:acceptable-use.
-findings contains item if some item in clauses.acceptable_use(_license, "Llama 3.2 Acceptable Use Policy")
+findings contains item if some item in clauses.acceptable_use(license, "Llama 3.2 Acceptable Use Policy")
 
 # METADATA
 # title: No rights to multimodal models for EU licensees
@@ -148,4 +152,4 @@ findings contains item if some item in clauses.acceptable_use(_license, "Llama 3
 #     to Llama 3.2 multimodal models: use a text-only model, or obtain rights from Meta and record
 #     them as a waiver; if the catalog does not know the model, list the modalities it uses
 #     under models[].modalities.
-findings contains item if some item in clauses.eu_multimodal(_license)
+findings contains item if some item in clauses.eu_multimodal(license)

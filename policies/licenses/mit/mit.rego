@@ -10,13 +10,17 @@
 #     ref: https://github.com/deepseek-ai/DeepSeek-R1/blob/main/LICENSE
 # custom:
 #   license: mit
+#   name: MIT License (DeepSeek-R1)
+#   version: "MIT License, Copyright (c) 2023 DeepSeek"
+#   text: https://github.com/deepseek-ai/DeepSeek-R1/blob/main/LICENSE
 package licenses.mit
 
 import rego.v1
 
 import data.lib.clauses
 
-_license := "mit"
+# The license id this package judges; licensegate.main finds the package by it.
+license := "mit"
 
 # METADATA
 # title: Include the copyright and permission notice with distributed weights
@@ -34,4 +38,4 @@ _license := "mit"
 #   remediation: >-
 #     Ship DeepSeek-R1's LICENSE file (its copyright and permission notice) with the weights and
 #     set product.license_copies_included to true.
-findings contains item if some item in clauses.license_copy(_license)
+findings contains item if some item in clauses.license_copy(license)

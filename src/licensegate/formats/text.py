@@ -54,6 +54,16 @@ def _render_result(result: ManifestResult) -> str:
                 lines += _wrapped(f'license: "{clause.quote}"')
             if clause.status is not Status.WAIVED:
                 lines += _wrapped(f"fix: {clause.remediation}")
+    texts = sorted(
+        {
+            (c.license, c.license_name, c.license_version)
+            for c in result.clauses
+            if c.license_version
+        }
+    )
+    if texts:
+        lines += ["", "  license texts:"]
+        lines += [f"    {license_id}: {name} ({version})" for license_id, name, version in texts]
     return "\n".join(lines) + "\n"
 
 
