@@ -373,3 +373,41 @@ _flowdown_finding(license, subject) := finding.new(
 	]),
 	["product"],
 )
+
+# ---------------------------------------------------------------------------------------------
+# non-commercial: the license grants no commercial use, of the model or of what is made from it.
+
+non_commercial(license) := {_commercial_finding(license, subject) | some subject in _all_under(license)}
+
+# Listed and derived models a license reaches.
+_all_under(license) := subjects.models_under(license) | subjects.derived_under(license)
+
+_commercial_finding(license, subject) := finding.new(
+	license, "non-commercial", subject.id, "violated",
+	sprintf("%s is used in a commercial product (product.commercial: true), which the license does not permit", [subject.id]),
+	["product", "commercial"],
+) if {
+	deployment.commercial
+} else := finding.new(
+	license, "non-commercial", subject.id, "satisfied",
+	"the product is not commercial (product.commercial: false)",
+	["product", "commercial"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# non-production: the license limits use to non-production environments (testing, research,
+# evaluation).
+
+non_production(license) := {_production_finding(license, subject) | some subject in _all_under(license)}
+
+_production_finding(license, subject) := finding.new(
+	license, "non-production", subject.id, "violated",
+	sprintf("%s runs in production (product.environment: production), which the license does not permit", [subject.id]),
+	["product", "environment"],
+) if {
+	_manifest.product.environment == "production"
+} else := finding.new(
+	license, "non-production", subject.id, "satisfied",
+	sprintf("the product runs in %s, not production (product.environment)", [_manifest.product.environment]),
+	["product", "environment"],
+)
