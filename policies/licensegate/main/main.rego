@@ -59,13 +59,18 @@ _placed(model) if subjects.licenses_of(model)
 # A license the library has no policy for: it cannot be judged, so it is never a pass.
 _raw contains finding.new(
 	"licensegate", "unsupported-license", subject.id, "missing-facts",
-	sprintf("%s is under %s, which licensegate cannot judge yet", [subject.id, license]),
+	sprintf("%s is under %s, which licensegate cannot judge yet%s", [subject.id, license, _why_unsupported(license)]),
 	subject.path,
 ) if {
 	some subject in subjects.all
 	some license in subject.licenses
 	not _supported(license)
 }
+
+# Licenses known to be out of reach, with the reason (policies/licensegate/unsupported/<id>/).
+_why_unsupported(license) := sprintf(": %s", [data.licensegate.unsupported[license].reason]) if {
+	data.licensegate.unsupported[license].reason
+} else := ""
 
 findings := [_resolved(item) | some item in _raw]
 
