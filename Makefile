@@ -40,8 +40,9 @@ test-rego: install ## Run only the Rego unit tests, on the embedded engine
 parity: $(VENV)/.installed-test ## Only the regorus-versus-real-OPA comparison
 	$(BIN)/python -m pytest -m parity
 
-docs: install ## Regenerate docs/manifest.md from the manifest schema
+docs: install ## Regenerate docs/manifest.md and policies/README.md from their sources
 	$(BIN)/python -m licensegate.schemadoc > docs/manifest.md
+	$(BIN)/licensegate licenses --format markdown > policies/README.md
 
 lint: $(VENV)/.installed-test ## ruff and mypy
 	$(BIN)/pip install --quiet ruff mypy types-PyYAML types-jsonschema

@@ -214,6 +214,25 @@ def test_licenses_and_explain() -> None:
     assert unknown.exit_code == 2 and "unknown clause" in unknown.stderr
 
 
+def test_licenses_json_lists_texts_clauses_and_unsupported() -> None:
+    result = _invoke("licenses", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    llama = next(item for item in document["licenses"] if item["id"] == "llama3.1")
+    assert llama["version"] == "Llama 3.1 Version Release Date: July 23, 2024"
+    naming = next(c for c in llama["clauses"] if c["id"] == "llama3.1:derivative-naming")
+    assert naming["applies_when"] and naming["satisfied_by"] and naming["quote"]
+    assert "grok2-community" in document["unsupported"]
+
+
+def test_explain_names_the_license_text_and_when_the_clause_applies() -> None:
+    result = _invoke("explain", "llama3.2:eu-multimodal")
+    assert result.exit_code == 0, result.output
+    assert "Llama 3.2 Version Release Date: September 25, 2024" in result.stdout
+    assert "applies when: a multimodal model" in result.stdout
+    assert "satisfied by:" in result.stdout
+
+
 def test_rego_test_command_runs_the_suite() -> None:
     result = _invoke("test")
     assert result.exit_code == 0, result.output

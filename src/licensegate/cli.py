@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -163,45 +164,51 @@ def validate(
     raise typer.Exit(code=2 if bad else 0)
 
 
-@app.command("licenses")
-def licenses_command() -> None:
-    """List the supported licenses and their clauses."""
-    from licensegate import api
+class LibraryFormat(str, Enum):
+    """Formats of `licenses`."""
 
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+@app.command("licenses")
+def licenses_command(
+    output_format: Annotated[
+        LibraryFormat,
+        typer.Option("--format", "-f", help="text, json, or markdown (policies/README.md)."),
+    ] = LibraryFormat.TEXT,
+) -> None:
+    """List the licenses the library encodes (text version, source, clauses) and those it cannot judge."""
+    from licensegate import api, library_docs
+
+    render = {
+        LibraryFormat.TEXT: library_docs.licenses_text,
+        LibraryFormat.JSON: library_docs.licenses_json,
+        LibraryFormat.MARKDOWN: library_docs.licenses_markdown,
+    }[output_format]
     try:
-        library = api.load_library()
-        clauses = library.clauses
+        text = render(api.load_library())
     except LicensegateError as err:
         _fail(str(err))
-    for license_id, text in sorted(library.licenses.items()):
-        typer.echo(f"{license_id}: {text.name} ({text.version})")
-        typer.echo(f"  {text.text}")
-        for info in sorted(clauses.values(), key=lambda i: i.clause):
-            if info.license == license_id:
-                typer.echo(f"  {info.id:<36} {info.section:<40} {info.title}")
+    typer.echo(text, nl=False)
 
 
 @app.command()
 def explain(
     clause: Annotated[str, typer.Argument(help="A clause id, e.g. llama3.1:mau-threshold.")],
 ) -> None:
-    """Show one clause: title, section, quote, source and remediation."""
-    from licensegate import api
+    """Show one clause: its text, section, quote, when it applies, what satisfies it, what to do."""
+    from licensegate import api, library_docs
 
     try:
-        info = api.load_library().clauses.get(clause)
+        library = api.load_library()
+        info = library.clause(clause)
     except LicensegateError as err:
         _fail(str(err))
     if info is None:
         _fail(f"unknown clause {clause}; see `licensegate licenses`")
-    typer.echo(f"{info.id}: {info.title}")
-    typer.echo(f"section:     {info.section}")
-    if info.quote:
-        typer.echo(f'quote:       "{info.quote}"')
-    typer.echo(f"source:      {info.source}")
-    typer.echo(f"about:       {info.description}")
-    typer.echo(f"remediation: {info.remediation}")
-    typer.echo(f"policy:      policies/{info.file}:{info.line}")
+    typer.echo(library_docs.explain_text(info, library), nl=False)
 
 
 @app.command("test")

@@ -50,6 +50,10 @@ class ClauseInfo:
     file: str
     """Policy file (relative to the policies folder) and line of the METADATA block."""
     line: int
+    trigger: str = ""
+    """What makes the clause apply, when the package states it (else the clause kind's default)."""
+    satisfied_by: str = ""
+    """What satisfies it, when the package states it."""
 
     @property
     def id(self) -> str:
@@ -374,6 +378,8 @@ def _clauses_in(module: Module) -> list[ClauseInfo]:
                 remediation=" ".join(str(custom["remediation"]).split()),
                 file=module.name,
                 line=line,
+                trigger=" ".join(str(custom.get("trigger", "")).split()),
+                satisfied_by=" ".join(str(custom.get("satisfied_by", "")).split()),
             )
         )
     return infos

@@ -55,6 +55,9 @@ findings contains item if some item in clauses.flowdown(license, true)
 #   published students trained on its outputs count too.
 # custom:
 #   clause: license-copy
+#   trigger: >-
+#     weights leave the organisation: shipped weights of the models the product runs, or a
+#     published derived model built on the Model's weights or trained on its outputs
 #   section: "§4(b) Distribution and Redistribution"
 #   quote: You must give any Third Party recipients of the Model or Derivatives of the Model a copy of this License;
 #   source: https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL
