@@ -179,7 +179,7 @@ def licenses_command(
         typer.Option("--format", "-f", help="text, json, or markdown (policies/README.md)."),
     ] = LibraryFormat.TEXT,
 ) -> None:
-    """List the licenses the library encodes (text version, source, clauses) and those it cannot judge."""
+    """List the licenses the library encodes (text, version, clauses) and those it cannot judge."""
     from licensegate import api, library_docs
 
     render = {
