@@ -911,7 +911,7 @@ def _mutations(data: object, path: tuple = ()):  # type: ignore[type-arg]
 
 
 def test_fast_check_agrees_with_jsonschema() -> None:
-    from licensegate import manifest as module
+    from licensegate import schemacheck as module
 
     fast = module._fast_check()
     validator = module._validator()
@@ -927,7 +927,7 @@ def test_fast_check_agrees_with_jsonschema() -> None:
 def test_pure_python_yaml_parser_gives_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml
 
-    from licensegate import manifest as module
+    from licensegate import yamlbound as module
 
     expected = parse(BASELINE)
     monkeypatch.setattr(
