@@ -40,9 +40,15 @@ test-rego: install ## Run only the Rego unit tests, on the embedded engine
 parity: $(VENV)/.installed-test ## Only the regorus-versus-real-OPA comparison
 	$(BIN)/python -m pytest -m parity
 
+golden: $(VENV)/.installed-test ## Rewrite the format and review golden files, then review `git diff tests`
+	$(BIN)/python -m pytest tests/formats tests/test_review.py --update-golden -q
+
 docs: install ## Regenerate docs/manifest.md and policies/README.md from their sources
 	$(BIN)/python -m licensegate.schemadoc > docs/manifest.md
 	$(BIN)/licensegate licenses --format markdown > policies/README.md
+
+bench: $(VENV)/.installed-test ## Benchmarks (cold start, 10,000-manifest batch, regorus vs OPA); writes BENCHMARKS.md
+	$(BIN)/python bench/run.py
 
 lint: $(VENV)/.installed-test ## ruff and mypy
 	$(BIN)/pip install --quiet ruff mypy types-PyYAML types-jsonschema
@@ -52,4 +58,4 @@ lint: $(VENV)/.installed-test ## ruff and mypy
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info
 
-.PHONY: help install demo test test-rego parity docs lint clean
+.PHONY: help install demo test test-rego parity golden docs bench lint clean

@@ -19,6 +19,15 @@ TODAY = dt.date(2026, 11, 29)
 """Examples and tests are judged as of this day, so that waiver expiry does not drift."""
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files of tests/formats and tests/test_review.py; review the diff.",
+    )
+
+
 def opa_available() -> bool:
     """The real OPA library (opa-golib-python-bindings) is a test-only dependency."""
     try:

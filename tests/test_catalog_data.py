@@ -27,6 +27,9 @@ LICENSE_IDS = {
     "apache-2.0",
     "mit",
     "deepseek",
+    "mrl", "mnpl", "kimi-k2", "minimax", "minimax-2025-01",
+    "gemma", "tongyi-qianwen", "tongyi-qianwen-research", "qwen-research", "qwen",  # qwen: unsupported/qwen
+    "dbrx", "nvidia-open-model", "creativeml-openrail-m", "cc-by-nc-4.0", "yi-2.1", "c4ai-acceptable-use-addendum",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -54,7 +57,8 @@ LLAMA_VERSION_DATES = {
 @pytest.fixture(scope="module")
 def models() -> dict[str, dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
-    for path in sorted(CATALOG.glob("*/data.json")):
+    # Publisher folders keep the HF org's case (MiniMaxAI, Qwen); keys are lowercase.
+    for path in sorted(CATALOG.glob("*/data.json"), key=lambda p: p.parent.name.lower()):
         document = json.loads(path.read_text(encoding="utf-8"))
         assert set(document) == {"models"}, path
         assert isinstance(document["models"], dict) and document["models"], path
@@ -83,7 +87,9 @@ def test_key_is_lowercase_id(models: dict[str, dict[str, Any]]) -> None:
 
 def test_entry_fields(models: dict[str, dict[str, Any]]) -> None:
     for key, entry in _entries(models):
-        assert set(entry) == ENTRY_KEYS, key
+        assert set(entry) - {"alternative_licenses"} == ENTRY_KEYS, key
+        for alternative in entry.get("alternative_licenses", []):
+            assert alternative and set(alternative) <= LICENSE_IDS, key
         assert isinstance(entry["family"], str) and entry["family"], key
         assert isinstance(entry["llm"], bool), key
         assert isinstance(entry["multimodal"], bool), key
@@ -155,11 +161,7 @@ def test_spot_checks(
 def test_unverified_or_out_of_scope_checkpoints_are_absent(
     models: dict[str, dict[str, Any]],
 ) -> None:
-    # DeepSeek-V3-0324's MIT license is unverified (licenses.md §3.3); Codestral 22B is MNPL and
-    # Mistral Large is MRL, neither of which this catalog encodes.
-    for model_id in (
-        "deepseek-ai/DeepSeek-V3-0324",
-        "mistralai/Codestral-22B-v0.1",
-        "mistralai/Mistral-Large-Instruct-2407",
-    ):
+    # DeepSeek-V3-0324's MIT license is unverified (licenses.md §3.3). (Codestral 22B, MNPL, and
+    # Mistral Large, MRL, are in the catalog since those licenses have packages.)
+    for model_id in ("deepseek-ai/DeepSeek-V3-0324",):
         assert model_id.lower() not in models

@@ -129,3 +129,12 @@ def test_notice_file_outside_the_manifest_folder_is_refused(
 
 def test_normalise_text() -> None:
     assert normalise_text("a\u2019s  \u201cq\u201d\n b") == 'a\'s "q" b'
+
+
+def test_declared_alternative_license_is_accepted(tmp_path: Path, library: PolicyLibrary) -> None:
+    body = "models:\n  - {id: MiniMaxAI/MiniMax-Text-01, license: minimax-2025-01, uses: [inference]}\n"
+    document = _input(tmp_path, body, library)
+    assert document["manifest"]["models"][0]["license"] == "minimax-2025-01"
+    other = "models:\n  - {id: MiniMaxAI/MiniMax-Text-01, license: llama3.1, uses: [inference]}\n"
+    with pytest.raises(ManifestError, match="minimax or minimax-2025-01"):
+        _input(tmp_path, other, library)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from licensegate.engine import Engine
 from licensegate.errors import EngineError, LicensegateError, ManifestError, PolicyError
@@ -22,6 +22,9 @@ from licensegate.report import (
     Status,
 )
 
+if TYPE_CHECKING:
+    from licensegate.engine.remote import OpaOptions
+
 MANIFEST_NAMES = ("licensegate.yaml", "licensegate.yml")
 MANIFEST_SUFFIXES = (".licensegate.yaml", ".licensegate.yml", ".licensegate.json")
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
@@ -34,8 +37,13 @@ def load_library(extra_policies: Sequence[Path] = ()) -> PolicyLibrary:
     return PolicyLibrary.load(policies_dir(), extra_policies)
 
 
-def make_engine(library: PolicyLibrary) -> Engine:
-    """The embedded regorus engine loaded with the library."""
+def make_engine(library: PolicyLibrary, opa: OpaOptions | None = None) -> Engine:
+    """The embedded regorus engine loaded with the library, or an OPA server when ``opa``."""
+    if opa is not None:
+        # NOTE: imported only here: opa_client and requests cost ~100 ms of a cold start.
+        from licensegate.engine.remote import RemoteEngine
+
+        return RemoteEngine(library, opa)
     from licensegate.engine.embedded import EmbeddedEngine
 
     return EmbeddedEngine(library)
@@ -71,19 +79,25 @@ def check(
     library: PolicyLibrary | None = None,
     engine: Engine | None = None,
     today: dt.date | None = None,
+    opa: OpaOptions | None = None,
+    jobs: int | None = 1,
 ) -> Report:
-    """Check manifests. Policy and engine errors raise; manifest errors land in the report."""
+    """Check manifests. Policy and engine errors raise; manifest errors land in the report.
+
+    ``opa`` evaluates on an OPA server instead of the embedded engine. ``jobs``: worker
+    processes (None: as many as the batch is worth, see ``batch.plan_jobs``); the report is the
+    same whatever the number.
+    """
     library = library or load_library()
-    engine = engine or make_engine(library)
     results: list[ManifestResult] = []
     errors: list[ManifestFailure] = []
     found_any = False
-    for path in discover(paths):
+    for outcome in _outcomes(paths, library, engine, opa, jobs, strict=strict, today=today):
         found_any = True
-        try:
-            results.append(check_one(path, library, engine, strict=strict, today=today))
-        except ManifestError as err:
-            errors.append(ManifestFailure(err.path, err.message, err.line))
+        if isinstance(outcome, ManifestFailure):
+            errors.append(outcome)
+        else:
+            results.append(outcome)
     if not found_any:
         errors.extend(
             ManifestFailure(
@@ -92,6 +106,43 @@ def check(
             for path in paths
         )
     return Report(library.digest, results, errors, strict=strict)
+
+
+def _outcomes(
+    paths: Sequence[Path],
+    library: PolicyLibrary,
+    engine: Engine | None,
+    opa: OpaOptions | None,
+    jobs: int | None,
+    *,
+    strict: bool,
+    today: dt.date | None,
+) -> Iterator[ManifestResult | ManifestFailure]:
+    """One outcome per manifest found, in discovery order; in worker processes for batches."""
+    found: Iterable[Path] = discover(paths)
+    if engine is None and jobs != 1:
+        from licensegate.batch import check_parallel, plan_jobs
+
+        found = list(found)
+        workers = plan_jobs(jobs, len(found))
+        if workers > 1:
+            yield from check_parallel(
+                found, library, jobs=workers, opa=opa, strict=strict, today=today
+            )
+            return
+    if engine is None:
+        engine = make_engine(library) if opa is None else make_engine(library, opa)
+    for path in found:
+        yield _check_or_fail(path, library, engine, strict=strict, today=today)
+
+
+def _check_or_fail(
+    path: Path, library: PolicyLibrary, engine: Engine, *, strict: bool, today: dt.date | None
+) -> ManifestResult | ManifestFailure:
+    try:
+        return check_one(path, library, engine, strict=strict, today=today)
+    except ManifestError as err:
+        return ManifestFailure(err.path, err.message, err.line)
 
 
 def check_one(

@@ -1,4 +1,4 @@
-"""The `licensegate` command line: check, validate, licenses, explain, test.
+"""The `licensegate` command line: check, validate, licenses, explain, test, review, sign-off.
 
 Exit codes (DESIGN.md §4): 0 pass, 1 fail, 2 no verdict. Reports go to stdout or --output,
 diagnostics to stderr, and an expected failure never prints a traceback.
@@ -11,13 +11,16 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from licensegate import __version__
 from licensegate.errors import LicensegateError
 from licensegate.formats import OutputFormat
+
+if TYPE_CHECKING:
+    from licensegate.report import Report
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -69,6 +72,13 @@ def _write(text: str, output: Path | None) -> None:
         _fail(f"cannot write {output}: {err}")
 
 
+class EngineKind(str, Enum):
+    """Where `check` evaluates the policies."""
+
+    EMBEDDED = "embedded"
+    OPA = "opa"
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -100,6 +110,60 @@ def check(
             help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today.",
         ),
     ] = None,
+    require_signoff: Annotated[
+        bool,
+        typer.Option(
+            "--require-signoff",
+            help="Fail a manifest whose legal sign-off is missing or older than the manifest "
+            "or the policies (default: only warn when it is outdated).",
+        ),
+    ] = False,
+    engine: Annotated[
+        EngineKind,
+        typer.Option(help="embedded (regorus, in process) or opa (an OPA server, --opa-url)."),
+    ] = EngineKind.EMBEDDED,
+    opa_url: Annotated[
+        str | None,
+        typer.Option(envvar="LICENSEGATE_OPA_URL", help="OPA server for --engine opa."),
+    ] = None,
+    opa_token: Annotated[
+        str | None,
+        typer.Option(envvar="LICENSEGATE_OPA_TOKEN", help="Bearer token for the OPA server."),
+    ] = None,
+    opa_preloaded: Annotated[
+        bool,
+        typer.Option(
+            "--opa-preloaded",
+            help="The server already serves the `licensegate bundle build` bundle: push nothing, "
+            "only check its revision.",
+        ),
+    ] = False,
+    opa_timeout: Annotated[
+        float, typer.Option(min=0.01, help="Seconds per request to the OPA server.")
+    ] = 10.0,
+    opa_ca_bundle: Annotated[
+        Path | None, typer.Option(help="PEM file of the CAs for the server's certificate.")
+    ] = None,
+    opa_client_cert: Annotated[
+        Path | None, typer.Option(help="PEM client certificate (mutual TLS).")
+    ] = None,
+    opa_client_key: Annotated[
+        Path | None, typer.Option(help="Its private key, if not in --opa-client-cert.")
+    ] = None,
+    opa_insecure: Annotated[
+        bool,
+        typer.Option("--opa-insecure", help="Do not verify the server's certificate (testing)."),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes. Default: 1 for up to 100 manifests, then one per 100, "
+            "up to the CPUs.",
+        ),
+    ] = None,
 ) -> None:
     """Check manifests against the model licenses: exit 0 pass, 1 fail, 2 no verdict."""
     from licensegate import api
@@ -108,12 +172,41 @@ def check(
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or directory")
+    opa = None
+    if engine is EngineKind.OPA:
+        if not opa_url:
+            _fail("--engine opa needs --opa-url URL (or LICENSEGATE_OPA_URL)")
+        from licensegate.engine.remote import OpaOptions
+
+        opa = OpaOptions(
+            url=opa_url,
+            token=opa_token,
+            preloaded=opa_preloaded,
+            timeout=opa_timeout,
+            ca_bundle=str(opa_ca_bundle) if opa_ca_bundle else None,
+            client_cert=str(opa_client_cert) if opa_client_cert else None,
+            client_key=str(opa_client_key) if opa_client_key else None,
+            insecure=opa_insecure,
+        )
     try:
         library = api.load_library(policy or ())
-        report = api.check(paths, strict=strict, library=library, today=today)
+        report = api.check(
+            paths, strict=strict, library=library, today=today, opa=opa, jobs=jobs
+        )
     except LicensegateError as err:
         _fail(str(err))
+    from licensegate.signoff import assess
+
+    report = assess(report, today=today, require_signoff=require_signoff)
     _write(output_format.renderer()(report), output)
+    if output_format is OutputFormat.GITHUB:
+        from licensegate.formats.github import append_step_summary
+
+        try:
+            append_step_summary(report)
+        except OSError as err:
+            typer.echo(f"licensegate: warning: cannot append the step summary: {err}", err=True)
+    _echo_warnings(report)
     for error in report.errors:
         where = f"{error.manifest}:{error.line}" if error.line else error.manifest
         typer.echo(f"licensegate: error: {where}: {error.message}", err=True)
@@ -124,6 +217,15 @@ def check(
         err=True,
     )
     raise typer.Exit(code=report.exit_code)
+
+
+def _echo_warnings(report: Report) -> None:
+    """Sign-off and waiver-expiry warnings on stderr; blocking ones (--require-signoff): errors."""
+    for result in report.results:
+        for warning in result.warnings:
+            kind = "error" if warning.blocking else "warning"
+            where = f"{result.manifest}:{warning.line}" if warning.line else result.manifest
+            typer.echo(f"licensegate: {kind}: {where}: {warning.message}", err=True)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -236,6 +338,151 @@ def test_command(
     failed = len(outcomes) - passed
     typer.echo(f"{passed} passed, {failed} failed")
     raise typer.Exit(code=1 if failed else 0)
+
+
+class ReviewFormat(str, Enum):
+    """Formats of `review`."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+def _one_manifest(manifest: Path) -> None:
+    if not manifest.exists():
+        _fail(f"{manifest}: no such file or directory")
+    if manifest.is_dir():
+        _fail(f"{manifest}: is a directory; give one manifest file")
+
+
+@app.command()
+def review(
+    manifest: Annotated[Path, typer.Argument(help="The manifest to review.")],
+    output_format: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help="markdown or html (self-contained).")
+    ] = ReviewFormat.MARKDOWN,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the document to this file instead of stdout."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Count clauses that need an attestation as failing.")
+    ] = False,
+    policy: Annotated[
+        list[Path] | None,
+        typer.Option("--policy", help="Extra folder of organisation policies; repeatable."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Evaluate as of this day (YYYY-MM-DD). Default: today."),
+    ] = None,
+) -> None:
+    """Write the legal review document of one manifest, for counsel: exit 0, or 2 no verdict."""
+    from licensegate import api
+    from licensegate import review as review_doc
+
+    today = _parse_date(date)
+    _one_manifest(manifest)
+    try:
+        library = api.load_library(policy or ())
+        data = review_doc.prepare(manifest, library, strict=strict, today=today)
+    except LicensegateError as err:
+        _fail(str(err))
+    document = review_doc.build(data)
+    render = (
+        review_doc.render_html if output_format is ReviewFormat.HTML else review_doc.render_markdown
+    )
+    _write(render(document), output)
+    verdict = "fails" if data.result.failed else "passes"
+    typer.echo(f"licensegate: review of {manifest} written; the manifest {verdict}", err=True)
+
+
+@app.command("sign-off")
+def sign_off(
+    manifest: Annotated[Path, typer.Argument(help="The reviewed manifest.")],
+    by: Annotated[str, typer.Option("--by", help="Who approves it (name or e-mail address).")],
+    note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
+    policy: Annotated[
+        list[Path] | None,
+        typer.Option("--policy", help="Extra folder of organisation policies; repeatable."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Evaluate as of this day (YYYY-MM-DD). Default: today."),
+    ] = None,
+) -> None:
+    """Record a legal approval of a manifest in <manifest>.signoff.json (append-only).
+
+    Only a manifest that passes under --strict can be signed off: violations must be fixed or
+    waived and attestations recorded first. Exit 0 recorded, 1 refused, 2 no verdict.
+    """
+    from licensegate import api
+    from licensegate.signoff import append_signoff, new_signoff
+
+    today = _parse_date(date)
+    _one_manifest(manifest)
+    if not by.strip():
+        _fail("--by must name who signs off")
+    try:
+        library = api.load_library(policy or ())
+        report = api.check([manifest], strict=True, library=library, today=today)
+    except LicensegateError as err:
+        _fail(str(err))
+    if report.errors:
+        error = report.errors[0]
+        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
+        _fail(f"{where}: {error.message}")
+    (result,) = report.results
+    if result.failed:
+        open_items = [
+            f"{c.id} ({c.subject}): {c.status.value}"
+            for c in result.clauses
+            if c.status.value in ("violated", "missing-facts", "needs-attestation")
+        ]
+        typer.echo(
+            f"licensegate: error: {manifest} cannot be signed off while clauses are open "
+            f"(fix or waive them, record attestations): {'; '.join(open_items)}",
+            err=True,
+        )
+        raise typer.Exit(code=1)
+    try:
+        path = append_signoff(manifest, new_signoff(result, report.policy_digest, by.strip(), note))
+    except LicensegateError as err:
+        _fail(str(err))
+    typer.echo(
+        f"licensegate: {manifest} signed off by {by.strip()} (manifest {result.digest[:19]}…, "
+        f"policies {report.policy_digest[:19]}…); recorded in {path}",
+        err=True,
+    )
+
+bundle_app = typer.Typer(
+    no_args_is_help=True,
+    help="OPA bundles of the policy library, for `opa run --server --bundle` and bundle services.",
+)
+app.add_typer(bundle_app, name="bundle")
+
+
+@bundle_app.command("build")
+def bundle_build(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the bundle (.tar.gz).")
+    ] = Path("bundle.tar.gz"),
+    policy: Annotated[
+        list[Path] | None,
+        typer.Option("--policy", help="Extra folder of organisation policies; repeatable."),
+    ] = None,
+) -> None:
+    """Write an OPA bundle: .manifest (revision = policy digest, roots), policies and data."""
+    from licensegate import api, bundle
+
+    try:
+        info = bundle.build(api.load_library(policy or ()), output, policy or ())
+    except LicensegateError as err:
+        _fail(str(err))
+    typer.echo(
+        f"licensegate: wrote {info.path} ({info.size} bytes): revision {info.revision}, "
+        f"roots {', '.join(info.roots)}, {info.policies} policies, {info.data_files} data files",
+        err=True,
+    )
 
 
 def main() -> None:

@@ -82,12 +82,16 @@ def _check_models(manifest: Manifest, data: dict[str, Any], library: PolicyLibra
         if entry is None or declared is None:
             continue
         declared_set = {declared} if isinstance(declared, str) else set(declared)
-        if declared_set != set(entry["licenses"]):
+        # NOTE: a catalog row may list earlier texts a licensee can have accepted instead
+        # (MiniMax's January 2025 license); declaring one of those selects it.
+        allowed = [set(entry["licenses"])]
+        allowed += [set(alternative) for alternative in entry.get("alternative_licenses", [])]
+        if declared_set not in allowed:
             raise _error(
                 manifest,
                 ("models", index, "license"),
                 f"license {', '.join(sorted(declared_set))} disagrees with the catalog, which "
-                f"has {model['id']} under {', '.join(entry['licenses'])}",
+                f"has {model['id']} under {' or '.join(', '.join(sorted(a)) for a in allowed)}",
             )
     names: set[str] = set()
     for index, derived in enumerate(data["derived_models"]):

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from licensegate import __version__
+from licensegate.levels import level_of
 
 REPORT_VERSION = 1
 
@@ -76,6 +77,28 @@ class ClauseResult:
 
 
 @dataclass(frozen=True)
+class ReportWarning:
+    """About a manifest but not a clause: a stale sign-off, a waiver about to expire."""
+
+    code: str
+    """``signoff-missing``, ``signoff-outdated``, ``signoff-invalid`` or ``waiver-expiring``."""
+    message: str
+    line: int | None = None
+    """Manifest line it is about, if any."""
+    blocking: bool = False
+    """Whether it fails the manifest (a sign-off problem under ``--require-signoff``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: an entry of a result's ``warnings``."""
+        return {
+            "code": self.code,
+            "message": self.message,
+            "line": self.line,
+            "blocking": self.blocking,
+        }
+
+
+@dataclass(frozen=True)
 class ManifestResult:
     """The verdict for one manifest."""
 
@@ -83,6 +106,8 @@ class ManifestResult:
     digest: str
     clauses: list[ClauseResult]
     strict: bool = False
+    warnings: list[ReportWarning] = field(default_factory=list)
+    """Sign-off and waiver-expiry warnings (licensegate.signoff); blocking ones fail."""
 
     def count(self, status: Status) -> int:
         """How many clauses have this status."""
@@ -90,11 +115,10 @@ class ManifestResult:
 
     @property
     def failed(self) -> bool:
-        """violated or missing-facts fail; needs-attestation fails under --strict."""
-        failing = {Status.VIOLATED, Status.MISSING_FACTS}
-        if self.strict:
-            failing.add(Status.NEEDS_ATTESTATION)
-        return any(clause.status in failing for clause in self.clauses)
+        """violated or missing-facts fail; needs-attestation fails under --strict (levels.py)."""
+        return any(level_of(c.status, self.strict).fails for c in self.clauses) or any(
+            warning.blocking for warning in self.warnings
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of DESIGN.md §4."""
@@ -104,6 +128,7 @@ class ManifestResult:
             "result": "fail" if self.failed else "pass",
             "summary": {status: self.count(Status(status)) for status in STATUS_ORDER},
             "clauses": [clause.to_dict() for clause in self.clauses],
+            "warnings": [warning.to_dict() for warning in self.warnings],
         }
 
 

@@ -411,3 +411,27 @@ _production_finding(license, subject) := finding.new(
 	sprintf("the product runs in %s, not production (product.environment)", [_manifest.product.environment]),
 	["product", "environment"],
 )
+
+# ---------------------------------------------------------------------------------------------
+# non-commercial, for texts that define non-commercial as "for research or evaluation purposes
+# only": a commercial product breaches it; a non-commercial product in a research or evaluation
+# environment meets it; any other non-commercial use (a free production service, say) may or may
+# not be research, which only a person can judge.
+
+research_only(license) := {_research_finding(license, subject) | some subject in _all_under(license)}
+
+_research_finding(license, subject) := _commercial_finding(license, subject) if {
+	deployment.commercial
+} else := finding.new(
+	license, "non-commercial", subject.id, "satisfied",
+	sprintf("non-commercial use in a %s environment (product.environment)", [_manifest.product.environment]),
+	["product", "environment"],
+) if {
+	_manifest.product.environment in {"research", "evaluation"}
+} else := finding.new(
+	license, "non-commercial", subject.id, "needs-attestation",
+	sprintf("the license allows research or evaluation purposes only; %s runs non-commercially in %s: %s", [
+		subject.id, _manifest.product.environment, "record an attestation that the use is research or evaluation",
+	]),
+	["product", "environment"],
+)

@@ -22,11 +22,20 @@ _declared(model) := [model.license] if is_string(model.license)
 
 _declared(model) := model.license if is_array(model.license)
 
-# License ids of a listed model: the catalog's when it knows the model, else the declared ones.
-# Undefined for a model the library cannot place (reported as licensegate:unknown-model).
-licenses_of(model) := catalog_entry(model.id).licenses if {
+# License ids of a listed model: the catalog's when it knows the model (or one of the catalog's
+# `alternative_licenses` when the manifest declares it, e.g. an earlier text the licensee
+# accepted), else the declared ones. Undefined for a model the library cannot place (reported as
+# licensegate:unknown-model).
+licenses_of(model) := _declared(model) if {
+	_declares_alternative(catalog_entry(model.id), model)
+} else := catalog_entry(model.id).licenses if {
 	catalog_entry(model.id)
 } else := _declared(model)
+
+_declares_alternative(entry, model) if {
+	some alternative in entry.alternative_licenses
+	{license | some license in alternative} == {license | some license in _declared(model)}
+}
 
 # The listed model with this id (case-insensitive).
 listed(id) := model if {

@@ -88,3 +88,14 @@ test_declared_license_reaches_derived_models if {
 	})
 	_status(findings, "llama3.1:derivative-naming", "Acme-Chat") == {"violated"}
 }
+
+test_declared_alternative_text_replaces_the_catalog_license if {
+	model := object.union(testing.model("MiniMaxAI/MiniMax-Text-01"), {"license": "minimax-2025-01"})
+	findings := _findings({"models": [model]})
+	{item.license | some item in findings} == {"minimax-2025-01"}
+}
+
+test_catalog_license_governs_without_a_declaration if {
+	findings := _findings({"models": [testing.model("MiniMaxAI/MiniMax-Text-01")]})
+	{item.license | some item in findings} == {"minimax"}
+}

@@ -13,6 +13,10 @@ class OutputFormat(str, Enum):
 
     TEXT = "text"
     JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
 
     def renderer(self) -> Callable[[Report], str]:
         """The render function of this format (imported only when used)."""
@@ -22,6 +26,22 @@ class OutputFormat(str, Enum):
             return render
         if self is OutputFormat.JSON:
             from licensegate.formats.json import render
+
+            return render
+        if self is OutputFormat.SARIF:
+            from licensegate.formats.sarif import render
+
+            return render
+        if self is OutputFormat.JUNIT:
+            from licensegate.formats.junit import render
+
+            return render
+        if self is OutputFormat.GITHUB:
+            from licensegate.formats.github import render
+
+            return render
+        if self is OutputFormat.MARKDOWN:
+            from licensegate.formats.markdown import render
 
             return render
         raise AssertionError(f"no renderer for {self}")  # pragma: no cover

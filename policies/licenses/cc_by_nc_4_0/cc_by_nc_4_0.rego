@@ -1,0 +1,120 @@
+# METADATA
+# title: Creative Commons Attribution-NonCommercial 4.0 International Public License
+# description: >-
+#   Clauses of CC BY-NC 4.0 that bind a deployment of model weights released under it. The
+#   Licensed Rights may be exercised "for NonCommercial purposes only", for the weights and for
+#   Adapted Material (fine-tunes, merges, quantisations). The §3(a) attribution conditions apply
+#   when You "Share" the Licensed Material, which §1(j) defines as providing the material itself
+#   to the public. Serving a model as an API shares its outputs, not the weights, so only weights
+#   that leave the organisation are reached. A model trained only on a CC BY-NC model's outputs
+#   is not Adapted Material of the weights and is not reached; the teacher's own use is. Licensor
+#   add-ons (such as an acceptable-use addendum) are not part of this text: a model carrying one
+#   lists it as a license of its own.
+# related_resources:
+#   - description: legal code
+#     ref: https://creativecommons.org/licenses/by-nc/4.0/legalcode
+# custom:
+#   license: cc-by-nc-4.0
+#   name: Creative Commons Attribution-NonCommercial 4.0 International Public License
+#   version: "Attribution-NonCommercial 4.0 International"
+#   text: https://creativecommons.org/licenses/by-nc/4.0/legalcode
+#   provenance: >-
+#     No copy in ../shared/license-texts. Read from facebookresearch/audiocraft, file
+#     LICENSE_weights at commit 5e3ae32f6957c15211b2248dc3bd87a04da7288a: Meta's license file for
+#     the MusicGen/AudioGen weights, a verbatim copy of Creative Commons' plain-text legal code
+#     (legalcode.txt), headed "Attribution-NonCommercial 4.0 International" and "Creative Commons
+#     Attribution-NonCommercial 4.0 International Public License".
+package licenses.cc_by_nc_4_0
+
+import rego.v1
+
+import data.lib.clauses
+import data.lib.subjects
+
+# The license id this package judges; licensegate.main finds the package by it.
+license := "cc-by-nc-4.0"
+
+# METADATA
+# title: Non-commercial use only
+# description: >-
+#   The weights and Adapted Material may be reproduced and Shared for NonCommercial purposes
+#   only ("not primarily intended for or directed towards commercial advantage or monetary
+#   compensation", §1(i)). A commercial product using the model, or a model built on its weights,
+#   is outside the license.
+# custom:
+#   clause: non-commercial
+#   section: "§2(a)(1) License grant; §1(i) NonCommercial"
+#   quote: >-
+#     reproduce and Share the Licensed Material, in whole or in part, for NonCommercial purposes
+#     only
+#   source: https://creativecommons.org/licenses/by-nc/4.0/legalcode
+#   trigger: >-
+#     any use of the model, or of a model built on its weights (Adapted Material); students
+#     trained only on its outputs are not Adapted Material
+#   remediation: >-
+#     Use the model only in non-commercial work (product.commercial: false), or obtain a
+#     commercial license from the licensor and record it as a waiver.
+findings contains item if {
+	some item in clauses.non_commercial(license)
+	not _outputs_only(item.subject)
+}
+
+# A derived model that this license reaches only through outputs used for training.
+_outputs_only(name) if {
+	some subject in subjects.derived_under(license)
+	subject.id == name
+	subjects.vias(subject, license) == {"outputs"}
+}
+
+# METADATA
+# title: Say the weights are under CC BY-NC 4.0 and include the license or its link
+# description: >-
+#   Whoever Shares the weights or Adapted Material indicates that they are licensed under CC
+#   BY-NC 4.0 and includes the license text or its URI: shipped weights of a listed model and
+#   published weights built on it.
+# custom:
+#   clause: license-copy
+#   section: "§3(a)(1)(C) Attribution"
+#   quote: >-
+#     indicate the Licensed Material is licensed under this Public License, and include the text
+#     of, or the URI or hyperlink to, this Public License.
+#   source: https://creativecommons.org/licenses/by-nc/4.0/legalcode
+#   remediation: >-
+#     Ship the CC BY-NC 4.0 legal code (or its URI) with the weights, say that they are licensed
+#     under it, and set product.license_copies_included to true.
+findings contains item if some item in clauses.license_copy(license)
+
+# METADATA
+# title: Indicate modifications in shared Adapted Material
+# description: >-
+#   Published weights built on the model (Adapted Material) indicate that the Licensed Material
+#   was modified, and keep any earlier indication of modifications.
+# custom:
+#   clause: modified-files-notice
+#   section: "§3(a)(1)(B) Attribution"
+#   quote: indicate if You modified the Licensed Material and retain an indication of any previous modifications
+#   source: https://creativecommons.org/licenses/by-nc/4.0/legalcode
+#   remediation: >-
+#     State in the model card that the weights were modified (and keep earlier modification
+#     notices), then set derived_models[].modified_files_marked to true.
+findings contains item if some item in clauses.modified_files(license)
+
+# METADATA
+# title: Keep the creator identification and notices the licensor supplied
+# description: >-
+#   Shared copies keep the identification of the creators, the copyright notice, the notices
+#   referring to the license and to the disclaimer of warranties, and the link to the Licensed
+#   Material, where the licensor supplied them. Whether any were dropped is a person's judgement.
+# custom:
+#   clause: retain-notices
+#   section: "§3(a)(1)(A) Attribution"
+#   quote: >-
+#     retain the following if it is supplied by the Licensor with the Licensed Material: i.
+#     identification of the creator(s) of the Licensed Material and any others designated to
+#     receive attribution
+#   source: https://creativecommons.org/licenses/by-nc/4.0/legalcode
+#   remediation: >-
+#     Check that the shared files keep the creators' names, the copyright notice, the license and
+#     disclaimer notices and the link to the original model, and record an attestation for
+#     cc-by-nc-4.0:retain-notices.
+findings contains item if some item in clauses.retain_notices(license)

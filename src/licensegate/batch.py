@@ -1,0 +1,185 @@
+"""Check many manifests in several processes (``check --jobs N``), in a deterministic order.
+
+A regorus engine is bound to the thread that made it (reference/engines.md §4: "unsendable"),
+and evaluation holds the GIL, so parallelism means processes: each worker loads its own engine
+in its initializer, then checks paths in chunks. Results come back in the order of the paths
+(``Executor.map``), so the report is byte-for-byte the sequential one. Workers return only the
+results, never the input documents; the parent makes the clauses' library texts (quote, title,
+remediation...) shared again, so a result costs the parent little more than its messages.
+
+Start method: ``fork`` when the parent is single-threaded on Linux (a worker starts in a few
+milliseconds, with the library already in memory), else ``spawn``. NOTE: forking a process that
+runs other threads can deadlock a child, and the real OPA library, loaded in test processes,
+runs Go threads and hangs when a forked child creates an engine (engines.md §4).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from licensegate.errors import EngineError, LicensegateError, ManifestError
+from licensegate.report import ManifestFailure, ManifestResult
+
+if TYPE_CHECKING:
+    from licensegate.engine import Engine
+    from licensegate.engine.remote import OpaOptions
+    from licensegate.policy import PolicyLibrary
+
+PER_WORKER = 100
+"""Manifests per worker before another one pays off: a few ms per manifest against ~20 ms
+(fork) to ~300 ms (spawn) to start a worker and load its engine. See BENCHMARKS.md."""
+MAX_CHUNK = 32
+"""Most paths sent to a worker at once: bigger chunks cost less IPC, smaller ones balance."""
+
+_SHARED_FIELDS = (
+    "id",
+    "license",
+    "clause",
+    "title",
+    "section",
+    "quote",
+    "source",
+    "remediation",
+    "license_name",
+    "license_version",
+)
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (the affinity mask, e.g. in containers)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def plan_jobs(requested: int | None, count: int) -> int:
+    """Worker processes for ``count`` manifests: as requested, or one per PER_WORKER up to the CPUs.
+
+    Small inputs get 1 (no worker at all): starting processes costs more than a few checks.
+    """
+    if requested is not None:
+        return max(1, min(requested, count)) if count else 1
+    return max(1, min(cpu_count(), math.ceil(count / PER_WORKER)))
+
+
+def check_parallel(
+    paths: Sequence[Path],
+    library: PolicyLibrary,
+    *,
+    jobs: int,
+    opa: OpaOptions | None = None,
+    strict: bool = False,
+    today: dt.date | None = None,
+    start_method: str | None = None,
+) -> Iterator[ManifestResult | ManifestFailure]:
+    """Check ``paths`` in ``jobs`` processes; yields one outcome per path, in order.
+
+    Policy and engine errors (in a worker, or a worker that dies) raise, as in a sequential run.
+    With a remote engine the parent pushes or checks the policies once; workers only check the
+    revision (``preloaded``).
+    """
+    import concurrent.futures
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    today = today or dt.date.today()  # one day for every worker, even across midnight
+    if opa is not None:
+        from licensegate.engine.remote import RemoteEngine
+
+        RemoteEngine(library, opa).close()  # push (or check) once, before any worker starts
+        opa = dataclasses.replace(opa, preloaded=True)
+    context = multiprocessing.get_context(start_method or _start_method())
+    chunk = max(1, min(MAX_CHUNK, len(paths) // (jobs * 8)))
+    shared: dict[str, str] = {}
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(library, opa, strict, today),
+        ) as pool:
+            for outcome in pool.map(_check_path, [str(p) for p in paths], chunksize=chunk):
+                yield _share(outcome, shared) if isinstance(outcome, ManifestResult) else outcome
+    except BrokenProcessPool as err:
+        raise EngineError(f"a batch worker process died: {err}") from None
+
+
+def _start_method() -> str:
+    if sys.platform == "linux" and _threads() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _threads() -> int:
+    """Threads of this process, including ones Python did not start (e.g. Go's)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        import threading
+
+        return threading.active_count()
+
+
+def _share(result: ManifestResult, shared: dict[str, str]) -> ManifestResult:
+    """The same library texts in every result: one copy in the parent, not one per result."""
+    clauses = []
+    for clause in result.clauses:
+        texts: dict[str, Any] = {}
+        for name in _SHARED_FIELDS:
+            value = getattr(clause, name)
+            texts[name] = shared.setdefault(value, value)
+        clauses.append(dataclasses.replace(clause, **texts))
+    return dataclasses.replace(result, clauses=clauses)
+
+
+# -- in the worker ----------------------------------------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(
+    library: PolicyLibrary, opa: OpaOptions | None, strict: bool, today: dt.date
+) -> None:
+    """Load this worker's engine in its own (main) thread; keep an error for the first task.
+
+    NOTE: an exception escaping an initializer only shows up as a broken pool; kept and raised
+    by each task instead, it reaches the user as the same one-line error as a sequential run.
+    """
+    from licensegate import api
+
+    _worker.update(library=library, strict=strict, today=today, error=None)
+    try:
+        engine: Engine = api.make_engine(library) if opa is None else api.make_engine(library, opa)
+    except LicensegateError as err:
+        _worker["error"] = err
+    else:
+        _worker["engine"] = engine
+
+
+def _check_path(path: str) -> ManifestResult | ManifestFailure:
+    from licensegate import api
+
+    if _worker["error"] is not None:
+        raise _worker["error"]
+    try:
+        return api.check_one(
+            Path(path),
+            _worker["library"],
+            _worker["engine"],
+            strict=_worker["strict"],
+            today=_worker["today"],
+        )
+    except ManifestError as err:
+        # NOTE: ManifestError's constructor takes more than its message, so it does not
+        # survive pickling; the failure record does.
+        return ManifestFailure(err.path, err.message, err.line)
+
+
+__all__ = ["check_parallel", "cpu_count", "plan_jobs"]

@@ -1,0 +1,217 @@
+"""SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps), rendered from the one report.
+
+- One rule per clause id in ``tool.driver.rules`` (title, the license's section and quote,
+  remediation as help, the license text as ``helpUri``), plus one rule per warning code.
+- One result per clause whose level (licensegate.levels) has a SARIF level: violated and
+  missing-facts are ``error``, needs-attestation is ``note`` (``error`` under ``--strict``).
+  Satisfied and waived clauses give no result. Each result sits on the manifest line of the
+  fact that decided it (``physicalLocation.region.startLine``; line 1 when the fact has none).
+- Sign-off and waiver-expiry warnings are results at level ``warning`` (``error`` when
+  ``--require-signoff`` makes them blocking), under rules ``licensegate/<code>``.
+- Manifests without a verdict are ``toolExecutionNotifications`` and make
+  ``executionSuccessful`` false.
+
+Example (abridged)::
+
+    {"$schema": "https://docs.oasis-open.org/sarif/.../sarif-schema-2.1.0.json",
+     "version": "2.1.0",
+     "runs": [{
+       "tool": {"driver": {"name": "licensegate",
+                           "rules": [{"id": "llama3.1:mau-threshold", ...}]}},
+       "results": [{"ruleId": "llama3.1:mau-threshold", "ruleIndex": 0, "level": "error",
+                    "message": {"text": "meta-llama/Llama-3.1-70B-Instruct: 900000000 ..."},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": "deploy/licensegate.yaml"},
+                        "region": {"startLine": 12}}}]}]}]}
+
+Output is deterministic: rules sorted by id, results in report order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import PurePath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from licensegate import __version__
+from licensegate.levels import level_of, warning_level
+from licensegate.report import ClauseResult, Report, ReportWarning
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+INFORMATION_URI = "https://github.com/licensegate/licensegate"
+
+_WARNING_RULES = {
+    "signoff-missing": "The manifest has a legal sign-off",
+    "signoff-outdated": "The legal sign-off matches the manifest and policies",
+    "signoff-invalid": "The sign-off record can be read",
+    "waiver-expiring": "No waiver is about to expire",
+}
+
+
+def artifact_uri(path: str) -> str:
+    """A manifest path as a SARIF ``artifactLocation.uri``: relative paths stay relative."""
+    if PureWindowsPath(path).drive:
+        return PureWindowsPath(path).as_uri()
+    posix = PurePath(path).as_posix()
+    if posix.startswith("/"):
+        return "file://" + quote(posix)
+    return quote(posix)
+
+
+def _location(manifest: str, line: int | None) -> dict[str, Any]:
+    # NOTE: GitHub code scanning needs region.startLine to place a result; a fact without a
+    # line of its own is reported on line 1, the start of the manifest.
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(manifest)},
+            "region": {"startLine": line or 1},
+        }
+    }
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+
+def _clause_rule(clause: ClauseResult) -> dict[str, Any]:
+    quote_text = f' "{clause.quote}"' if clause.quote else ""
+    license_name = clause.license_name or clause.license
+    version = f" ({clause.license_version})" if clause.license_version else ""
+    markdown = [f"**{license_name}**{version}, {clause.section}"]
+    if clause.quote:
+        markdown.append(f"> {clause.quote}")
+    markdown += [f"**What to do:** {clause.remediation}", f"[License text]({clause.source})"]
+    return {
+        "id": clause.id,
+        "name": clause.clause,
+        "shortDescription": {"text": clause.title},
+        "fullDescription": {"text": f"{license_name}{version}, {clause.section}:{quote_text}"},
+        "help": {"text": clause.remediation, "markdown": "\n\n".join(markdown)},
+        "helpUri": clause.source,
+        "properties": {
+            "license": clause.license,
+            "section": clause.section,
+            "tags": ["license-compliance", clause.license],
+        },
+    }
+
+
+def _warning_rule(code: str) -> dict[str, Any]:
+    return {
+        "id": f"licensegate/{code}",
+        "name": code,
+        "shortDescription": {"text": _WARNING_RULES.get(code, code)},
+        "help": {
+            "text": "See the README sections on legal review and sign-off (licensegate review, "
+            "licensegate sign-off) and on waivers."
+        },
+        "helpUri": f"{INFORMATION_URI}#legal-review-and-sign-off",
+        "properties": {"tags": ["license-compliance", "licensegate"]},
+    }
+
+
+def _clause_result(manifest: str, clause: ClauseResult, level: str) -> dict[str, Any]:
+    return {
+        "ruleId": clause.id,
+        "level": level,
+        "message": {"text": f"{clause.subject}: {_sentence(clause.message)} {clause.remediation}"},
+        "locations": [_location(manifest, clause.line)],
+        "partialFingerprints": {
+            "licensegateClause/v1": _fingerprint(manifest, clause.id, clause.subject)
+        },
+        "properties": {
+            "status": clause.status.value,
+            "subject": clause.subject,
+            "fact": clause.path,
+        },
+    }
+
+
+def _warning_result(manifest: str, warning: ReportWarning) -> dict[str, Any]:
+    level = warning_level(warning.blocking).sarif
+    return {
+        "ruleId": f"licensegate/{warning.code}",
+        "level": level,
+        "message": {"text": warning.message},
+        "locations": [_location(manifest, warning.line)],
+        "partialFingerprints": {
+            "licensegateWarning/v1": _fingerprint(manifest, warning.code, warning.message)
+        },
+        "properties": {"blocking": warning.blocking},
+    }
+
+
+def to_sarif(report: Report) -> dict[str, Any]:
+    """The SARIF log as plain dicts."""
+    rules: dict[str, dict[str, Any]] = {}
+    results: list[dict[str, Any]] = []
+    for result in report.results:
+        for clause in result.clauses:
+            level = level_of(clause.status, result.strict).sarif
+            if level is None:
+                continue
+            rules.setdefault(clause.id, _clause_rule(clause))
+            results.append(_clause_result(result.manifest, clause, level))
+        for warning in result.warnings:
+            rules.setdefault(f"licensegate/{warning.code}", _warning_rule(warning.code))
+            results.append(_warning_result(result.manifest, warning))
+    ordered = sorted(rules)
+    index = {rule_id: position for position, rule_id in enumerate(ordered)}
+    for item in results:
+        item["ruleIndex"] = index[item["ruleId"]]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{error.manifest}: {error.message}"},
+            "locations": [_location(error.manifest, error.line)],
+            "descriptor": {"id": "licensegate/no-verdict"},
+        }
+        for error in report.errors
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "licensegate",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [rules[rule_id] for rule_id in ordered],
+                    }
+                },
+                "invocations": [invocation],
+                "results": results,
+                "properties": {
+                    "policyDigest": report.policy_digest,
+                    "strict": report.strict,
+                    "manifests": [
+                        {
+                            "manifest": result.manifest,
+                            "manifestDigest": result.digest,
+                            "result": "fail" if result.failed else "pass",
+                        }
+                        for result in report.results
+                    ],
+                },
+            }
+        ],
+    }
+
+
+def render(report: Report) -> str:
+    """The SARIF log as indented JSON."""
+    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,240 @@
+"""The composite GitHub Action, run locally: each step's script with the runner's shell flags,
+environment files and the documented inputs, as GitHub would run it.
+
+Only ``${{ inputs.* }}`` expressions may appear, and only in a step's ``env`` (never in the
+script text), so this test can resolve every expression the action uses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+SARIF_SCHEMA = json.loads(
+    (REPO / "tests" / "formats" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
+
+PASSING = """\
+apiVersion: licensegate/v1
+kind: Deployment
+metadata: {name: internal-eval}
+licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
+product: {commercial: false, environment: research, audience: internal}
+models:
+  - id: meta-llama/Llama-3.1-8B-Instruct
+    uses: [evaluation]
+attestations:
+  - clause: llama3.1:acceptable-use
+    by: counsel@acme.example
+    date: 2026-11-01
+    statement: Reviewed.
+"""
+FAILING = PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000")
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    values = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "=" in line:
+            key, value = line.split("=", 1)
+            values[key] = value
+    return values
+
+
+class Runner:
+    """Runs the action's steps the way a GitHub runner does (shell: bash)."""
+
+    def __init__(self, action_path: Path, runner_temp: Path) -> None:
+        self.action_path = action_path
+        self.runner_temp = runner_temp
+        self.job_env: dict[str, str] = {}
+
+    def run(self, workspace: Path, inputs: dict[str, str], steps: list[dict] | None = None):
+        """Run ``steps`` (default: every step after the install the fixture did)."""
+        values = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
+        unknown = set(inputs) - set(values)
+        assert not unknown, f"not inputs of action.yml: {unknown}"
+        values.update(inputs)
+        files = {
+            name: workspace.parent / f"{workspace.name}.{name}"
+            for name in ("output", "env", "summary")
+        }
+        for path in files.values():
+            path.write_text("", encoding="utf-8")
+        outputs: dict[str, dict[str, str]] = {}
+        stdout = ""
+        code = 0
+        for step in steps if steps is not None else ACTION["runs"]["steps"][1:]:
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "INPUT_"))}
+            env.pop("VIRTUAL_ENV", None)
+            env.update(self.job_env)
+            env.update(
+                GITHUB_ACTION_PATH=str(self.action_path),
+                GITHUB_OUTPUT=str(files["output"]),
+                GITHUB_ENV=str(files["env"]),
+                GITHUB_STEP_SUMMARY=str(files["summary"]),
+                GITHUB_WORKSPACE=str(workspace),
+                RUNNER_TEMP=str(self.runner_temp),
+            )
+            for key, value in (step.get("env") or {}).items():
+                env[key] = EXPRESSION.sub(
+                    lambda m: values[m.group(1).removeprefix("inputs.")], str(value)
+                )
+            files["output"].write_text("", encoding="utf-8")
+            done = subprocess.run(
+                # NOTE: GitHub's `shell: bash` is `bash --noprofile --norc -eo pipefail {0}`.
+                ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                cwd=workspace,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+            stdout += done.stdout
+            self.job_env.update(_read_env_file(files["env"]))
+            if "id" in step:
+                outputs[step["id"]] = _read_env_file(files["output"])
+            code = done.returncode
+            if code:
+                break
+        action_outputs = {
+            name: EXPRESSION.sub(
+                lambda m: outputs.get(m.group(1).split(".")[1], {}).get(
+                    m.group(1).split(".")[3], ""
+                ),
+                spec["value"],
+            )
+            for name, spec in ACTION["outputs"].items()
+        }
+        summary = files["summary"].read_text(encoding="utf-8")
+        return code, stdout, action_outputs, summary
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
+    """The action checked out (a copy of this working tree) with its install step done once."""
+    action_path = tmp_path_factory.mktemp("action")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (action_path / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, action_path / name)
+    runner = Runner(action_path, tmp_path_factory.mktemp("runner-temp"))
+    workspace = tmp_path_factory.mktemp("install-workspace")
+    install = [step for step in ACTION["runs"]["steps"] if step["name"] == "Install licensegate"]
+    code, stdout, _, _ = runner.run(workspace, {}, install)
+    assert code == 0, stdout
+    assert stdout.startswith("licensegate ")
+    assert Path(runner.job_env["LICENSEGATE_BIN"]).is_file()
+    return runner
+
+
+def test_expressions_only_pass_inputs_through_env() -> None:
+    assert ACTION["runs"]["using"] == "composite"
+    assert ACTION["runs"]["steps"][0]["name"] == "Install licensegate"  # Runner.run skips it
+    for step in ACTION["runs"]["steps"]:
+        assert step["shell"] == "bash"
+        assert not EXPRESSION.search(step["run"]), f"expression in the script of {step['name']}"
+        for value in (step.get("env") or {}).values():
+            for expression in EXPRESSION.findall(str(value)):
+                assert expression.startswith("inputs."), expression
+                assert expression.removeprefix("inputs.") in ACTION["inputs"], expression
+
+
+def _workspace(tmp_path: Path, manifests: dict[str, str]) -> Path:
+    workspace = tmp_path / "workspace"
+    for name, text in manifests.items():
+        (workspace / name).parent.mkdir(parents=True, exist_ok=True)
+        (workspace / name).write_text(text, encoding="utf-8")
+    return workspace
+
+
+def test_passing_manifests_whole_action(tmp_path: Path, runner: Runner) -> None:
+    workspace = _workspace(tmp_path, {"deploy/licensegate.yaml": PASSING})
+    code, stdout, outputs, summary = runner.run(workspace, {}, ACTION["runs"]["steps"])
+    assert code == 0, stdout
+    assert outputs == {"result": "pass", "exit-code": "0", "sarif-file": "licensegate.sarif"}
+    assert "::error" not in stdout and stdout.startswith("licensegate ")
+    log = json.loads((workspace / "licensegate.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    assert log["runs"][0]["results"] == []
+    assert summary.startswith("## licensegate: ✅ 1 manifest pass")
+
+
+def test_failing_manifest_annotates_writes_sarif_and_fails(tmp_path: Path, runner: Runner) -> None:
+    workspace = _workspace(
+        tmp_path, {"deploy/licensegate.yaml": PASSING, "team/chat.licensegate.yaml": FAILING}
+    )
+    code, stdout, outputs, summary = runner.run(
+        workspace, {"paths": "deploy\nteam", "sarif-file": "out/licensegate.sarif"}
+    )
+    assert code == 1, stdout
+    assert outputs == {"result": "fail", "exit-code": "1", "sarif-file": "out/licensegate.sarif"}
+    assert (workspace / "out" / "licensegate.sarif").is_file()
+    assert "::error file=team/chat.licensegate.yaml,line=4,title=llama3.1%3Amau-threshold" in stdout
+    assert "❌ 1 of 2 manifests fail" in summary
+
+
+def test_sarif_written_where_asked(tmp_path: Path, runner: Runner) -> None:
+    workspace = _workspace(tmp_path, {"team/chat.licensegate.yaml": FAILING})
+    code, stdout, outputs, _ = runner.run(
+        workspace, {"sarif-file": "results.sarif", "fail": "false"}
+    )
+    assert code == 0, stdout  # fail: "false" keeps the step green
+    assert outputs["result"] == "fail" and outputs["exit-code"] == "1"
+    log = json.loads((workspace / "results.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "llama3.1:mau-threshold"]
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "team/chat.licensegate.yaml"},
+        "region": {"startLine": 4},
+    }
+
+
+def test_strict_and_no_verdict(tmp_path: Path, runner: Runner) -> None:
+    open_attestation = PASSING.split("attestations:")[0]
+    workspace = _workspace(tmp_path, {"licensegate.yaml": open_attestation})
+    code, stdout, outputs, _ = runner.run(workspace, {})
+    assert code == 0 and "::notice file=licensegate.yaml," in stdout
+    code, stdout, outputs, _ = runner.run(workspace, {"strict": "true"})
+    assert code == 1 and outputs["result"] == "fail"
+    assert "::error file=licensegate.yaml," in stdout
+    (workspace / "licensegate.yaml").write_text("kind: [", encoding="utf-8")
+    code, stdout, outputs, _ = runner.run(workspace, {})
+    assert code == 2 and outputs["result"] == "error"
+    assert re.search(
+        r"::error file=licensegate.yaml,line=\d+,title=licensegate%3A no verdict::", stdout
+    )
+
+
+def test_readme_workflow_uses_the_action_as_defined() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(# \.github/workflows/licensegate\.yml\n.*?)```", readme, re.S)
+    assert block, "README has no workflow snippet"
+    workflow = yaml.safe_load(block.group(1))
+    (job,) = workflow["jobs"].values()
+    steps = {step.get("id", step.get("uses")): step for step in job["steps"]}
+    ours = steps["licensegate"]
+    assert ours["uses"].startswith("licensegate/licensegate@")
+    assert set(ours.get("with", {})) <= set(ACTION["inputs"])
+    used = re.findall(r"steps\.licensegate\.outputs\.([\w-]+)", block.group(1))
+    assert used and set(used) <= set(ACTION["outputs"])
+    assert workflow["permissions"]["security-events"] == "write"
+    upload = steps["github/codeql-action/upload-sarif@v3"]
+    assert upload["if"].startswith("always()")

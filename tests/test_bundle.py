@@ -1,0 +1,143 @@
+"""`licensegate bundle build`: an OPA bundle that real OPA, loaded from it alone, agrees with."""
+
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EXAMPLES, TODAY, opa_available
+from licensegate import api, bundle
+from licensegate.cli import app
+from licensegate.engine import DECISION
+from licensegate.engine.embedded import EmbeddedEngine
+from licensegate.errors import PolicyError
+from licensegate.facts import build_input
+from licensegate.manifest import load_manifest
+from licensegate.policy import PolicyLibrary
+
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.rglob("*") if api.is_manifest_name(p.name))
+runner = CliRunner()
+
+
+def _members(archive: Path) -> dict[str, bytes]:
+    with tarfile.open(archive, "r:gz") as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[PolicyLibrary, Path]:
+    """The bundle of the library as it is on disk now, through the CLI."""
+    library = api.load_library()
+    target = tmp_path_factory.mktemp("bundle") / "bundle.tar.gz"
+    result = runner.invoke(app, ["bundle", "build", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert f"revision {library.digest}" in result.stderr
+    return library, target
+
+
+def test_manifest_revision_and_roots(built: tuple[PolicyLibrary, Path]) -> None:
+    library, target = built
+    files = _members(target)
+    manifest = json.loads(files[".manifest"])
+    assert manifest["revision"] == library.digest
+    assert manifest["roots"] == ["lib", "licensegate", "licenses"]
+    for name in files:
+        if name != ".manifest":
+            assert any(name.startswith(root + "/") for root in manifest["roots"]), name
+    assert json.loads(files["licensegate/data.json"]) == {"revision": library.digest}
+
+
+def test_policies_without_tests_and_data_at_their_paths(built: tuple[PolicyLibrary, Path]) -> None:
+    library, target = built
+    files = _members(target)
+    rego = {name for name in files if name.endswith(".rego")}
+    assert rego == {m.name for m in library.policy_modules}
+    assert not any(name.endswith("_test.rego") for name in files)
+    for module in library.policy_modules:
+        assert files[module.name].decode() == module.source
+    data = sorted(name for name in files if name.endswith("data.json"))
+    on_disk = sorted(
+        p.relative_to(library.root).as_posix() for p in library.root.rglob("data.json")
+    )
+    assert data == sorted({*on_disk, "licensegate/data.json"})
+
+
+def test_bundle_is_reproducible(built: tuple[PolicyLibrary, Path], tmp_path: Path) -> None:
+    library, target = built
+    again = tmp_path / "again.tar.gz"
+    bundle.build(library, again)
+    assert again.read_bytes() == target.read_bytes()
+    with tarfile.open(again, "r:gz") as tar:
+        assert {(m.mtime, m.uid, m.gid, m.mode) for m in tar.getmembers()} == {(0, 0, 0, 0o644)}
+
+
+def test_extra_policy_folder_goes_into_the_bundle(tmp_path: Path) -> None:
+    extra = tmp_path / "acme"
+    (extra / "acme" / "approved").mkdir(parents=True)
+    (extra / "acme" / "org.rego").write_text("package acme.org\n\nimport rego.v1\n\nok := true\n")
+    (extra / "acme" / "org_test.rego").write_text("package acme.org_test\n")
+    (extra / "acme" / "approved" / "data.json").write_text('{"models": ["x"]}')
+    library = api.load_library([extra])
+    target = tmp_path / "b.tar.gz"
+    result = runner.invoke(app, ["bundle", "build", "-o", str(target), "--policy", str(extra)])
+    assert result.exit_code == 0, result.output
+    files = _members(target)
+    manifest = json.loads(files[".manifest"])
+    assert manifest["revision"] == library.digest
+    assert "acme" in manifest["roots"]
+    assert "acme/acme/org.rego" in files and "acme/acme/org_test.rego" not in files
+    assert json.loads(files["acme/approved/data.json"]) == {"models": ["x"]}
+
+
+def test_revision_defined_by_the_policies_is_refused(tmp_path: Path) -> None:
+    from licensegate.resources import policies_dir
+
+    library = api.load_library()
+    clash = tmp_path / "clash"
+    (clash / "licensegate").mkdir(parents=True)
+    (clash / "licensegate" / "data.json").write_text('{"revision": "mine"}')
+    with pytest.raises(PolicyError, match="revision"):
+        bundle.bundle_files(PolicyLibrary.load(policies_dir(), [clash]), [clash])
+    assert library.digest  # the library itself is untouched
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["bundle", "build", "-o", str(tmp_path / "missing" / "b.tar.gz")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("licensegate: error: cannot write")
+
+
+@pytest.mark.parity
+@pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
+def test_real_opa_loaded_from_the_bundle_alone_agrees_on_every_example(
+    built: tuple[PolicyLibrary, Path],
+) -> None:
+    """Parse the tar, add_policy each module and add_data each data.json at its folder path:
+    nothing from the checkout. Every example gets the same decision as licensegate's."""
+    from opa_bindings import OpaEngine
+
+    from oracle import canonical
+
+    library, target = built
+    opa = OpaEngine()
+    try:
+        with tarfile.open(fileobj=io.BytesIO(target.read_bytes()), mode="r:gz") as tar:
+            for member in tar.getmembers():
+                raw = tar.extractfile(member).read()  # type: ignore[union-attr]
+                if member.name.endswith(".rego"):
+                    opa.add_policy(member.name, raw.decode())
+                elif member.name.endswith("data.json"):
+                    opa.add_data(json.loads(raw), ".".join(member.name.split("/")[:-1]))
+        assert opa.eval_document("licensegate.revision") == library.digest
+        embedded = EmbeddedEngine(library)
+        for path in EXAMPLE_FILES:
+            document = build_input(load_manifest(path), library, TODAY)
+            decision = opa.eval_document(DECISION.removeprefix("data."), document)
+            assert canonical(decision) == canonical(embedded.evaluate(document)), path
+    finally:
+        opa.close()

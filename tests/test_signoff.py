@@ -1,0 +1,213 @@
+"""Legal sign-off: the record beside the manifest, and what `check` says when it goes stale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from licensegate import signoff
+from licensegate.cli import app
+
+DATE = ["--date", "2026-11-29"]
+
+SIGNABLE = """\
+apiVersion: licensegate/v1
+kind: Deployment
+metadata: {name: internal-eval}
+licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
+product: {commercial: false, environment: research, audience: internal}
+models:
+  - id: meta-llama/Llama-3.1-8B-Instruct
+    uses: [evaluation]
+attestations:
+  - clause: llama3.1:acceptable-use
+    by: counsel@acme.example
+    date: 2026-11-01
+    statement: Reviewed.
+"""
+
+# Violates llama3.1:mau-threshold; the waiver covers it until 2026-12-15 (16 days after DATE).
+WAIVED = (
+    SIGNABLE.replace("monthly_active_users: 1000", "monthly_active_users: 800000000")
+    + """\
+waivers:
+  - clause: llama3.1:mau-threshold
+    reason: Separate license agreement with Meta
+    approved_by: counsel@acme.example
+    expires: 2026-12-15
+"""
+)
+
+
+def _run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture
+def manifest(tmp_path: Path) -> Path:
+    path = tmp_path / "licensegate.yaml"
+    path.write_text(SIGNABLE, encoding="utf-8")
+    return path
+
+
+def _record(manifest: Path) -> dict:
+    return json.loads(signoff.signoff_path(manifest).read_text(encoding="utf-8"))
+
+
+def test_sign_off_records_who_when_and_the_digests(manifest: Path) -> None:
+    result = _run("sign-off", str(manifest), "--by", "counsel@acme.example", "--note", "ok", *DATE)
+    assert result.exit_code == 0, result.output
+    assert "signed off by counsel@acme.example" in result.stderr
+    assert result.stdout == ""
+    record = _record(manifest)
+    assert record["signoff_version"] == 1 and record["manifest"] == "licensegate.yaml"
+    (entry,) = record["signoffs"]
+    assert entry["by"] == "counsel@acme.example" and entry["note"] == "ok"
+    assert entry["manifest_digest"].startswith("sha256:")
+    assert entry["policy_digest"].startswith("sha256:")
+    assert entry["tool_version"] and entry["result"] == "pass"
+    assert dt.datetime.strptime(entry["at"], "%Y-%m-%dT%H:%M:%SZ")
+    assert signoff.signoff_path(manifest).name == "licensegate.yaml.signoff.json"
+
+
+def test_sign_off_is_append_only(manifest: Path) -> None:
+    assert _run("sign-off", str(manifest), "--by", "alice", *DATE).exit_code == 0
+    first = _record(manifest)["signoffs"][0]
+    assert _run("sign-off", str(manifest), "--by", "bob", *DATE).exit_code == 0
+    entries = _record(manifest)["signoffs"]
+    assert [e["by"] for e in entries] == ["alice", "bob"]
+    assert entries[0] == first
+    leftovers = [p.name for p in manifest.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_sign_off_refuses_open_clauses_and_no_verdict(manifest: Path, tmp_path: Path) -> None:
+    open_attestation = tmp_path / "open.licensegate.yaml"
+    open_attestation.write_text(SIGNABLE.split("attestations:")[0], encoding="utf-8")
+    refused = _run("sign-off", str(open_attestation), "--by", "alice", *DATE)
+    assert refused.exit_code == 1, refused.output
+    assert "llama3.1:acceptable-use" in refused.stderr and "needs-attestation" in refused.stderr
+    assert not signoff.signoff_path(open_attestation).exists()
+    broken = tmp_path / "broken.licensegate.yaml"
+    broken.write_text(SIGNABLE.replace("kind: Deployment", "kind: Deploy"), encoding="utf-8")
+    no_verdict = _run("sign-off", str(broken), "--by", "alice", *DATE)
+    assert no_verdict.exit_code == 2 and f"{broken}:2" in no_verdict.stderr
+    assert _run("sign-off", str(tmp_path), "--by", "alice").exit_code == 2
+    assert _run("sign-off", str(manifest), "--by", "  ").exit_code == 2
+    assert _run("sign-off", str(tmp_path / "nope.yaml"), "--by", "a").exit_code == 2
+
+
+def test_check_is_quiet_while_the_sign_off_matches(manifest: Path) -> None:
+    assert _run("sign-off", str(manifest), "--by", "alice", *DATE).exit_code == 0
+    result = _run("check", str(manifest), "--require-signoff", "--format", "json", *DATE)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert json.loads(result.stdout)["results"][0]["warnings"] == []
+
+
+def test_changed_manifest_warns_and_fails_with_require_signoff(manifest: Path) -> None:
+    assert _run("sign-off", str(manifest), "--by", "alice", *DATE).exit_code == 0
+    manifest.write_text(
+        SIGNABLE.replace("monthly_active_users: 1000", "monthly_active_users: 2000")
+    )
+    warned = _run("check", str(manifest), "--format", "json", *DATE)
+    assert warned.exit_code == 0, warned.output
+    assert (
+        f"licensegate: warning: {manifest}: the manifest changed after the sign-off by alice"
+        in warned.stderr
+    )
+    (warning,) = json.loads(warned.stdout)["results"][0]["warnings"]
+    assert warning["code"] == "signoff-outdated" and warning["blocking"] is False
+    required = _run("check", str(manifest), "--require-signoff", "--format", "json", *DATE)
+    assert required.exit_code == 1, required.output
+    report = json.loads(required.stdout)
+    assert report["results"][0]["result"] == "fail"
+    assert report["results"][0]["warnings"][0]["blocking"] is True
+    assert f"licensegate: error: {manifest}: the manifest changed" in required.stderr
+
+
+def test_changed_policies_make_the_sign_off_outdated(manifest: Path, tmp_path: Path) -> None:
+    assert _run("sign-off", str(manifest), "--by", "alice", *DATE).exit_code == 0
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "extra.rego").write_text("package org.extra\n\nimport rego.v1\n\nx := 1\n")
+    result = _run("check", str(manifest), "--policy", str(org), *DATE)
+    assert result.exit_code == 0, result.output
+    assert "the policies changed after the sign-off by alice" in result.stderr
+
+
+def test_missing_sign_off_fails_only_when_required(manifest: Path) -> None:
+    plain = _run("check", str(manifest), *DATE)
+    assert plain.exit_code == 0 and "sign-off" not in plain.stderr
+    required = _run("check", str(manifest), "--require-signoff", "--format", "sarif", *DATE)
+    assert required.exit_code == 1, required.output
+    (result,) = json.loads(required.stdout)["runs"][0]["results"][-1:]
+    assert result["ruleId"] == "licensegate/signoff-missing" and result["level"] == "error"
+    assert "no sign-off recorded" in required.stderr
+
+
+def test_unreadable_sign_off_record(manifest: Path) -> None:
+    signoff.signoff_path(manifest).write_text("{not json", encoding="utf-8")
+    warned = _run("check", str(manifest), *DATE)
+    assert warned.exit_code == 0 and "not valid JSON" in warned.stderr
+    assert _run("check", str(manifest), "--require-signoff", *DATE).exit_code == 1
+    refused = _run("sign-off", str(manifest), "--by", "alice", *DATE)
+    assert refused.exit_code == 2 and "not valid JSON" in refused.stderr
+    signoff.signoff_path(manifest).write_text('{"signoff_version": 1, "signoffs": [{}]}')
+    assert "signoffs[0].by" in _run("check", str(manifest), *DATE).stderr
+
+
+def test_waiver_expiring_within_30_days_warns_at_its_line(tmp_path: Path) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(WAIVED, encoding="utf-8")
+    result = _run("check", str(manifest), "--format", "json", *DATE)
+    assert result.exit_code == 0, result.output
+    (warning,) = json.loads(result.stdout)["results"][0]["warnings"]
+    assert warning["code"] == "waiver-expiring" and warning["blocking"] is False
+    assert warning["line"] == WAIVED.splitlines().index("    expires: 2026-12-15") + 1
+    assert "expires on 2026-12-15, in 16 days" in warning["message"]
+    assert f"licensegate: warning: {manifest}:{warning['line']}: the waiver of" in result.stderr
+    github = _run("check", str(manifest), "--format", "github", *DATE)
+    assert f"::warning file={manifest},line={warning['line']}," in github.stdout
+
+
+@pytest.mark.parametrize(
+    ("date", "warned"),
+    [("2026-11-14", False), ("2026-11-15", True), ("2026-12-14", True), ("2026-12-15", False)],
+)
+def test_waiver_expiry_horizon(tmp_path: Path, date: str, warned: bool) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(WAIVED, encoding="utf-8")
+    result = _run("check", str(manifest), "--date", date)
+    # On 2026-12-15 the waiver no longer applies: the clause is violated again (exit 1).
+    assert result.exit_code == (1 if date == "2026-12-15" else 0), result.output
+    assert ("waiver of llama3.1:mau-threshold" in result.stderr) is warned
+
+
+def test_assess_leaves_reports_without_records_alone(tmp_path: Path) -> None:
+    from licensegate import api
+
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(SIGNABLE, encoding="utf-8")
+    report = api.check([manifest], today=dt.date(2026, 11, 29))
+    assert signoff.assess(report, today=dt.date(2026, 11, 29)) == report
+
+
+def test_json_warnings_match_the_report_schema(manifest: Path) -> None:
+    import jsonschema
+
+    from conftest import REPO
+
+    assert _run("sign-off", str(manifest), "--by", "alice", *DATE).exit_code == 0
+    manifest.write_text(WAIVED, encoding="utf-8")
+    result = _run("check", str(manifest), "--format", "json", "--require-signoff", *DATE)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    codes = [w["code"] for w in report["results"][0]["warnings"]]
+    assert codes == ["signoff-outdated", "waiver-expiring"]
+    schema = json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(report)
