@@ -112,28 +112,32 @@ def opa(fake_opa) -> Iterator[object]:
 @contextlib.contextmanager
 def _run_opa(*args: str) -> Iterator[str]:
     """A real `opa run --server` on a free port; yields its URL."""
+    import tempfile
+
     port = _free_port()
-    process = subprocess.Popen(
-        ["opa", "run", "--server", f"--addr=127.0.0.1:{port}", "--log-level=error", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if requests.get(f"{url}/health", timeout=1).status_code < 500:
-                    break
-            except requests.ConnectionError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"opa did not start: {process.stderr.read().decode()[-500:]}")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            ["opa", "run", "--server", f"--addr=127.0.0.1:{port}", "--log-level=error", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 20
+            while True:
+                try:
+                    if requests.get(f"{url}/health", timeout=1).status_code < 500:
+                        break
+                except requests.ConnectionError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"opa did not start: {log.read().decode()[-500:]}")
+                time.sleep(0.1)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 needs_opa_binary = pytest.mark.skipif(shutil.which("opa") is None, reason="no opa binary on PATH")

@@ -188,7 +188,7 @@ class RemoteEngine:
         self._call(f"PUT /v1/data/{key}", _bind(self._client.update_or_create_data, value, key))
 
     def _settle(self, operations: list[tuple[str, Callable[[], object]]]) -> None:
-        """Run policy writes; one OPA rejects for compile errors is retried after the others.
+        """Run policy writes; a write OPA refuses (a compile error) is retried after the others.
 
         OPA compiles every module on each write, so a module whose imports are not there yet, or
         a stale module still needed by another, is refused (400) until the rest are in place.
