@@ -43,6 +43,10 @@ parity: $(VENV)/.installed-test ## Only the regorus-versus-real-OPA comparison
 golden: $(VENV)/.installed-test ## Rewrite the format and review golden files, then review `git diff tests`
 	$(BIN)/python -m pytest tests/formats tests/test_review.py --update-golden -q
 
+generate: install ## Regenerate the license dispatch module after adding or removing a license
+	$(BIN)/python -m licensegate.dispatch > policies/licensegate/dispatch/dispatch.rego.new
+	mv policies/licensegate/dispatch/dispatch.rego.new policies/licensegate/dispatch/dispatch.rego
+
 docs: install ## Regenerate docs/manifest.md and policies/README.md from their sources
 	$(BIN)/python -m licensegate.schemadoc > docs/manifest.md
 	$(BIN)/licensegate licenses --format markdown > policies/README.md
@@ -58,4 +62,4 @@ lint: $(VENV)/.installed-test ## ruff and mypy
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info
 
-.PHONY: help install demo test test-rego parity golden docs bench lint clean
+.PHONY: help install demo test test-rego parity golden generate docs bench lint clean

@@ -27,9 +27,22 @@ LICENSE_IDS = {
     "apache-2.0",
     "mit",
     "deepseek",
-    "mrl", "mnpl", "kimi-k2", "minimax", "minimax-2025-01",
-    "gemma", "tongyi-qianwen", "tongyi-qianwen-research", "qwen-research", "qwen",  # qwen: unsupported/qwen
-    "dbrx", "nvidia-open-model", "creativeml-openrail-m", "cc-by-nc-4.0", "yi-2.1", "c4ai-acceptable-use-addendum",
+    "mrl",
+    "mnpl",
+    "kimi-k2",
+    "minimax",
+    "minimax-2025-01",
+    "gemma",
+    "tongyi-qianwen",
+    "tongyi-qianwen-research",
+    "qwen-research",
+    "qwen",  # qwen: unsupported/qwen
+    "dbrx",
+    "nvidia-open-model",
+    "creativeml-openrail-m",
+    "cc-by-nc-4.0",
+    "yi-2.1",
+    "c4ai-acceptable-use-addendum",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

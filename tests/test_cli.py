@@ -255,3 +255,57 @@ def test_json_report_of_every_example_matches_the_report_schema(examples_copy: P
     report = json.loads(result.stdout)
     jsonschema.Draft202012Validator(schema).validate(report)
     assert len(report["results"]) >= 2
+
+
+ORG_LICENSE = """\
+# METADATA
+# title: Acme internal model license
+# description: An organisation's own license, checked with --policy.
+# custom:
+#   license: acme-internal
+#   name: Acme Internal Model License
+#   version: "v1, 2026-01-01"
+#   text: https://acme.example/licenses/internal-v1
+package licenses.acme_internal
+
+import rego.v1
+
+import data.lib.clauses
+
+license := "acme-internal"
+
+# METADATA
+# title: Internal models stay internal
+# description: Acme's internal models are not offered outside the company.
+# custom:
+#   clause: non-commercial
+#   section: "§1"
+#   quote: Internal use only.
+#   source: https://acme.example/licenses/internal-v1
+#   remediation: Keep the product internal.
+findings contains item if some item in clauses.non_commercial(license)
+"""
+
+
+def test_organisation_policy_folder_adds_a_license(tmp_path: Path) -> None:
+    org = tmp_path / "org" / "licenses" / "acme_internal"
+    org.mkdir(parents=True)
+    _write(org, "acme_internal.rego", ORG_LICENSE)
+    manifest = PASSING.replace(
+        "  - id: meta-llama/Llama-3.1-8B-Instruct\n    uses: [evaluation]",
+        "  - id: acme/secret-7b\n    license: acme-internal\n    uses: [inference]",
+    ).replace("commercial: false", "commercial: true")
+    path = _write(tmp_path, "licensegate.yaml", manifest.split("attestations:")[0])
+    without = _invoke("check", str(path), "--format", "json", *DATE)
+    assert without.exit_code == 1
+    assert (
+        json.loads(without.stdout)["results"][0]["clauses"][0]["id"]
+        == "licensegate:unsupported-license"
+    )
+    result = _invoke(
+        "check", str(path), "--policy", str(tmp_path / "org"), "--format", "json", *DATE
+    )
+    assert result.exit_code == 1, result.output
+    (clause,) = json.loads(result.stdout)["results"][0]["clauses"]
+    assert (clause["id"], clause["status"]) == ("acme-internal:non-commercial", "violated")
+    assert clause["license_version"] == "v1, 2026-01-01"

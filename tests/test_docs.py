@@ -34,3 +34,12 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "make demo" in head and "make test" in head
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def test_license_dispatch_module_is_fresh() -> None:
+    from licensegate import api, dispatch
+
+    committed = (REPO / "policies" / dispatch.MODULE_NAME).read_text(encoding="utf-8")
+    assert committed == dispatch.render(api.load_library()), (
+        "policies/licensegate/dispatch/dispatch.rego is stale: run `make generate`"
+    )

@@ -190,9 +190,7 @@ def check(
         )
     try:
         library = api.load_library(policy or ())
-        report = api.check(
-            paths, strict=strict, library=library, today=today, opa=opa, jobs=jobs
-        )
+        report = api.check(paths, strict=strict, library=library, today=today, opa=opa, jobs=jobs)
     except LicensegateError as err:
         _fail(str(err))
     from licensegate.signoff import assess
@@ -453,6 +451,7 @@ def sign_off(
         f"policies {report.policy_digest[:19]}…); recorded in {path}",
         err=True,
     )
+
 
 bundle_app = typer.Typer(
     no_args_is_help=True,

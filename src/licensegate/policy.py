@@ -141,10 +141,11 @@ class PolicyLibrary:
     _license_cache: dict[str, LicenseInfo | None] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, extra: Iterable[Path] = ()) -> PolicyLibrary:  # noqa: C901
+    def load(cls, root: Path, extra: Iterable[Path] = ()) -> PolicyLibrary:
         """Read every ``.rego`` and ``data.json`` below ``root`` (and any extra folders)."""
+        extra = tuple(extra)
         library = cls(root=root)
-        hasher = hashlib.sha256()
+        data_files: list[tuple[str, bytes]] = []
         for base in (root, *extra):
             if not base.is_dir():
                 raise PolicyError(f"{base}: policy folder not found")
@@ -160,11 +161,26 @@ class PolicyLibrary:
                     _merge_at(
                         library.data, path.parent.relative_to(base).parts, _parse_json(rel, raw)
                     )
-                else:
-                    continue
-                hasher.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+                    data_files.append((rel, raw))
+        if extra:
+            # NOTE: organisation folders may add license packages, which the committed dispatch
+            # module cannot know: rebuild it for this library (the default library's copy is
+            # kept fresh by a test, so the common path parses no METADATA for this).
+            library._refresh_dispatch()
+        hasher = hashlib.sha256()
+        for module in library.modules:
+            hasher.update(module.name.encode() + b"\0" + module.source.encode() + b"\0")
+        for rel, raw in data_files:
+            hasher.update(rel.encode() + b"\0" + raw + b"\0")
         library._digest = "sha256:" + hasher.hexdigest()
         return library
+
+    def _refresh_dispatch(self) -> None:
+        from licensegate.dispatch import MODULE_NAME, render
+
+        source = render(self)
+        self.modules = [m for m in self.modules if m.name != MODULE_NAME]
+        self.modules.append(Module(MODULE_NAME, source, "licensegate.dispatch"))
 
     @property
     def digest(self) -> str:

@@ -3,7 +3,7 @@
 # description: >-
 #   The decision for one manifest: every applicable clause of every license that reaches a
 #   subject, with attestations and waivers applied. Only the license packages that some subject
-#   needs are evaluated (data.licenses[package] with a bound package name). An OPA server
+#   needs are evaluated (through licensegate.dispatch). An OPA server
 #   serving the licensegate bundle answers the same document at data.licensegate.main.findings.
 package licensegate.main
 
@@ -11,12 +11,11 @@ import rego.v1
 
 import data.lib.finding
 import data.lib.subjects
+import data.licensegate.dispatch
 
-# The package judging a license: package licenses.<id with "." and "-" as "_">, which declares
-# `license := "<id>"`. Adding a license is adding its folder under policies/licenses.
-package_of(license) := replace(replace(license, ".", "_"), "-", "_")
-
-_supported(license) if data.licenses[package_of(license)].license == license
+# The library judges a license when licensegate.dispatch (generated from policies/licenses)
+# lists it; dispatch.findings(license) reads that one package.
+_supported(license) if license in dispatch.supported
 
 # License ids that reach any subject.
 license_ids contains license if {
@@ -27,7 +26,7 @@ license_ids contains license if {
 _raw contains item if {
 	some license in license_ids
 	_supported(license)
-	some item in data.licenses[package_of(license)].findings
+	some item in dispatch.findings(license)
 }
 
 # A listed model the catalog does not know and whose license the manifest does not state.
