@@ -18,29 +18,14 @@ import jsonschema
 import pytest
 import yaml
 
+from manifests import FAILING, PASSING
+
 REPO = Path(__file__).resolve().parents[1]
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 SARIF_SCHEMA = json.loads(
     (REPO / "tests" / "formats" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
 )
-
-PASSING = """\
-apiVersion: licensegate/v1
-kind: Deployment
-metadata: {name: internal-eval}
-licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
-product: {commercial: false, environment: research, audience: internal}
-models:
-  - id: meta-llama/Llama-3.1-8B-Instruct
-    uses: [evaluation]
-attestations:
-  - clause: llama3.1:acceptable-use
-    by: counsel@acme.example
-    date: 2026-11-01
-    statement: Reviewed.
-"""
-FAILING = PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000")
 
 
 def _read_env_file(path: Path) -> dict[str, str]:

@@ -9,25 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from licensegate.cli import app
+from manifests import PASSING
 
 runner = CliRunner()
 DATE = ["--date", "2026-11-29"]
-
-PASSING = """\
-apiVersion: licensegate/v1
-kind: Deployment
-metadata: {name: internal-eval}
-licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
-product: {commercial: false, environment: research, audience: internal}
-models:
-  - id: meta-llama/Llama-3.1-8B-Instruct
-    uses: [evaluation]
-attestations:
-  - clause: llama3.1:acceptable-use
-    by: counsel@acme.example
-    date: 2026-11-01
-    statement: Reviewed.
-"""
 
 
 def _write(directory: Path, name: str, text: str) -> Path:

@@ -19,26 +19,11 @@ import pytest
 import yaml
 
 from licensegate.api import is_manifest_name
+from manifests import FAILING, PASSING
 
 REPO = Path(__file__).resolve().parents[1]
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
-PASSING = """\
-apiVersion: licensegate/v1
-kind: Deployment
-metadata: {name: internal-eval}
-licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
-product: {commercial: false, environment: research, audience: internal}
-models:
-  - id: meta-llama/Llama-3.1-8B-Instruct
-    uses: [evaluation]
-attestations:
-  - clause: llama3.1:acceptable-use
-    by: counsel@acme.example
-    date: 2026-11-01
-    statement: Reviewed.
-"""
-FAILING = PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000")
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "test",

@@ -11,24 +11,10 @@ from typer.testing import CliRunner
 
 from licensegate import signoff
 from licensegate.cli import app
+from manifests import PASSING as SIGNABLE
 
 DATE = ["--date", "2026-11-29"]
 
-SIGNABLE = """\
-apiVersion: licensegate/v1
-kind: Deployment
-metadata: {name: internal-eval}
-licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
-product: {commercial: false, environment: research, audience: internal}
-models:
-  - id: meta-llama/Llama-3.1-8B-Instruct
-    uses: [evaluation]
-attestations:
-  - clause: llama3.1:acceptable-use
-    by: counsel@acme.example
-    date: 2026-11-01
-    statement: Reviewed.
-"""
 
 # Violates llama3.1:mau-threshold; the waiver covers it until 2026-12-15 (16 days after DATE).
 WAIVED = (

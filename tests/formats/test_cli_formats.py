@@ -10,19 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from licensegate.cli import app
+from manifests import NEEDS_ATTESTATION
 
 DATE = ["--date", "2026-11-29"]
-# Only llama3.1:acceptable-use is open (needs-attestation): passes, and fails under --strict.
-NEEDS_ATTESTATION = """\
-apiVersion: licensegate/v1
-kind: Deployment
-metadata: {name: internal-eval}
-licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
-product: {commercial: false, environment: research, audience: internal}
-models:
-  - id: meta-llama/Llama-3.1-8B-Instruct
-    uses: [evaluation]
-"""
 
 
 def _run(*args: str):

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from licensegate.cli import app
 from licensegate.formats import github
 from licensegate.report import Report
+from manifests import NEEDS_ATTESTATION as PASSING
 
 
 def test_golden(sample_report: Report, golden: Callable[[str, str], None]) -> None:
@@ -56,18 +57,6 @@ def test_step_summary_is_appended_never_truncated(sample_report: Report, tmp_pat
     assert text.startswith("# Earlier step\n## licensegate:")
     assert text.count("## licensegate:") == 2
     assert github.append_step_summary(sample_report, {}) is None
-
-
-PASSING = """\
-apiVersion: licensegate/v1
-kind: Deployment
-metadata: {name: internal-eval}
-licensee: {name: Acme, domicile: US, monthly_active_users: 1000}
-product: {commercial: false, environment: research, audience: internal}
-models:
-  - id: meta-llama/Llama-3.1-8B-Instruct
-    uses: [evaluation]
-"""
 
 
 def test_cli_writes_commands_and_the_step_summary(
