@@ -111,42 +111,6 @@ def table(m: dict[str, Any], results: dict[str, Any]) -> str:
         )
     if "batch" in results:
         b = results["batch"]
-        for run in b["runs"]:
-            per_cpu = b["count"] / run["cpu_s"]
-            target = verdict = projection = ""
-            if run["jobs"] > 1:
-                # CPU-seconds do not depend on what else the machine runs; wall time does.
-                projected = per_cpu * run["jobs"]
-                projection = f"; {projected:,.0f}/s on {run['jobs']} idle CPUs, projected"
-                target = f"≥ {TARGET_RATE:,}/s on 2 cores"
-                verdict = _met(max(run["per_s"], projected) >= TARGET_RATE)
-            lines.append(
-                f"| (b) batch of {b['count']:,} generated manifests, `--jobs {run['jobs']}` | "
-                f"**{run['per_s']:,.0f} manifests/s** ({run['wall_s']:.1f} s wall, "
-                f"{run['cpu_s']:.1f} s CPU of which the parent {run['parent_cpu_s']:.1f}; "
-                f"{per_cpu:,.0f} per CPU-second{projection}) | {target} | {verdict} |"
-            )
-    if "engines" in results:
-        e = results["engines"]
-        lines.append(
-            f"| (c) one evaluation, regorus vs the real OPA library, median over "
-            f"{e['inputs']:,} inputs × {e['rounds']} | regorus {e['regorus_median_us']:,.0f} µs, "
-            f"OPA {e['opa_median_us']:,.0f} µs: **{e['ratio']:.2f}×** "
-            f"({e['mismatches']} different decisions) | ≤ {TARGET_RATIO:g}× | "
-            f"{_met(e['ratio'] <= TARGET_RATIO)} |"
-        )
-    if "engines" in results and "static_dispatch" in results["engines"]:
-        e = results["engines"]["static_dispatch"]
-        ratio = e["regorus_median_us"] / e["opa_median_us"]
-        lines.append(
-            f"| (c′) the same, with `main.rego` reaching license packages by static references "
-            f"(experiment, see below) | regorus {e['regorus_median_us']:,.0f} µs, OPA "
-            f"{e['opa_median_us']:,.0f} µs: **{ratio:.2f}×** (decisions "
-            f"{'identical' if e['same_decisions'] else '**different**'}) | ≤ {TARGET_RATIO:g}× | "
-            f"{_met(ratio <= TARGET_RATIO)} |"
-        )
-    if "batch" in results:
-        b = results["batch"]
         big, small = b["runs"][-1], b["small"]
         lines += [
             "",
