@@ -294,3 +294,37 @@ def test_organisation_policy_folder_adds_a_license(tmp_path: Path) -> None:
     (clause,) = json.loads(result.stdout)["results"][0]["clauses"]
     assert (clause["id"], clause["status"]) == ("acme-internal:non-commercial", "violated")
     assert clause["license_version"] == "v1, 2026-01-01"
+
+
+def test_engine_error_midway_leaves_the_output_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report streams into a temporary file that replaces --output only once complete."""
+    from licensegate import api
+    from licensegate.engine.embedded import EmbeddedEngine
+    from licensegate.errors import EngineError
+
+    class FailsOnSecond:
+        def __init__(self, library) -> None:
+            self.inner, self.calls = EmbeddedEngine(library), 0
+
+        def evaluate(self, input_document):
+            self.calls += 1
+            if self.calls == 2:
+                raise EngineError("evaluation failed: boom")
+            return self.inner.evaluate(input_document)
+
+    monkeypatch.setattr(api, "make_engine", lambda library: FailsOnSecond(library))
+    _write(tmp_path, "a.licensegate.yaml", PASSING)
+    _write(tmp_path, "b.licensegate.yaml", PASSING)
+    out = _write(tmp_path, "report.json", "previous report")
+    for output_format in ("json", "text"):
+        result = _invoke("check", str(tmp_path), "-f", output_format, "-o", str(out), *DATE)
+        assert result.exit_code == 2, result.output
+        assert "boom" in result.stderr
+        assert out.read_text() == "previous report"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "a.licensegate.yaml",
+            "b.licensegate.yaml",
+            "report.json",
+        ]

@@ -91,21 +91,40 @@ def check(
     library = library or load_library()
     results: list[ManifestResult] = []
     errors: list[ManifestFailure] = []
-    found_any = False
-    for outcome in _outcomes(paths, library, engine, opa, jobs, strict=strict, today=today):
-        found_any = True
+    for outcome in iter_outcomes(
+        paths, library, engine=engine, opa=opa, jobs=jobs, strict=strict, today=today
+    ):
         if isinstance(outcome, ManifestFailure):
             errors.append(outcome)
         else:
             results.append(outcome)
+    return Report(library.digest, results, errors, strict=strict)
+
+
+def iter_outcomes(
+    paths: Sequence[Path],
+    library: PolicyLibrary,
+    *,
+    engine: Engine | None = None,
+    opa: OpaOptions | None = None,
+    jobs: int | None = 1,
+    strict: bool = False,
+    today: dt.date | None = None,
+) -> Iterator[ManifestResult | ManifestFailure]:
+    """Results and failures one manifest at a time, in discovery order, as `check` sees them.
+
+    A caller that writes each one out as it arrives (licensegate.streaming) holds one result at
+    a time, however many manifests there are. Paths with no manifest at all yield a failure.
+    """
+    found_any = False
+    for outcome in _outcomes(paths, library, engine, opa, jobs, strict=strict, today=today):
+        found_any = True
+        yield outcome
     if not found_any:
-        errors.extend(
-            ManifestFailure(
+        for path in paths:
+            yield ManifestFailure(
                 str(path), "no manifests found (licensegate.yaml or *.licensegate.yaml)"
             )
-            for path in paths
-        )
-    return Report(library.digest, results, errors, strict=strict)
 
 
 def _outcomes(

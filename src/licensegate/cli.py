@@ -18,9 +18,12 @@ import typer
 from licensegate import __version__
 from licensegate.errors import LicensegateError
 from licensegate.formats import OutputFormat
+from licensegate.report import ManifestFailure, ManifestResult
 
 if TYPE_CHECKING:
-    from licensegate.report import Report
+    from collections.abc import Iterable, Iterator
+
+    from licensegate.streaming import Tally
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -190,9 +193,22 @@ def check(
         )
     try:
         library = api.load_library(policy or ())
-        report = api.check(paths, strict=strict, library=library, today=today, opa=opa, jobs=jobs)
+        if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
+            outcomes = api.iter_outcomes(
+                paths, library, opa=opa, jobs=jobs, strict=strict, today=today
+            )
+            tally = _stream(
+                output_format, library.digest, strict, outcomes, output, today, require_signoff
+            )
+        else:
+            report = api.check(
+                paths, strict=strict, library=library, today=today, opa=opa, jobs=jobs
+            )
     except LicensegateError as err:
         _fail(str(err))
+    if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
+        _finish(tally.checked, tally.failed, tally.errors)
+        raise typer.Exit(code=tally.exit_code)
     from licensegate.signoff import assess
 
     report = assess(report, today=today, require_signoff=require_signoff)
@@ -204,26 +220,83 @@ def check(
             append_step_summary(report)
         except OSError as err:
             typer.echo(f"licensegate: warning: cannot append the step summary: {err}", err=True)
-    _echo_warnings(report)
-    for error in report.errors:
-        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
-        typer.echo(f"licensegate: error: {where}: {error.message}", err=True)
+    for result in report.results:
+        _echo_warnings(result)
     failed = sum(1 for result in report.results if result.failed)
-    typer.echo(
-        f"licensegate: {len(report.results)} checked, {len(report.results) - failed} passed, "
-        f"{failed} failed, {len(report.errors)} without verdict",
-        err=True,
-    )
+    _finish(len(report.results), failed, report.errors)
     raise typer.Exit(code=report.exit_code)
 
 
-def _echo_warnings(report: Report) -> None:
+def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
+    """The errors and the one-line summary on stderr."""
+    for error in errors:
+        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
+        typer.echo(f"licensegate: error: {where}: {error.message}", err=True)
+    typer.echo(
+        f"licensegate: {checked} checked, {checked - failed} passed, "
+        f"{failed} failed, {len(errors)} without verdict",
+        err=True,
+    )
+
+
+def _stream(
+    output_format: OutputFormat,
+    policy_digest: str,
+    strict: bool,
+    outcomes: Iterable[ManifestResult | ManifestFailure],
+    output: Path | None,
+    today: dt.date | None,
+    require_signoff: bool,
+) -> Tally:
+    """Write a text or JSON report as the results arrive, into a temporary file that becomes
+    the output (or is copied to stdout) only once it is complete: a batch of any size holds one
+    result at a time, and an error midway leaves nothing half-written."""
+    import shutil
+    import tempfile
+
+    from licensegate import streaming
+    from licensegate.signoff import assess_result
+
+    def assessed() -> Iterator[ManifestResult | ManifestFailure]:
+        for outcome in outcomes:
+            if isinstance(outcome, ManifestResult):
+                outcome = assess_result(
+                    outcome, policy_digest, today=today, require_signoff=require_signoff
+                )
+                _echo_warnings(outcome)
+            yield outcome
+
+    writer = streaming.stream_json if output_format is OutputFormat.JSON else streaming.stream_text
+    directory = (output.parent if str(output.parent) else Path(".")) if output else None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{output.name if output else 'report'}.", suffix=".tmp"
+        )
+    except OSError as err:
+        _fail(f"cannot write {output}: {err}")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            tally = writer(policy_digest, strict, assessed(), stream.write)
+        if output is None:
+            with open(temporary, encoding="utf-8") as finished:
+                shutil.copyfileobj(finished, sys.stdout)
+            sys.stdout.flush()
+        else:
+            os.replace(temporary, output)
+    except OSError as err:
+        _fail(f"cannot write {output or 'the report'}: {err}")
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return tally
+
+
+def _echo_warnings(result: ManifestResult) -> None:
     """Sign-off and waiver-expiry warnings on stderr; blocking ones (--require-signoff): errors."""
-    for result in report.results:
-        for warning in result.warnings:
-            kind = "error" if warning.blocking else "warning"
-            where = f"{result.manifest}:{warning.line}" if warning.line else result.manifest
-            typer.echo(f"licensegate: {kind}: {where}: {warning.message}", err=True)
+    for warning in result.warnings:
+        kind = "error" if warning.blocking else "warning"
+        where = f"{result.manifest}:{warning.line}" if warning.line else result.manifest
+        typer.echo(f"licensegate: {kind}: {where}: {warning.message}", err=True)
 
 
 def _parse_date(value: str | None) -> dt.date | None:

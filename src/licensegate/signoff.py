@@ -279,13 +279,32 @@ def assess(
     horizon: int = EXPIRY_HORIZON_DAYS,
 ) -> Report:
     """The report with sign-off and waiver-expiry warnings attached to each result."""
-    day = today or dt.date.today()
-    results = []
-    for result in report.results:
-        warnings = list(result.warnings)
-        state = signoff_state(result, report.policy_digest, require=require_signoff)
-        if state is not None:
-            warnings.append(state)
-        warnings.extend(expiring_waivers(result, day, horizon))
-        results.append(replace(result, warnings=warnings) if warnings else result)
+    results = [
+        assess_result(
+            result,
+            report.policy_digest,
+            today=today,
+            require_signoff=require_signoff,
+            horizon=horizon,
+        )
+        for result in report.results
+    ]
     return replace(report, results=results)
+
+
+def assess_result(
+    result: ManifestResult,
+    policy_digest: str,
+    *,
+    today: dt.date | None = None,
+    require_signoff: bool = False,
+    horizon: int = EXPIRY_HORIZON_DAYS,
+) -> ManifestResult:
+    """One result with its sign-off and waiver-expiry warnings (as `assess`, one at a time)."""
+    day = today or dt.date.today()
+    warnings = list(result.warnings)
+    state = signoff_state(result, policy_digest, require=require_signoff)
+    if state is not None:
+        warnings.append(state)
+    warnings.extend(expiring_waivers(result, day, horizon))
+    return replace(result, warnings=warnings) if warnings else result

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import textwrap
 
-from licensegate.report import STATUS_ORDER, ManifestResult, Report, Status
+from licensegate.report import STATUS_ORDER, ManifestFailure, ManifestResult, Report, Status
 
 _WIDTH = 100
 _INDENT = " " * 6
@@ -25,19 +25,23 @@ _QUOTE_WORDS = 40
 
 def render(report: Report) -> str:
     """Render all results, then errors, then one summary line."""
-    blocks = [_render_result(result) for result in report.results]
-    blocks += [
-        f"ERROR {error.manifest}{f':{error.line}' if error.line else ''}: {error.message}\n"
-        for error in report.errors
-    ]
-    return "\n".join(blocks) + _summary(report)
+    blocks = [render_result(result) for result in report.results]
+    blocks += [render_error(error) for error in report.errors]
+    failed = sum(1 for result in report.results if result.failed)
+    return "\n".join(blocks) + summary_line(len(report.results), failed, len(report.errors))
+
+
+def render_error(error: ManifestFailure) -> str:
+    """One manifest that got no verdict."""
+    return f"ERROR {error.manifest}{f':{error.line}' if error.line else ''}: {error.message}\n"
 
 
 def _counts(result: ManifestResult) -> str:
     return ", ".join(f"{result.count(Status(status))} {status}" for status in STATUS_ORDER)
 
 
-def _render_result(result: ManifestResult) -> str:
+def render_result(result: ManifestResult) -> str:
+    """One manifest's block: the verdict, then its clauses grouped by subject."""
     verdict = "FAIL" if result.failed else "PASS"
     lines = [f"{verdict} {result.manifest} ({_counts(result)})"]
     subject = None
@@ -71,10 +75,9 @@ def _wrapped(text: str) -> list[str]:
     return textwrap.wrap(text, _WIDTH, initial_indent=_INDENT, subsequent_indent=_INDENT + "  ")
 
 
-def _summary(report: Report) -> str:
-    passed = sum(1 for result in report.results if not result.failed)
-    failed = len(report.results) - passed
-    parts = [f"{len(report.results)} manifest(s) checked: {passed} passed, {failed} failed"]
-    if report.errors:
-        parts.append(f"{len(report.errors)} could not be checked")
+def summary_line(checked: int, failed: int, errors: int) -> str:
+    """The closing line, after a blank line."""
+    parts = [f"{checked} manifest(s) checked: {checked - failed} passed, {failed} failed"]
+    if errors:
+        parts.append(f"{errors} could not be checked")
     return "\n" + "; ".join(parts) + "\n"
