@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 import yaml
 
 from manifests import FAILING, PASSING
+from worktree import copy_working_tree
 
 REPO = Path(__file__).resolve().parents[1]
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
@@ -110,16 +110,7 @@ class Runner:
 def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
     """The action checked out (a copy of this working tree) with its install step done once."""
     action_path = tmp_path_factory.mktemp("action")
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        if (REPO / name).is_file():
-            (action_path / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, action_path / name)
+    copy_working_tree(action_path)
     runner = Runner(action_path, tmp_path_factory.mktemp("runner-temp"))
     workspace = tmp_path_factory.mktemp("install-workspace")
     install = [step for step in ACTION["runs"]["steps"] if step["name"] == "Install licensegate"]

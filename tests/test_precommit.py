@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ import yaml
 
 from licensegate.api import is_manifest_name
 from manifests import FAILING, PASSING
+from worktree import copy_working_tree
 
 REPO = Path(__file__).resolve().parents[1]
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -58,17 +58,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> tuple[Path, str]:
     """A git repository holding this working tree as it is now; returns (path, HEAD sha)."""
     target = tmp_path_factory.mktemp("hook-repo")
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        source = REPO / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
+    copy_working_tree(target)
     _git(target, "init", "-q", env=env)
     _git(target, "add", "-A", env=env)
     _git(target, "commit", "-q", "-m", "licensegate working tree", env=env)

@@ -35,6 +35,29 @@ app = typer.Typer(
 )
 
 
+# Options that several commands take, declared once.
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (replaced once complete), not stdout."),
+]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="Count clauses that need an attestation as failing.")
+]
+PolicyOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--policy", help="Extra folder of organisation policies (same contract); repeatable."
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today.",
+    ),
+]
+
+
 def _fail(message: str) -> NoReturn:
     typer.echo(f"licensegate: error: {message}", err=True)
     raise typer.Exit(code=2)
@@ -93,26 +116,10 @@ def check(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
     ] = OutputFormat.TEXT,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail on clauses that need an attestation, too.")
-    ] = False,
-    policy: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--policy", help="Extra folder of organisation policies (same contract); repeatable."
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today.",
-        ),
-    ] = None,
+    output: OutputOption = None,
+    strict: StrictOption = False,
+    policy: PolicyOption = None,
+    date: DateOption = None,
     require_signoff: Annotated[
         bool,
         typer.Option(
@@ -431,21 +438,10 @@ def review(
     output_format: Annotated[
         ReviewFormat, typer.Option("--format", "-f", help="markdown or html (self-contained).")
     ] = ReviewFormat.MARKDOWN,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the document to this file instead of stdout."),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Count clauses that need an attestation as failing.")
-    ] = False,
-    policy: Annotated[
-        list[Path] | None,
-        typer.Option("--policy", help="Extra folder of organisation policies; repeatable."),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Evaluate as of this day (YYYY-MM-DD). Default: today."),
-    ] = None,
+    output: OutputOption = None,
+    strict: StrictOption = False,
+    policy: PolicyOption = None,
+    date: DateOption = None,
 ) -> None:
     """Write the legal review document of one manifest, for counsel: exit 0, or 2 no verdict."""
     from licensegate import api
@@ -472,14 +468,8 @@ def sign_off(
     manifest: Annotated[Path, typer.Argument(help="The reviewed manifest.")],
     by: Annotated[str, typer.Option("--by", help="Who approves it (name or e-mail address).")],
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
-    policy: Annotated[
-        list[Path] | None,
-        typer.Option("--policy", help="Extra folder of organisation policies; repeatable."),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Evaluate as of this day (YYYY-MM-DD). Default: today."),
-    ] = None,
+    policy: PolicyOption = None,
+    date: DateOption = None,
 ) -> None:
     """Record a legal approval of a manifest in <manifest>.signoff.json (append-only).
 
@@ -538,10 +528,7 @@ def bundle_build(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Where to write the bundle (.tar.gz).")
     ] = Path("bundle.tar.gz"),
-    policy: Annotated[
-        list[Path] | None,
-        typer.Option("--policy", help="Extra folder of organisation policies; repeatable."),
-    ] = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Write an OPA bundle: .manifest (revision = policy digest, roots), policies and data."""
     from licensegate import api, bundle
