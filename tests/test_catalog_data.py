@@ -42,7 +42,14 @@ LICENSE_IDS = {
     "creativeml-openrail-m",
     "cc-by-nc-4.0",
     "yi-2.1",
-    "c4ai-acceptable-use-addendum",
+    "c4ai-acceptable-use",
+    "c4ai-acceptable-use-pre-2025-04",
+    "stabilityai-community",
+    "stabilityai-nc-research",
+    "openrail++",
+    "flux-1-dev-non-commercial-license",
+    "flux-1-dev-non-commercial-license-2024-08",
+    "gpt-oss",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
 
-from conftest import LICENSE_TEXTS
+from conftest import LICENSE_TEXTS, REPO
 from licensegate import api
 from licensegate.facts import normalise_text
 from licensegate.policy import PolicyLibrary
@@ -36,6 +37,12 @@ CLAUSE_NAMES = {
     # Added: DeepSeek v1.0 §4(d) (like Apache §4(c) and OpenRAIL-M) keeps the licensor's
     # notices, which is not a Notice *file* with a fixed text.
     "retain-notices",
+    # Added: Stability AI Community License §III ends the license above US$1M annual revenue
+    # (licensee.annual_revenue_usd), a threshold on revenue, not users.
+    "revenue-threshold",
+    # Added: Stability AI Non-Commercial Research Community License §1(b) forbids letting third
+    # parties use the model through a hosted service or API (downloads stay allowed).
+    "third-party-hosting",
 }
 # Constructs that behave differently (or not at all) under regorus and real OPA.
 NOT_PORTABLE = {
@@ -50,20 +57,26 @@ NOT_PORTABLE = {
 }
 
 
-def _texts_of(license_id: str) -> list[str]:
-    """The licensor's own files for a license: `<license id>.*` in ../shared/license-texts."""
-    return [
-        normalise_text(path.read_text(encoding="utf-8"))
-        for path in sorted(LICENSE_TEXTS.glob(f"{license_id}.*"))
-    ]
+def _texts_of(license_id: str, library: PolicyLibrary) -> list[str]:
+    """The licensor's own files for a license: `<license id>.*` in ../shared/license-texts, and
+    the files its package names in `custom.quoted_from` (a file name there, or a path in this
+    repository for a copy vendored here, such as the CC BY-NC 4.0 legal code)."""
+    paths = sorted(LICENSE_TEXTS.glob(f"{license_id}.*"))
+    for name in _package_custom(license_id, library).get("quoted_from", []):
+        paths.append(REPO / name if "/" in name else LICENSE_TEXTS / name)
+    return [normalise_text(path.read_text(encoding="utf-8")) for path in paths]
 
 
-def _provenance(license_id: str, library: PolicyLibrary) -> str:
+def _package_custom(license_id: str, library: PolicyLibrary) -> dict:
     from licensegate.policy import metadata_blocks
 
     package = library.licenses[license_id].package
     module = next(m for m in library.policy_modules if m.package == package)
-    return str(metadata_blocks(module.source)[0][1].get("custom", {}).get("provenance", ""))
+    return dict(metadata_blocks(module.source)[0][1].get("custom", {}))
+
+
+def _provenance(license_id: str, library: PolicyLibrary) -> str:
+    return str(_package_custom(license_id, library).get("provenance", ""))
 
 
 @pytest.mark.skipif(
@@ -71,7 +84,7 @@ def _provenance(license_id: str, library: PolicyLibrary) -> str:
 )
 @pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
 def test_quote_appears_verbatim_in_the_license_text(info, library: PolicyLibrary) -> None:
-    texts = _texts_of(info.license)
+    texts = _texts_of(info.license, library)
     if not texts:
         # No primary copy in license-texts: the package must say which copy was read instead.
         assert _provenance(info.license, library), (
@@ -80,6 +93,18 @@ def test_quote_appears_verbatim_in_the_license_text(info, library: PolicyLibrary
         return
     quote = normalise_text(info.quote)
     assert any(quote in text for text in texts), f"{info.file}:{info.line}: {info.quote!r}"
+
+
+@pytest.mark.parametrize("license_id", sorted(LIBRARY.licenses))
+def test_vendored_license_texts_are_the_recorded_bytes(
+    license_id: str, library: PolicyLibrary
+) -> None:
+    """A copy vendored into the repository is byte-exact: its sha256 is the one recorded in the
+    package's provenance, so an edit (a reflowed line, a stripped blank) cannot pass unseen."""
+    custom = _package_custom(license_id, library)
+    for name in (n for n in custom.get("quoted_from", []) if "/" in n):
+        digest = hashlib.sha256((REPO / name).read_bytes()).hexdigest()
+        assert digest in str(custom.get("provenance", "")), f"{name}: sha256 {digest}"
 
 
 @pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)

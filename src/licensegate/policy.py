@@ -76,8 +76,11 @@ class LicenseInfo:
 
 
 def package_of(license_id: str) -> str:
-    """The Rego package judging a license (licensegate.main uses the same rule)."""
-    return "licenses." + license_id.replace(".", "_").replace("-", "_")
+    """The Rego package judging a license (licensegate.main uses the same rule).
+
+    `+` (Hugging Face's `openrail++`) is spelled out: `licenses.openrail_plus_plus`.
+    """
+    return "licenses." + license_id.replace(".", "_").replace("-", "_").replace("+", "_plus")
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,16 @@ import rego.v1
 
 supported := {
 	"apache-2.0",
+	"c4ai-acceptable-use",
+	"c4ai-acceptable-use-pre-2025-04",
 	"cc-by-nc-4.0",
 	"creativeml-openrail-m",
 	"dbrx",
 	"deepseek",
+	"flux-1-dev-non-commercial-license",
+	"flux-1-dev-non-commercial-license-2024-08",
 	"gemma",
+	"gpt-oss",
 	"kimi-k2",
 	"llama2",
 	"llama3",
@@ -28,13 +33,20 @@ supported := {
 	"mnpl",
 	"mrl",
 	"nvidia-open-model",
+	"openrail++",
 	"qwen-research",
+	"stabilityai-community",
+	"stabilityai-nc-research",
 	"tongyi-qianwen",
 	"tongyi-qianwen-research",
 	"yi-2.1",
 }
 
 findings(license) := data.licenses.apache_2_0.findings if license == "apache-2.0"
+
+findings(license) := data.licenses.c4ai_acceptable_use.findings if license == "c4ai-acceptable-use"
+
+findings(license) := data.licenses.c4ai_acceptable_use_pre_2025_04.findings if license == "c4ai-acceptable-use-pre-2025-04"
 
 findings(license) := data.licenses.cc_by_nc_4_0.findings if license == "cc-by-nc-4.0"
 
@@ -44,7 +56,15 @@ findings(license) := data.licenses.dbrx.findings if license == "dbrx"
 
 findings(license) := data.licenses.deepseek.findings if license == "deepseek"
 
+findings(license) := data.licenses.flux_1_dev_non_commercial_license.findings if license == "flux-1-dev-non-commercial-license"
+
+findings(license) := data.licenses.flux_1_dev_non_commercial_license_2024_08.findings if {
+	license == "flux-1-dev-non-commercial-license-2024-08"
+}
+
 findings(license) := data.licenses.gemma.findings if license == "gemma"
+
+findings(license) := data.licenses.gpt_oss.findings if license == "gpt-oss"
 
 findings(license) := data.licenses.kimi_k2.findings if license == "kimi-k2"
 
@@ -72,7 +92,13 @@ findings(license) := data.licenses.mrl.findings if license == "mrl"
 
 findings(license) := data.licenses.nvidia_open_model.findings if license == "nvidia-open-model"
 
+findings(license) := data.licenses.openrail_plus_plus.findings if license == "openrail++"
+
 findings(license) := data.licenses.qwen_research.findings if license == "qwen-research"
+
+findings(license) := data.licenses.stabilityai_community.findings if license == "stabilityai-community"
+
+findings(license) := data.licenses.stabilityai_nc_research.findings if license == "stabilityai-nc-research"
 
 findings(license) := data.licenses.tongyi_qianwen.findings if license == "tongyi-qianwen"
 

@@ -19,11 +19,17 @@
 #   version: "Attribution-NonCommercial 4.0 International"
 #   text: https://creativecommons.org/licenses/by-nc/4.0/legalcode
 #   provenance: >-
-#     No copy in ../shared/license-texts. Read from facebookresearch/audiocraft, file
-#     LICENSE_weights at commit 5e3ae32f6957c15211b2248dc3bd87a04da7288a: Meta's license file for
-#     the MusicGen/AudioGen weights, a verbatim copy of Creative Commons' plain-text legal code
-#     (legalcode.txt), headed "Attribution-NonCommercial 4.0 International" and "Creative Commons
-#     Attribution-NonCommercial 4.0 International Public License".
+#     Quotes are checked against cc-by-nc-4.0.legalcode.txt beside this package: a byte-exact
+#     copy of Creative Commons' plain-text legal code (served as
+#     https://creativecommons.org/licenses/by-nc/4.0/legalcode.txt), the git blob
+#     fe463e0f7888bbf8b82e42d55f5743508ddafb7e of docroot/legalcode/by-nc_4.0.txt in
+#     https://github.com/creativecommons/creativecommons.org at commit
+#     7f5253347532fc0cb6cf51d78a7085d081fb4216 (file last changed in 02e3e32c, 2019-06-06),
+#     sha256 41003d4a74749c0220e33dd415042164b5a1093ed401f36277234f772d22d3d0. That copy
+#     letters the items of §2(a)(1) and §3(a)(1) a., b., c.; the HTML legal code letters them
+#     A., B., C., which the sections below follow.
+#   quoted_from:
+#     - policies/licenses/cc_by_nc_4_0/cc-by-nc-4.0.legalcode.txt
 package licenses.cc_by_nc_4_0
 
 import rego.v1
