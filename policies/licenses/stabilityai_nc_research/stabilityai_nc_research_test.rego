@@ -87,7 +87,7 @@ test_success_license_copy_included if {
 # notice-file ------------------------------------------------------------------------------
 
 test_fail_notice_file_community_notice_is_not_this_one if {
-	wrong := "This Stability AI Model is licensed under the Stability AI Community License, Copyright © Stability AI Ltd. All Rights Reserved"
+	wrong := data.licenses.stabilityai_community.notice
 	document := testing.with_notice(testing.doc({"product": _shipping, "models": [testing.model(_id)]}), wrong)
 	findings := ncresearch.findings with input as document
 	testing.statuses(findings, "notice-file") == {[_id, "violated"]}
