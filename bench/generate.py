@@ -127,10 +127,13 @@ def manifest(rng: random.Random, index: int, models: dict[str, list[dict[str, An
         "audience": audience,
     }
     if rng.random() < 0.5:
-        product["monthly_active_users"] = rng.choice([100, 20_000, 3_000_000, 150_000_000])
+        # A product's users are among the licensee's: never more (DESIGN.md §2.1 rule 3).
+        figure = rng.choice([100, 20_000, 3_000_000, 150_000_000])
+        product["monthly_active_users"] = min(figure, licensee.get("monthly_active_users", figure))
     if rng.random() < 0.2:
-        product["monthly_revenue_usd"] = rng.choice([0, 5_000, 250_000, 30_000_000])
-    if rng.random() < 0.15:
+        revenue = rng.choice([0, 5_000, 250_000, 30_000_000])
+        product["monthly_revenue_usd"] = revenue if product["commercial"] else 0
+    if rng.random() < 0.15 and any("inference" in model["uses"] for model in listed):
         product["ships_weights"] = True
     if rng.random() < 0.5:
         product["attribution"] = [

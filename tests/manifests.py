@@ -26,5 +26,8 @@ attestations:
 )
 """Every clause satisfied: passes, also under --strict."""
 
-FAILING = PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000")
-"""llama3.1:mau-threshold violated (licensee.monthly_active_users, line 4)."""
+FAILING = PASSING.replace(
+    "monthly_active_users: 1000",
+    'monthly_active_users: 800000000, mau_history: {"2024-06": 800000000}',
+)
+"""llama3.1:mau-threshold violated (licensee.mau_history.2024-06, line 4)."""

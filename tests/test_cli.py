@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from licensegate.cli import app
-from manifests import PASSING
+from manifests import FAILING, PASSING
 
 runner = CliRunner()
 DATE = ["--date", "2026-11-29"]
@@ -34,11 +34,7 @@ def test_passing_manifest_exits_0(tmp_path: Path) -> None:
 
 
 def test_failing_manifest_exits_1_and_names_the_clause(tmp_path: Path) -> None:
-    path = _write(
-        tmp_path,
-        "licensegate.yaml",
-        PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000"),
-    )
+    path = _write(tmp_path, "licensegate.yaml", FAILING)
     result = _invoke("check", str(path), *DATE)
     assert result.exit_code == 1, result.output
     assert "VIOLATED" in result.stdout and "llama3.1:mau-threshold" in result.stdout

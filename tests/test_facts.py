@@ -111,6 +111,7 @@ def test_notice_file_is_read_and_normalised(tmp_path: Path, library: PolicyLibra
     assert document["files"]["notice_file"] == {
         "path": "NOTICE",
         "exists": True,
+        "utf8": True,
         "text": 'Llama 3.1 is licensed under "the" terms',
     }
 

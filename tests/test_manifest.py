@@ -414,7 +414,7 @@ def test_enum_error_names_the_list_item_line() -> None:
         err,
         line_with(text, "- training"),
         "models[0].uses[1]: must be one of:",
-        "inference, fine-tuning, distillation-teacher, synthetic-data, evaluation",
+        "inference, fine-tuning, distillation-teacher, synthetic-data, training-feedback, evaluation",
     )
     assert err.column == 9
 

@@ -289,7 +289,7 @@ def test_review_lists_sign_offs_made_with_the_command(tmp_path: Path) -> None:
     manifest.write_text(
         MANIFEST.split("derived_models:")[0]
         .replace("domicile: DE", "domicile: US")
-        .replace("monthly_active_users: 900000000", "monthly_active_users: 9000")
+        .replace("monthly_active_users: 900000000", "monthly_active_users: 9000000")
         .replace("ships_weights: true", "ships_weights: false")
         + MANIFEST[MANIFEST.index("attestations:") : MANIFEST.index("waivers:")],
         encoding="utf-8",

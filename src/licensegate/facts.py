@@ -9,12 +9,13 @@ license that contradicts the catalog) are reported here as manifest errors with 
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
+from licensegate.countries import domicile_problem
 from licensegate.errors import ManifestError
 from licensegate.manifest import Manifest
 from licensegate.policy import PolicyLibrary
@@ -34,7 +35,8 @@ def build_input(
     manifest: Manifest, library: PolicyLibrary, today: dt.date | None = None
 ) -> dict[str, Any]:
     """The input document for one manifest; raises ManifestError on cross-field mistakes."""
-    data = _with_defaults(manifest.data)
+    data = _with_defaults(_without_user_keys(manifest.data))
+    _check_facts(manifest, data)
     _check_models(manifest, data, library)
     _check_records(manifest, data, library)
     document: dict[str, Any] = {
@@ -42,6 +44,9 @@ def build_input(
         "today": (today or dt.date.today()).isoformat(),
         "upstream": _upstream(manifest, data),
         "files": {},
+        "folded": {
+            "attribution": [fold_text(item["text"]) for item in data["product"]["attribution"]]
+        },
     }
     notice = data["product"].get("notice_file")
     if notice is not None:
@@ -49,18 +54,47 @@ def build_input(
     return document
 
 
+def fold_text(text: str) -> str:
+    """``text`` for case-insensitive comparison: NFKC, case-folded, whitespace collapsed.
+
+    Rego's lower() differs between engines outside ASCII (OPA maps "İ" to "i", regorus to
+    "i̇"), so the policies compare manifest text only in this folded form, against ASCII
+    constants that they lower themselves.
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _without_user_keys(value: Any) -> Any:
+    """A copy of ``value`` without `x-` keys: they are the user's, never a fact the policies read.
+
+    List positions are kept, so field paths (and their lines) stay valid.
+    """
+    if isinstance(value, dict):
+        return {
+            key: _without_user_keys(item)
+            for key, item in value.items()
+            if not (isinstance(key, str) and key.startswith("x-"))
+        }
+    if isinstance(value, list):
+        return [_without_user_keys(item) for item in value]
+    return value
+
+
 def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
-    """Fill the defaults DESIGN.md §2 documents, so policies read one shape."""
-    data = copy.deepcopy(data)
+    """Fill the defaults DESIGN.md §2 documents, so policies read one shape.
+
+    Only facts whose absence the licenses make irrelevant get a default (DESIGN.md §2.1 rule 1):
+    never guardrails_modified, multimodal, license_copies_included or the like.
+    """
     product = data["product"]
     product.setdefault("ships_weights", False)
     product.setdefault("attribution", [])
-    for model in data["models"]:
-        model.setdefault("guardrails_modified", False)
     for derived in data.setdefault("derived_models", []):
         derived.setdefault("base_models", [])
         derived.setdefault("trained_on_outputs_of", [])
         derived.setdefault("llm", True)
+        if isinstance(derived["release"], str):
+            derived["release"] = [derived["release"]]
     data.setdefault("attestations", [])
     data.setdefault("waivers", [])
     return data
@@ -68,6 +102,52 @@ def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
 
 def _error(manifest: Manifest, path: tuple[str | int, ...], message: str) -> ManifestError:
     return ManifestError(manifest.path, message, manifest.line_of(path))
+
+
+def _check_facts(manifest: Manifest, data: dict[str, Any]) -> None:
+    """Facts checked against reality and against each other (DESIGN.md §2.1 rules 2 and 3)."""
+    licensee, product = data["licensee"], data["product"]
+    problem = domicile_problem(licensee["domicile"])
+    if problem:
+        raise _error(manifest, ("licensee", "domicile"), problem)
+    product_mau = product.get("monthly_active_users")
+    licensee_mau = licensee.get("monthly_active_users")
+    if product_mau is not None and licensee_mau is not None and product_mau > licensee_mau:
+        raise _error(
+            manifest,
+            ("product", "monthly_active_users"),
+            f"product.monthly_active_users ({product_mau}) is greater than "
+            f"licensee.monthly_active_users ({licensee_mau}), which counts every product of the "
+            "licensee and its affiliates: correct one of them",
+        )
+    revenue = product.get("monthly_revenue_usd")
+    if product["commercial"] is False and revenue is not None and revenue > 0:
+        raise _error(
+            manifest,
+            ("product", "commercial"),
+            f"product.commercial is false but product.monthly_revenue_usd is {revenue}: a product "
+            "that earns revenue is commercial",
+        )
+    for index, derived in enumerate(data["derived_models"]):
+        if "none" in derived["release"] and len(derived["release"]) > 1:
+            raise _error(
+                manifest,
+                ("derived_models", index, "release"),
+                f"release lists none together with {', '.join(w for w in derived['release'] if w != 'none')}: "
+                "a model released as a service or as weights is not internal",
+            )
+    if product["ships_weights"] is True:
+        served = any("inference" in model["uses"] for model in data["models"])
+        derived = data["derived_models"]
+        unreleased = all(d["release"] == ["none"] for d in derived)
+        if not served and unreleased:
+            raise _error(
+                manifest,
+                ("product", "ships_weights"),
+                "product.ships_weights is true, but no listed model runs in the product (uses: "
+                "inference) and every derived model says release: none; say which weights leave "
+                "the organisation",
+            )
 
 
 def _check_models(manifest: Manifest, data: dict[str, Any], library: PolicyLibrary) -> None:
@@ -78,6 +158,15 @@ def _check_models(manifest: Manifest, data: dict[str, Any], library: PolicyLibra
             raise _error(manifest, ("models", index, "id"), f"model {model['id']} is listed twice")
         seen[key] = index
         entry = library.catalog.get(key)
+        stated = model.get("multimodal")
+        if entry is not None and stated is not None and "multimodal" in entry:
+            if stated != entry["multimodal"]:
+                raise _error(
+                    manifest,
+                    ("models", index, "multimodal"),
+                    f"multimodal: {str(stated).lower()} disagrees with the catalog, which has "
+                    f"{model['id']} as {'multimodal' if entry['multimodal'] else 'text-only'}",
+                )
         declared = model.get("license")
         if entry is None or declared is None:
             continue
@@ -172,7 +261,7 @@ def _upstream(manifest: Manifest, data: dict[str, Any]) -> dict[str, list[dict[s
 def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
     base = Path(manifest.path).parent
     path = base / relative
-    record: dict[str, Any] = {"path": relative, "exists": False, "text": ""}
+    record: dict[str, Any] = {"path": relative, "exists": False, "utf8": True, "text": ""}
     if re.match(r"^(/|[A-Za-z]:)", relative) or ".." in Path(relative).parts:
         raise _error(
             manifest,
@@ -191,5 +280,10 @@ def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
     if len(raw) > NOTICE_LIMIT:
         raise _error(manifest, ("product", "notice_file"), f"{relative} is larger than 1 MiB")
     record["exists"] = True
-    record["text"] = normalise_text(raw.decode("utf-8", errors="replace"))
+    try:
+        record["text"] = normalise_text(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        # NOTE: the policies say "not UTF-8" instead of "does not contain the notice".
+        record["utf8"] = False
+        record["text"] = normalise_text(raw.decode("utf-8", errors="replace"))
     return record

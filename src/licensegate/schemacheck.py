@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from licensegate.errors import ManifestError
 from licensegate.fieldpath import FieldPath, Positions, dotted_path, shorten
 from licensegate.resources import schemas_dir
-from licensegate.schemafast import Check, compile_check
+from licensegate.schemafast import Check, compile_check, python_pattern, with_python_patterns
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -98,7 +98,9 @@ def _fast_check() -> Check:
 def _validator() -> Draft202012Validator:
     from jsonschema import Draft202012Validator, validators
 
-    schema = _schema()
+    # NOTE: the schema's patterns are ECMA-262; Python's `$` would also match before a final
+    # newline ("DE\n" as a country). Both checks use the same translated patterns.
+    schema = with_python_patterns(_schema())
     # NOTE: JSON Schema counts 3.0 as an integer; a manifest count must be written as one.
     strict_types = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
     validator_class = validators.extend(  # type: ignore[no-untyped-call]
@@ -134,7 +136,9 @@ def _explain(error: ValidationError) -> list[_Problem]:
         patterns = list(schema.get("patternProperties", {}))
         problems: list[_Problem] = []
         for key in instance:
-            if key in known or any(re.search(pattern, key) for pattern in patterns):
+            if key in known or any(
+                re.search(python_pattern(pattern), key) for pattern in patterns
+            ):
                 continue
             problems.append(((*path, key), partial(_unknown_key, key, known), True))
         return problems

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-__all__ = ["Check", "compile_check"]
+__all__ = ["Check", "compile_check", "python_pattern", "with_python_patterns"]
 
 Check = Callable[[Any], bool]
 """True: the value is valid. False: it is invalid, or the check is not sure."""
@@ -105,7 +105,7 @@ def _compile_keyword(
         choices = frozenset(allowed)
         return lambda value: isinstance(value, str) and value in choices
     if keyword == "pattern":
-        pattern = re.compile(argument)
+        pattern = re.compile(python_pattern(argument))
         return lambda value: not isinstance(value, str) or pattern.search(value) is not None
     if keyword == "format":
         if argument != "date":
@@ -154,7 +154,7 @@ def _compile_object(schema: dict[str, Any], defs: dict[str, Any], done: dict[str
         name: _compile(sub, defs, done) for name, sub in schema.get("properties", {}).items()
     }
     patterns = [
-        (re.compile(pattern), _compile(sub, defs, done))
+        (re.compile(python_pattern(pattern)), _compile(sub, defs, done))
         for pattern, sub in schema.get("patternProperties", {}).items()
     ]
     extra = schema.get("additionalProperties", True)
@@ -180,6 +180,62 @@ def _compile_object(schema: dict[str, Any], defs: dict[str, Any], done: dict[str
         return True
 
     return check
+
+
+def python_pattern(pattern: str) -> str:
+    """A JSON Schema (ECMA-262) ``pattern`` as a Python regular expression with the same meaning.
+
+    ECMA's ``$`` (without the multiline flag) matches only at the very end of the input; Python's
+    also matches before a final newline, so ``^[A-Z]{2}$`` would accept ``"DE\\n"``. An unescaped
+    ``$`` becomes ``\\Z``; ``.`` excludes every ECMA line terminator (Python's excludes only LF);
+    classes such as ``\\d`` are ASCII, as in ECMA. tests/test_schema_patterns.py checks these
+    against an ECMA engine.
+    """
+    if pattern.startswith("(?a:"):
+        return pattern  # already translated
+    result: list[str] = []
+    escaped = False
+    in_class = False
+    for char in pattern:
+        if escaped:
+            result.append(char)
+            escaped = False
+        elif char == "\\":
+            result.append(char)
+            escaped = True
+        elif char == "[":
+            in_class = True
+            result.append(char)
+        elif char == "]":
+            in_class = False
+            result.append(char)
+        elif char == "$" and not in_class:
+            result.append("\\Z")
+        elif char == "." and not in_class:
+            result.append("[^\\n\\r\\u2028\\u2029]")
+        else:
+            result.append(char)
+    # NOTE: a scoped flag, since jsonschema joins patternProperties with "|".
+    return "(?a:" + "".join(result) + ")"
+
+
+def with_python_patterns(schema: Any) -> Any:
+    """A copy of ``schema`` whose ``pattern`` and ``patternProperties`` use Python semantics."""
+    if isinstance(schema, list):
+        return [with_python_patterns(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    copied: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "pattern" and isinstance(value, str):
+            copied[key] = python_pattern(value)
+        elif key == "patternProperties" and isinstance(value, dict):
+            copied[key] = {python_pattern(k): with_python_patterns(v) for k, v in value.items()}
+        elif key in ("properties", "$defs") and isinstance(value, dict):
+            copied[key] = {k: with_python_patterns(v) for k, v in value.items()}
+        else:
+            copied[key] = with_python_patterns(value)
+    return copied
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)

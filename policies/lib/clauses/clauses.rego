@@ -34,7 +34,8 @@ _derived_released(license) := {subject |
 }
 
 # Subjects whose weights (or weights derived from them) leave the organisation: listed models
-# in a product that ships weights, and derived models published with weights from this license.
+# whose weights the product ships (whatever their use: DESIGN.md §2.1 rule 7), and derived models
+# published with weights from this license.
 _weights_distributed(license) := _distributed(license, {"weights"})
 
 # As _weights_distributed, where `vias` says which derived models count: those built on the
@@ -42,8 +43,7 @@ _weights_distributed(license) := _distributed(license, {"weights"})
 # derivatives include distilled models.
 _distributed(license, vias) := {subject |
 	some subject in subjects.models_under(license)
-	_in_product(subject)
-	deployment.weights_shipped
+	deployment.model_weights_shipped(subject.index)
 } | {subject |
 	some subject in subjects.derived_under(license)
 	deployment.weights_released(subject)
@@ -52,11 +52,17 @@ _distributed(license, vias) := {subject |
 
 _how_distributed(subject) := "its weights are published (release: weights)" if {
 	subject.kind == "derived"
-} else := "the product ships model weights (product.ships_weights: true)"
+} else := "the product ships its weights (product.ships_weights / models[].ships_weights)"
 
-_how_available(subject) := sprintf("it is released (release: %s)", [subject.release]) if {
+_how_available(subject) := sprintf("it is released (release: %s)", [release_text(subject)]) if {
 	subject.kind == "derived"
+} else := _how_distributed(subject) if {
+	deployment.model_weights_shipped(subject.index)
 } else := sprintf("the product that runs it is offered to %s (product.audience)", [_manifest.product.audience])
+
+# A derived model's release ways as text ("api, weights"): sprintf of an array differs between
+# engines.
+release_text(subject) := concat(", ", sort([way | some way in deployment.release_ways(subject)]))
 
 # ---------------------------------------------------------------------------------------------
 # mau-threshold: licensee MAU (with affiliates) in the calendar month before a release date.
@@ -73,14 +79,26 @@ _mau_finding(license, month, limit, subject) := finding.new(
 	),
 	mau.path,
 ) if {
-	mau := deployment.mau_on(month)
+	mau := deployment.mau_on(month, limit)
 	mau.value > limit
 } else := finding.new(
 	license, "mau-threshold", subject.id, "satisfied",
 	sprintf("%d monthly active users in %s (%s) is not greater than %d", [mau.value, month, mau.source, limit]),
 	mau.path,
 ) if {
-	mau := deployment.mau_on(month)
+	mau := deployment.mau_on(month, limit)
+} else := finding.new(
+	license, "mau-threshold", subject.id, "missing-facts",
+	sprintf(
+		"the test counts users in %s; the manifest has no figure for that month and the highest figure it gives (%s: %d) %s",
+		[
+			month, deployment.highest_mau.source, deployment.highest_mau.value,
+			sprintf("is greater than %d: give licensee.mau_history[%s]", [limit, month]),
+		],
+	),
+	["licensee", "mau_history"],
+) if {
+	deployment.highest_mau
 } else := finding.new(
 	license, "mau-threshold", subject.id, "missing-facts",
 	sprintf(
@@ -95,7 +113,9 @@ _mau_finding(license, month, limit, subject) := finding.new(
 
 display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)}
 
-_made_available(license) := _models_made_available(license) | _derived_released(license)
+# Every subject that reaches someone outside the organisation, by any path: served to third
+# parties, released, or its weights distributed (DESIGN.md §2.1 rule 7).
+_made_available(license) := (_models_made_available(license) | _derived_released(license)) | _weights_distributed(license)
 
 _display_finding(license, text, subject) := finding.new(
 	license, "attribution-display", subject.id, "satisfied",
@@ -129,7 +149,7 @@ _naming_finding(license, pattern, prefix, subject) := finding.new(
 } else := finding.new(
 	license, "derivative-naming", subject.id, "violated",
 	sprintf("%s is built from %s and released (release: %s), but its name does not begin with \"%s\"", [
-		subject.id, concat(", ", _upstream_all(subject, license)), subject.release, prefix,
+		subject.id, concat(", ", _upstream_all(subject, license)), release_text(subject), prefix,
 	]),
 	array.concat(subject.path, ["name"]),
 )
@@ -148,26 +168,33 @@ license_copy_for(license, vias) := {_copy_finding(license, subject) | some subje
 
 _copy_finding(license, subject) := finding.new(
 	license, "license-copy", subject.id, "satisfied",
-	"a copy of the license goes with the weights (product.license_copies_included: true)",
+	sprintf("a copy of the %s license goes with the weights (product.license_copies_included)", [license]),
 	["product", "license_copies_included"],
 ) if {
-	_manifest.product.license_copies_included == true
+	deployment.copy_included(license) == true
 } else := finding.new(
 	license, "license-copy", subject.id, "violated",
-	sprintf("weights are distributed (%s) without a copy of the license (product.license_copies_included: false)", [
-		_how_distributed(subject),
+	sprintf("weights are distributed (%s) without a copy of the %s license (product.license_copies_included %s)", [
+		_how_distributed(subject), license, _per_license_says(_manifest.product.license_copies_included),
 	]),
 	["product", "license_copies_included"],
 ) if {
-	_manifest.product.license_copies_included == false
+	deployment.copy_included(license) == false
 } else := finding.new(
 	license, "license-copy", subject.id, "missing-facts",
 	sprintf(
-		"weights are distributed (%s); say whether a copy of the license goes with them (product.license_copies_included)",
-		[_how_distributed(subject)],
+		"weights are distributed (%s); say whether a copy of the %s license goes with them (product.license_copies_included)",
+		[_how_distributed(subject), license],
 	),
 	["product"],
 )
+
+# How a per-license fact was stated, for messages.
+_per_license_says(value) := "is false" if {
+	value == false
+} else := "does not list it" if {
+	is_array(value)
+} else := "is not stated"
 
 # ---------------------------------------------------------------------------------------------
 # notice-file: distributed copies carry a Notice file with a fixed text.
@@ -188,6 +215,12 @@ _notice_finding(license, text, subject) := finding.new(
 	["product", "notice_file"],
 ) if {
 	deployment.notice_file.exists != true
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [deployment.notice_file.path]),
+	["product", "notice_file"],
+) if {
+	deployment.notice_file.utf8 == false
 } else := finding.new(
 	license, "notice-file", subject.id, "satisfied",
 	sprintf("%s contains the required notice", [deployment.notice_file.path]),
@@ -254,7 +287,9 @@ acceptable_use(license, policy) := {finding.new(
 
 # ---------------------------------------------------------------------------------------------
 # eu-multimodal: no rights to multimodal models for licensees domiciled in the EU.
-# Text-only models are not reached. A model of unknown modality is missing-facts in the EU.
+# Text-only models are not reached. Whether a model is multimodal is a property of the model
+# (catalog, else models[].multimodal), never of the modalities this deployment uses (DESIGN.md
+# §2.1 rule 4). A model whose nature nobody states is missing-facts in the EU.
 
 eu_multimodal(license) := {_eu_finding(license, subject) |
 	some subject in subjects.models_under(license)
@@ -263,7 +298,7 @@ eu_multimodal(license) := {_eu_finding(license, subject) |
 
 # NOTE: a helper rule, not `not f(g(x)) == false`: OPA hoists calls out of a negation, so an
 # undefined inner value would make the whole rule body undefined there (opa#7558).
-_known_text_only(subject) if subjects.multimodal(subjects.listed(subject.id)) == false
+_known_text_only(subject) if subjects.multimodal(input.manifest.models[subject.index]) == false
 
 _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "satisfied",
@@ -278,14 +313,14 @@ _eu_finding(license, subject) := finding.new(
 	]),
 	["licensee", "domicile"],
 ) if {
-	subjects.multimodal(subjects.listed(subject.id)) == true
+	subjects.multimodal(input.manifest.models[subject.index]) == true
 } else := finding.new(
 	license, "eu-multimodal", subject.id, "missing-facts",
 	sprintf(
 		"the licensee is domiciled in %s, in the European Union, and the catalog does not know whether %s is multimodal: %s",
-		[deployment.domicile, subject.id, "list the modalities it uses (models[].modalities)"],
+		[deployment.domicile, subject.id, "say so with models[].multimodal (true or false)"],
 	),
-	array.concat(subject.path, ["modalities"]),
+	array.concat(subject.path, ["multimodal"]),
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -299,9 +334,15 @@ output_use_ban(license, exempt) := {_output_finding(license, exempt, subject) |
 	"outputs" in subjects.vias(subject, license)
 } | {_undeclared_student(license, subject) |
 	some subject in subjects.models_under(license)
-	count({"distillation-teacher", "synthetic-data"} & {use | some use in subject.uses}) > 0
+	count(_output_uses & {use | some use in subject.uses}) > 0
 	not _has_declared_student(subject)
 }
+
+# Uses in which the model's outputs train another model.
+_output_uses := {"distillation-teacher", "synthetic-data", "training-feedback"}
+
+# Uses in which the model's weights or outputs go into another model (DESIGN.md §2.1 rule 8).
+training_uses := _output_uses | {"fine-tuning"}
 
 _output_finding(license, exempt, subject) := finding.new(
 	license, "output-use", subject.id, "satisfied",
@@ -335,7 +376,7 @@ _has_declared_student(subject) if {
 _undeclared_student(license, subject) := finding.new(
 	license, "output-use", subject.id, "missing-facts",
 	sprintf("%s is used as %s, but no derived model lists it in trained_on_outputs_of: declare the models its outputs train", [
-		subject.id, concat(" and ", sort({use | some use in subject.uses; use in {"distillation-teacher", "synthetic-data"}})),
+		subject.id, concat(" and ", sort({use | some use in subject.uses; use in _output_uses})),
 	]),
 	array.concat(subject.path, ["uses"]),
 )
@@ -354,22 +395,23 @@ _flowdown_subjects(license, hosting_counts) := _made_available(license) | _weigh
 
 _flowdown_finding(license, subject) := finding.new(
 	license, "use-restrictions-flowdown", subject.id, "satisfied",
-	"the terms users accept carry the use restrictions (product.user_terms_include_use_restrictions: true)",
+	sprintf("the terms users accept carry the %s use restrictions (product.user_terms_include_use_restrictions)", [license]),
 	["product", "user_terms_include_use_restrictions"],
 ) if {
-	_manifest.product.user_terms_include_use_restrictions == true
+	deployment.user_terms_carry(license) == true
 } else := finding.new(
 	license, "use-restrictions-flowdown", subject.id, "violated",
-	sprintf("%s reaches third parties (%s), and the terms users accept do not carry the use restrictions", [
-		subject.id, _how_available(subject),
+	sprintf("%s reaches third parties (%s), and the terms users accept do not carry the %s use restrictions (%s %s)", [
+		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
+		_per_license_says(_manifest.product.user_terms_include_use_restrictions),
 	]),
 	["product", "user_terms_include_use_restrictions"],
 ) if {
-	_manifest.product.user_terms_include_use_restrictions == false
+	deployment.user_terms_carry(license) == false
 } else := finding.new(
 	license, "use-restrictions-flowdown", subject.id, "missing-facts",
-	sprintf("%s reaches third parties (%s); say whether the terms users accept carry the use restrictions (%s)", [
-		subject.id, _how_available(subject), "product.user_terms_include_use_restrictions",
+	sprintf("%s reaches third parties (%s); say whether the terms users accept carry the %s use restrictions (%s)", [
+		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
 	]),
 	["product"],
 )
@@ -414,14 +456,22 @@ _production_finding(license, subject) := finding.new(
 
 # ---------------------------------------------------------------------------------------------
 # non-commercial, for texts that define non-commercial as "for research or evaluation purposes
-# only": a commercial product breaches it; a non-commercial product in a research or evaluation
-# environment meets it; any other non-commercial use (a free production service, say) may or may
-# not be research, which only a person can judge.
+# only". The scope of the grant is a fact, not a judgement (DESIGN.md §2.1 rule 5): a commercial
+# product or a production environment breaches it; a non-commercial research or evaluation
+# environment meets it; staging must say which it is.
 
 research_only(license) := {_research_finding(license, subject) | some subject in _all_under(license)}
 
 _research_finding(license, subject) := _commercial_finding(license, subject) if {
 	deployment.commercial
+} else := finding.new(
+	license, "non-commercial", subject.id, "violated",
+	sprintf("the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)", [
+		subject.id,
+	]),
+	["product", "environment"],
+) if {
+	_manifest.product.environment == "production"
 } else := finding.new(
 	license, "non-commercial", subject.id, "satisfied",
 	sprintf("non-commercial use in a %s environment (product.environment)", [_manifest.product.environment]),
@@ -429,9 +479,34 @@ _research_finding(license, subject) := _commercial_finding(license, subject) if 
 ) if {
 	_manifest.product.environment in {"research", "evaluation"}
 } else := finding.new(
-	license, "non-commercial", subject.id, "needs-attestation",
-	sprintf("the license allows research or evaluation purposes only; %s runs non-commercially in %s: %s", [
-		subject.id, _manifest.product.environment, "record an attestation that the use is research or evaluation",
+	license, "non-commercial", subject.id, "missing-facts",
+	sprintf("the license allows research or evaluation purposes only; %s runs in %s: %s", [
+		subject.id, _manifest.product.environment, "say which it is (product.environment: research or evaluation)",
 	]),
 	["product", "environment"],
 )
+
+# ---------------------------------------------------------------------------------------------
+# A model trained into something needs that something declared (DESIGN.md §2.1 rule 8). A listed
+# model used for fine-tuning, distillation, synthetic data or training feedback that no derived
+# model is built from leaves the license's derivative and output duties undecidable: `clause`
+# (the license's derivative or output duty) is missing-facts until the student is declared.
+
+training_needs_student(license, clause) := {finding.new(
+	license, clause, subject.id, "missing-facts",
+	sprintf("%s is used for %s, but no derived model is built from it (%s): declare the model it trains", [
+		subject.id, concat(" and ", sort({use | some use in subject.uses; use in training_uses})),
+		"derived_models[].base_models or trained_on_outputs_of",
+	]),
+	array.concat(subject.path, ["uses"]),
+) |
+	some subject in subjects.models_under(license)
+	count(training_uses & {use | some use in subject.uses}) > 0
+	not _has_student(subject)
+}
+
+_has_student(subject) if {
+	some other in subjects.derived
+	some edge in other.upstream
+	lower(edge.model) == lower(subject.id)
+}

@@ -43,15 +43,13 @@ listed(id) := model if {
 	lower(model.id) == lower(id)
 }
 
-# multimodal(model) is true or false when known: from the catalog, else from the modalities the
-# manifest says are used. Undefined when neither says.
+# multimodal(model) is true or false when known: from the catalog, else from the manifest's
+# models[].multimodal. Never from the modalities a deployment uses (DESIGN.md §2.1 rule 4): using
+# only text of a vision model does not make it text-only. Undefined when neither says.
 multimodal(model) := catalog_entry(model.id).multimodal if {
-	catalog_entry(model.id)
-} else := true if {
-	some modality in model.modalities
-	modality != "text"
-} else := false if {
-	count(model.modalities) > 0
+	is_boolean(catalog_entry(model.id).multimodal)
+} else := model.multimodal if {
+	is_boolean(model.multimodal)
 }
 
 models contains subject if {

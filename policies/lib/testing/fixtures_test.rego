@@ -36,7 +36,13 @@ derived(name, base, outputs, release) := {
 # `overrides` (a partial manifest), no derived models unless given, and no Notice file.
 doc(overrides) := {
 	"today": today,
-	"manifest": _replace_keys(
+	"manifest": manifest,
+	"upstream": {d.name: _edges(d) | some d in object.get(overrides, "derived_models", [])},
+	"files": {},
+	# The host folds attribution text (NFKC, case-folded); test data is ASCII, so lower() is that.
+	"folded": {"attribution": [lower(statement.text) | some statement in manifest.product.attribution]},
+} if {
+	manifest := _replace_keys(
 		{
 			"apiVersion": "licensegate/v1",
 			"kind": "Deployment",
@@ -49,9 +55,7 @@ doc(overrides) := {
 			"waivers": [],
 		},
 		overrides,
-	),
-	"upstream": {d.name: _edges(d) | some d in object.get(overrides, "derived_models", [])},
-	"files": {},
+	)
 }
 
 # Top-level keys of `overrides` replace those of `base` whole (object.union would merge them,
@@ -62,7 +66,10 @@ _replace_keys(base, overrides) := object.union(
 )
 
 # with_notice(document, text) adds a Notice file with the given (normalised) text.
-with_notice(document, text) := object.union(document, {"files": {"notice_file": {"path": "NOTICE", "exists": true, "text": text}}})
+with_notice(document, text) := object.union(
+	document,
+	{"files": {"notice_file": {"path": "NOTICE", "exists": true, "utf8": true, "text": text}}},
+)
 
 # Direct edges only: tests that need chains write input.upstream themselves.
 _edges(d) := array.concat(

@@ -13,7 +13,7 @@ _findings(overrides) := result if {
 
 _status(findings, id, subject) := {item.status | some item in findings; item.id == id; item.subject == subject}
 
-_over_limit := object.union(testing.licensee, {"monthly_active_users": 800000000})
+_over_limit := object.union(testing.licensee, {"monthly_active_users": 800000000, "mau_history": {"2024-06": 800000000}})
 
 _waiver(expires) := {"clause": "llama3.1:mau-threshold", "reason": "separate agreement", "approved_by": "c", "expires": expires}
 

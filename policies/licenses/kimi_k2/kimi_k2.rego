@@ -21,6 +21,7 @@ package licenses.kimi_k2
 import rego.v1
 
 import data.lib.clauses
+import data.lib.deployment
 import data.lib.finding
 import data.lib.subjects
 
@@ -48,7 +49,7 @@ _used_in_product contains subject if {
 _used_in_product contains subject if {
 	some subject in subjects.derived_under(license)
 	"weights" in subjects.vias(subject, license)
-	subject.release == "api"
+	deployment.released(subject)
 }
 
 # Figures that cross the threshold, as readable facts (empty when none is known to cross).
@@ -62,23 +63,34 @@ _crossed contains sprintf("product.monthly_revenue_usd is %d, more than %d", [re
 	revenue > _revenue_limit
 }
 
-# Both figures are known and neither crosses.
+# Both figures are known (or bounded) and neither crosses.
 _below_both if {
-	_product.monthly_active_users <= _mau_limit
-	_product.monthly_revenue_usd <= _revenue_limit
+	_product_mau_bound <= _mau_limit
+	_product_revenue_bound <= _revenue_limit
 }
+
+# The product's users are counted among the licensee's (and affiliates'): the licensee-wide figure
+# bounds the product's when the product's own is not given.
+_product_mau_bound := _product.monthly_active_users if {
+	is_number(_product.monthly_active_users)
+} else := input.manifest.licensee.monthly_active_users
+
+# Likewise a month's product revenue cannot exceed the licensee's annual revenue.
+_product_revenue_bound := _product.monthly_revenue_usd if {
+	is_number(_product.monthly_revenue_usd)
+} else := deployment.annual_revenue
 
 # "Kimi K2" is displayed on the product's user interface.
 _shown_on_ui if {
-	some statement in _product.attribution
+	some statement in deployment.statements
 	statement.where == "user-interface"
-	contains(lower(statement.text), "kimi k2")
+	contains(statement.folded, "kimi k2")
 }
 
 # "Kimi K2" is displayed, but somewhere other than the user interface.
 _shown_elsewhere := sort({statement.where |
-	some statement in _product.attribution
-	contains(lower(statement.text), "kimi k2")
+	some statement in deployment.statements
+	contains(statement.folded, "kimi k2")
 })
 
 _elsewhere_note := sprintf(" (it is shown only on: %s)", [concat(", ", _shown_elsewhere)]) if {
@@ -105,8 +117,8 @@ _ui_finding(subject) := finding.new(
 } else := finding.new(
 	license, "ui-attribution-threshold", subject.id, "satisfied",
 	sprintf(
-		"the product has %d monthly active users and US$%d monthly revenue, within both thresholds",
-		[_product.monthly_active_users, _product.monthly_revenue_usd],
+		"the product has at most %d monthly active users and at most US$%d monthly revenue, within both thresholds",
+		[_product_mau_bound, _product_revenue_bound],
 	),
 	["product", "monthly_active_users"],
 ) if {

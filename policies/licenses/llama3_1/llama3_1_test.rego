@@ -36,15 +36,55 @@ test_success_mau_threshold_history_wins_over_current if {
 	item.path == ["licensee", "mau_history", "2024-06"]
 }
 
-test_fail_mau_threshold_current_figure_used_without_history if {
+# DESIGN.md §2.1 rule 9: without the month's figure, today's figure above the limit does not
+# decide; the month is asked for.
+test_fail_mau_threshold_month_asked_when_a_figure_is_above if {
 	findings := _findings({
 		"licensee": {"name": "A", "domicile": "US", "monthly_active_users": 800000000},
 		"models": [testing.model(_id)],
 	})
-	testing.statuses(findings, "mau-threshold") == {[_id, "violated"]}
+	testing.statuses(findings, "mau-threshold") == {[_id, "missing-facts"]}
 	some item in findings
 	item.clause == "mau-threshold"
-	item.path == ["licensee", "monthly_active_users"]
+	item.path == ["licensee", "mau_history"]
+}
+
+# ~900M around June 2024 but no June entry: today's 650M must not stand in for June.
+test_fail_mau_threshold_history_above_today_below if {
+	findings := _findings({
+		"licensee": {
+			"name": "A", "domicile": "US", "monthly_active_users": 650000000,
+			"mau_history": {"2024-05": 900000000, "2024-07": 880000000},
+		},
+		"models": [testing.model(_id)],
+	})
+	testing.statuses(findings, "mau-threshold") == {[_id, "missing-facts"]}
+	some item in findings
+	item.clause == "mau-threshold"
+	contains(item.message, "licensee.mau_history[2024-05]: 900000000")
+}
+
+# A product figure counts among the figures given.
+test_fail_mau_threshold_product_figure_above if {
+	findings := _findings({
+		"licensee": {"name": "A", "domicile": "US", "monthly_active_users": 650000000},
+		"product": object.union(testing.product, {"monthly_active_users": 800000000}),
+		"models": [testing.model(_id)],
+	})
+	testing.statuses(findings, "mau-threshold") == {[_id, "missing-facts"]}
+}
+
+# Every figure given is at or below the limit: the highest stands in, and the finding says so.
+test_success_mau_threshold_highest_figure_stands_in if {
+	findings := _findings({
+		"licensee": {"name": "A", "domicile": "US", "monthly_active_users": 650000000, "mau_history": {"2024-09": 690000000}},
+		"models": [testing.model(_id)],
+	})
+	testing.statuses(findings, "mau-threshold") == {[_id, "satisfied"]}
+	some item in findings
+	item.clause == "mau-threshold"
+	contains(item.message, "no figure for 2024-06; the highest figure given is licensee.mau_history[2024-09]")
+	item.path == ["licensee", "mau_history", "2024-09"]
 }
 
 test_fail_mau_threshold_missing_figure if {

@@ -150,6 +150,6 @@ findings contains item if some item in clauses.acceptable_use(license, "Llama 3.
 #   remediation: >-
 #     A licensee with its principal place of business in the European Union receives no rights
 #     to Llama 3.2 multimodal models: use a text-only model, or obtain rights from Meta and record
-#     them as a waiver; if the catalog does not know the model, list the modalities it uses
-#     under models[].modalities.
+#     them as a waiver; if the catalog does not know the model, say whether it is multimodal
+#     with models[].multimodal.
 findings contains item if some item in clauses.eu_multimodal(license)

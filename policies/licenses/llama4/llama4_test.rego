@@ -29,6 +29,12 @@ _uncatalogued(modalities) := {"id": _custom, "license": "llama4", "uses": ["infe
 	count(modalities) == 0
 } else := {"id": _custom, "license": "llama4", "uses": ["inference"], "guardrails_modified": false, "modalities": modalities}
 
+# _stated(multimodal) lists _custom with models[].multimodal stated, using only text.
+_stated(multimodal) := {
+	"id": _custom, "license": "llama4", "uses": ["inference"], "guardrails_modified": false,
+	"modalities": ["text"], "multimodal": multimodal,
+}
+
 _teaching(id) := {"id": id, "uses": ["distillation-teacher"], "guardrails_modified": false}
 
 # mau-threshold ----------------------------------------------------------------------------
@@ -203,9 +209,26 @@ test_fail_eu_multimodal_unknown_modality if {
 	testing.statuses(findings, "eu-multimodal") == {[_custom, "missing-facts"]}
 }
 
-test_success_eu_multimodal_quiet_for_declared_text_only if {
+# The modalities a deployment uses never make a model text-only (DESIGN.md §2.1 rule 4).
+test_fail_eu_multimodal_text_use_does_not_make_model_text_only if {
 	findings := _findings({"licensee": _eu_licensee, "models": [_uncatalogued(["text"])]})
+	testing.statuses(findings, "eu-multimodal") == {[_custom, "missing-facts"]}
+}
+
+test_fail_eu_multimodal_stated_multimodal_used_for_text if {
+	findings := _findings({"licensee": _eu_licensee, "models": [_stated(true)]})
+	testing.statuses(findings, "eu-multimodal") == {[_custom, "violated"]}
+}
+
+test_success_eu_multimodal_quiet_for_stated_text_only if {
+	findings := _findings({"licensee": _eu_licensee, "models": [_stated(false)]})
 	testing.statuses(findings, "eu-multimodal") == set()
+}
+
+# Réunion is an outermost region of the Union with its own ISO code.
+test_fail_eu_multimodal_outermost_region if {
+	findings := _findings({"licensee": object.union(_eu_licensee, {"domicile": "RE"}), "models": [_stated(true)]})
+	testing.statuses(findings, "eu-multimodal") == {[_custom, "violated"]}
 }
 
 # No output-use ban from 3.1 on: a model trained on Llama 4 outputs gets naming duties only.

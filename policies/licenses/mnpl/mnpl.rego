@@ -72,7 +72,7 @@ _end_users(subject) if {
 
 _end_users(subject) if {
 	subject.kind == "derived"
-	subject.release == "api"
+	deployment.served(subject)
 }
 
 # The subject is supplied to others: end users reach it, or its weights leave the organisation.
@@ -80,19 +80,19 @@ _supplied(subject) if _end_users(subject)
 
 _supplied(subject) if {
 	subject.kind == "model"
-	deployment.weights_shipped
+	deployment.model_weights_shipped(subject.index)
 }
 
 _supplied(subject) if {
 	subject.kind == "derived"
-	subject.release == "weights"
+	deployment.weights_released(subject)
 }
 
-_how_supplied(subject) := sprintf("release: %s", [subject.release]) if {
+_how_supplied(subject) := sprintf("release: %s", [clauses.release_text(subject)]) if {
 	subject.kind == "derived"
 } else := sprintf("product.audience: %s", [input.manifest.product.audience]) if {
-	deployment.product_made_available
-} else := "product.ships_weights: true"
+	_end_users(subject)
+} else := "its weights are shipped (product.ships_weights / models[].ships_weights)"
 
 _production_finding(item) := item if {
 	item.status == "violated"

@@ -98,7 +98,7 @@ _why_judgement(subject) := sprintf(
 	not _research_setting
 } else := sprintf("it reaches third parties (%s)", [_how_reached(subject)])
 
-_how_reached(subject) := sprintf("release: %s", [subject.release]) if {
+_how_reached(subject) := sprintf("release: %s", [clauses.release_text(subject)]) if {
 	subject.kind == "derived"
 } else := "product.ships_weights: true" if {
 	deployment.weights_shipped

@@ -6,8 +6,8 @@
 #   outputs are free; distributing the Model needs a copy of the Agreement and a Notice file;
 #   bypassing a safety guardrail ends every right; use must be consistent with NVIDIA's
 #   Trustworthy AI terms. §3.2 adds "Built on NVIDIA Cosmos" for NVIDIA Cosmos Models, which
-#   §1.1 defines as the multimodal Models shared under the Agreement: the catalog's (or the
-#   manifest's) modalities decide which models that is. Later revisions of the Agreement
+#   §1.1 defines as the multimodal Models shared under the Agreement: the catalog (or the
+#   manifest's models[].multimodal) decides which models that is. Later revisions of the Agreement
 #   (2025-04-28, 2025-10-24) were not read and are not encoded.
 # related_resources:
 #   - description: license text (NVIDIA's page; the copy read is in custom.provenance)
@@ -82,7 +82,8 @@ findings contains item if some item in clauses.notice_file(license, _notice)
 # description: >-
 #   Bypassing, disabling, reducing the efficacy of or circumventing a technical limitation or
 #   safety guardrail contained in the Model ends every right under the Agreement automatically.
-#   models[].guardrails_modified says whether that was done.
+#   models[].guardrails_modified says whether that was done; the grant depends on it, so an
+#   absent value is missing-facts, never "unchanged" (DESIGN.md §2.1 rule 1).
 # custom:
 #   clause: guardrails
 #   section: "§2.1 Conditions for Use"
@@ -105,14 +106,22 @@ _guardrail(subject) := finding.new(
 	]),
 	array.concat(subject.path, ["guardrails_modified"]),
 ) if {
-	_guardrails_modified(subject)
+	_guardrails(subject) == true
 } else := finding.new(
 	license, "guardrails", subject.id, "satisfied",
 	"the Model's guardrails are unchanged (models[].guardrails_modified: false)",
 	array.concat(subject.path, ["guardrails_modified"]),
+) if {
+	_guardrails(subject) == false
+} else := finding.new(
+	license, "guardrails", subject.id, "missing-facts",
+	sprintf("the license ends every right if %s's guardrails are bypassed or reduced: say whether they were (%s)", [
+		subject.id, "models[].guardrails_modified",
+	]),
+	subject.path,
 )
 
-_guardrails_modified(subject) if input.manifest.models[subject.index].guardrails_modified == true
+_guardrails(subject) := input.manifest.models[subject.index].guardrails_modified
 
 # METADATA
 # title: Display "Built on NVIDIA Cosmos"
@@ -121,8 +130,8 @@ _guardrails_modified(subject) if input.manifest.models[subject.index].guardrails
 #   making it available, or a product or service that contains or uses it, and using it or its
 #   outputs to create, train, fine tune or improve an AI model (even one kept in-house) all
 #   require "Built on NVIDIA Cosmos" on a related website, user interface, blog post, about page
-#   or product documentation. A model whose modalities neither the catalog nor the manifest
-#   states cannot be told apart from a Cosmos Model: missing-facts.
+#   or product documentation. A model that neither the catalog nor models[].multimodal says is
+#   multimodal or not cannot be told apart from a Cosmos Model: missing-facts.
 # custom:
 #   clause: attribution-display
 #   section: "§3.2 Redistribution; §1.1 Definitions"
@@ -145,7 +154,7 @@ findings contains _cosmos_finding(subject) if {
 	_is_cosmos(subjects.listed(subject.id))
 }
 
-findings contains _unknown_cosmos(subject, subject.id, array.concat(subject.path, ["modalities"])) if {
+findings contains _unknown_cosmos(subject, subject.id, array.concat(subject.path, ["multimodal"])) if {
 	some subject in subjects.models_under(license)
 	_listed_trigger(subject)
 	_cosmos_unknown(subjects.listed(subject.id))
@@ -172,13 +181,16 @@ _listed_trigger(subject) if {
 # AI model"
 _listed_trigger(subject) if {
 	some use in subject.uses
-	use in {"fine-tuning", "distillation-teacher", "synthetic-data"}
+	use in clauses.training_uses
 }
+
+# Its weights leave the organisation: distributing the Model (DESIGN.md §2.1 rule 7).
+_listed_trigger(subject) if deployment.model_weights_shipped(subject.index)
 
 # §1.1: "NVIDIA Cosmos Model" means a multimodal Model shared under this Agreement.
 _is_cosmos(model) if subjects.multimodal(model) == true
 
-# Neither the catalog nor models[].modalities says whether the model is multimodal.
+# Neither the catalog nor models[].multimodal says whether the model is multimodal.
 _cosmos_unknown(model) if not _modality_known(model)
 
 _modality_known(model) if subjects.multimodal(model) == true
@@ -203,17 +215,17 @@ _serves(subject) if "inference" in subject.uses
 
 _reaches_third_parties if deployment.product_made_available
 
-_reaches_third_parties if deployment.weights_shipped
-
 _why(subject) := sprintf("%s was created with the NVIDIA Cosmos Model(s) %s or their outputs", [
 	subject.id, concat(", ", _cosmos_upstream(subject)),
 ]) if {
 	subject.kind == "derived"
 } else := sprintf("%s is an NVIDIA Cosmos Model (multimodal) that runs in a product reaching third parties (%s)", [
-	subject.id, "product.audience or product.ships_weights",
+	subject.id, "product.audience",
 ]) if {
 	_serves(subject)
 	_reaches_third_parties
+} else := sprintf("%s is an NVIDIA Cosmos Model (multimodal) whose weights the product ships", [subject.id]) if {
+	deployment.model_weights_shipped(subject.index)
 } else := sprintf("%s is an NVIDIA Cosmos Model (multimodal) used to train or fine-tune a model (models[].uses)", [subject.id])
 
 _cosmos_finding(subject) := finding.new(
@@ -238,7 +250,7 @@ _unknown_cosmos(subject, ids, path) := finding.new(
 	license, "attribution-display", subject.id, "missing-facts",
 	sprintf(
 		"the catalog does not know whether %s is an NVIDIA Cosmos Model (a multimodal model, §1.1): %s",
-		[ids, "list its modalities (models[].modalities) or display \"Built on NVIDIA Cosmos\""],
+		[ids, "say so with models[].multimodal or display \"Built on NVIDIA Cosmos\""],
 	),
 	path,
 )

@@ -113,10 +113,36 @@ test_success_attribution_display_quiet_for_text_only_model if {
 	testing.statuses(findings, "attribution-display") == set()
 }
 
-test_success_attribution_display_declared_modalities if {
-	model := {"id": "acme/upsampler-int8", "license": "nvidia-open-model", "uses": ["inference"], "modalities": ["text"]}
+test_success_attribution_display_stated_text_only if {
+	model := {
+		"id": "acme/upsampler-int8", "license": "nvidia-open-model", "uses": ["inference"],
+		"modalities": ["text"], "multimodal": false, "guardrails_modified": false,
+	}
 	findings := _findings({"product": _public, "models": [model]})
 	testing.statuses(findings, "attribution-display") == set()
+}
+
+# Using only text of an uncatalogued model does not tell whether it is a Cosmos Model.
+test_fail_attribution_display_text_use_does_not_decide if {
+	model := {
+		"id": "acme/upsampler-int8", "license": "nvidia-open-model", "uses": ["inference"],
+		"modalities": ["text"], "guardrails_modified": false,
+	}
+	findings := _findings({"product": _public, "models": [model]})
+	testing.statuses(findings, "attribution-display") == {["acme/upsampler-int8", "missing-facts"]}
+}
+
+# Shipped weights distribute a Cosmos Model even to an internal audience.
+test_fail_attribution_display_shipped_weights if {
+	product := object.union(testing.product, {"ships_weights": true})
+	findings := _findings({"product": product, "models": [testing.model(_t2w)]})
+	testing.statuses(findings, "attribution-display") == {[_t2w, "violated"]}
+}
+
+# The grant depends on the guardrails: silence is not "unchanged" (DESIGN.md §2.1 rule 1).
+test_fail_guardrails_not_stated if {
+	findings := _findings({"models": [{"id": _t2w, "uses": ["inference"]}]})
+	testing.statuses(findings, "guardrails") == {[_t2w, "missing-facts"]}
 }
 
 test_success_attribution_display_quiet_for_internal_inference if {

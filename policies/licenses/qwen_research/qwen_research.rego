@@ -101,17 +101,17 @@ findings contains item if {
 
 # The display texts shown in the documentation, and statements with them shown elsewhere.
 _in_documentation := {text |
-	some statement in input.manifest.product.attribution
+	some statement in deployment.statements
 	statement.where == _display_place
 	some text in _display_texts
-	contains(lower(statement.text), lower(text))
+	contains(statement.folded, lower(text))
 }
 
 _elsewhere := {sprintf("\"%s\" (%s)", [statement.text, statement.where]) |
-	some statement in input.manifest.product.attribution
+	some statement in deployment.statements
 	statement.where != _display_place
 	some text in _display_texts
-	contains(lower(statement.text), lower(text))
+	contains(statement.folded, lower(text))
 }
 
 _built_from(subject) := concat(", ", sort({id |
@@ -128,7 +128,7 @@ _display(subject) := finding.new(
 } else := finding.new(
 	license, "attribution-display", subject.id, "violated",
 	sprintf("%s is built with %s and released (release: %s); %s is shown, but not in the product documentation", [
-		subject.id, _built_from(subject), subject.release, concat(", ", sort(_elsewhere)),
+		subject.id, _built_from(subject), clauses.release_text(subject), concat(", ", sort(_elsewhere)),
 	]),
 	["product", "attribution"],
 ) if {
@@ -136,7 +136,8 @@ _display(subject) := finding.new(
 } else := finding.new(
 	license, "attribution-display", subject.id, "violated",
 	sprintf("%s is built with %s and released (release: %s), but no product.attribution statement says %s", [
-		subject.id, _built_from(subject), subject.release, "\"Built with Qwen\" or \"Improved using Qwen\" in the documentation",
+		subject.id, _built_from(subject), clauses.release_text(subject),
+		"\"Built with Qwen\" or \"Improved using Qwen\" in the documentation",
 	]),
 	["product", "attribution"],
 )

@@ -108,10 +108,17 @@ test_success_notice_file_quiet_without_distribution if {
 	testing.statuses(findings, "notice-file") == set()
 }
 
-# §1.i: non-commercial means research or evaluation purposes only, so a free production service
-# is not shown to be within the grant: a person must say it is research.
-test_fail_non_commercial_free_production_service_needs_attestation if {
+# Non-commercial means research or evaluation purposes only, and the scope of a grant is a fact
+# (DESIGN.md §2.1 rule 5): a free production service is outside it.
+test_fail_non_commercial_free_production_service if {
 	product := object.union(testing.product, {"commercial": false, "environment": "production", "audience": "public"})
 	findings := _findings({"product": product, "models": [testing.model(_id)]})
-	testing.statuses(findings, "non-commercial") == {[_id, "needs-attestation"]}
+	testing.statuses(findings, "non-commercial") == {[_id, "violated"]}
+}
+
+# Staging may or may not be evaluation: the manifest must say which.
+test_fail_non_commercial_staging_asks_for_environment if {
+	product := object.union(testing.product, {"commercial": false, "environment": "staging"})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "non-commercial") == {[_id, "missing-facts"]}
 }

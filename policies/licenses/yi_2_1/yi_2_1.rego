@@ -40,10 +40,11 @@ _all_under := subjects.models_under(license) | subjects.derived_under(license)
 # Subjects with "Third-Party users" (§2(4)): listed models in a product offered to customers or
 # the public or shipped as weights ("Distribute" includes SaaS and API access, §1), and derived
 # models offered as a service or published.
+_third_party contains subject if some subject in _service_users
+
 _third_party contains subject if {
 	some subject in subjects.models_under(license)
-	"inference" in subject.uses
-	_product_reaches_third_parties
+	deployment.model_weights_shipped(subject.index)
 }
 
 _third_party contains subject if {
@@ -51,20 +52,31 @@ _third_party contains subject if {
 	deployment.released(subject)
 }
 
-_product_reaches_third_parties if deployment.product_made_available
+# Subjects that third-party users reach as a service: a listed model running in a product for
+# customers or the public, or a derived model offered as a service.
+_service_users contains subject if {
+	some subject in subjects.models_under(license)
+	"inference" in subject.uses
+	deployment.product_made_available
+}
 
-_product_reaches_third_parties if deployment.weights_shipped
+_service_users contains subject if {
+	some subject in subjects.derived_under(license)
+	deployment.served(subject)
+}
 
-_how(subject) := sprintf("it is released (release: %s)", [subject.release]) if {
+_how(subject) := sprintf("it is released (release: %s)", [clauses.release_text(subject)]) if {
 	subject.kind == "derived"
-} else := "the product that runs it reaches third parties (product.audience or product.ships_weights)"
+} else := sprintf("the product that runs it is offered to %s (product.audience)", [input.manifest.product.audience]) if {
+	subject in _service_users
+} else := "its weights are shipped (product.ships_weights / models[].ships_weights)"
 
 # METADATA
 # title: Register with 01.AI before commercial use
 # description: >-
 #   Commercial use of the Yi Series Models and their Derivatives is licensed only after the
-#   Registration Form is sent to 01.AI. No manifest field records the registration: a person
-#   attests it.
+#   Registration Form is sent to 01.AI. The registration is a fact (DESIGN.md §2.1 rule 5):
+#   licensee.registrations records it.
 # custom:
 #   clause: commercial-registration
 #   section: "§2 License and License Restrictions (Commercial Purposes)"
@@ -74,16 +86,25 @@ _how(subject) := sprintf("it is released (release: %s)", [subject.release]) if {
 #   source: https://github.com/01-ai/Yi/blob/bd0926c/MODEL_LICENSE_AGREEMENT.txt
 #   trigger: commercial use (product.commercial) of a Yi v2.1 model or a model derived from it
 #   satisfied_by: >-
-#     an attestation recording the registration with 01.AI, or a product that is not commercial
+#     a licensee.registrations entry for yi-2.1, or a product that is not commercial
 #   remediation: >-
 #     Send the completed Registration Form to yi@01.ai (or move to the Apache-2.0 release of the
-#     model), then record an attestation for yi-2.1:commercial-registration with the date sent.
+#     model), then record it under licensee.registrations (license: yi-2.1, date, reference).
 findings contains _registration(subject) if some subject in _all_under
 
 _registration(subject) := finding.new(
-	license, "commercial-registration", subject.id, "needs-attestation",
-	sprintf("%s is used commercially (product.commercial: true): attest the registration with 01.AI", [subject.id]),
-	["product", "commercial"],
+	license, "commercial-registration", subject.id, "satisfied",
+	sprintf("the licensee registered with 01.AI (licensee.registrations: %s)", [_registration_record.reference]),
+	["licensee", "registrations"],
+) if {
+	deployment.commercial
+	deployment.registered(license)
+} else := finding.new(
+	license, "commercial-registration", subject.id, "missing-facts",
+	sprintf("%s is used commercially (product.commercial: true) and %s", [
+		subject.id, "licensee.registrations records no registration with 01.AI for yi-2.1",
+	]),
+	["licensee"],
 ) if {
 	deployment.commercial
 } else := finding.new(
@@ -129,19 +150,25 @@ _attribution(subject) := finding.new(
 	["product", "attribution"],
 )
 
+_registration_record := [registration |
+	some registration in input.manifest.licensee.registrations
+	registration.license == license
+][0]
+
 _attributed if {
-	some statement in input.manifest.product.attribution
+	some statement in deployment.statements
 	_names_yi(statement.text)
-	_names_licensor(statement.text)
+	_names_licensor(statement.folded)
 }
 
 # "Yi" as a word (Yi-34B, Yi 1.5), not inside another word; explicit classes keep the match the
 # same under RE2 (OPA) and the Rust regex crate (regorus).
 _names_yi(text) if regex.match(`(^|[^A-Za-z0-9])[Yy][Ii]([^A-Za-z0-9]|$)`, text)
 
-_names_licensor(text) if contains(lower(text), "01.ai")
+# `folded` is the host's case-folded text (lower() differs between engines outside ASCII).
+_names_licensor(folded) if contains(folded, "01.ai")
 
-_names_licensor(text) if contains(lower(text), "lingyiwanwu")
+_names_licensor(folded) if contains(folded, "lingyiwanwu")
 
 _names_licensor(text) if contains(text, "零一万物")
 
@@ -150,8 +177,9 @@ _names_licensor(text) if contains(text, "零一万物")
 # description: >-
 #   Third-party users of a Yi model or a Derivative receive a copy of the Agreement. Where the
 #   weights leave the organisation (models distilled from Yi outputs count, §1), the license
-#   copy goes with them. Where users only reach the model as a service ("Distribute" includes
-#   SaaS, §1), no manifest field says how they get the Agreement: a person attests it.
+#   copy goes with them. Where users reach the model as a service ("Distribute" includes SaaS,
+#   §1), no manifest field says how they get the Agreement: a person attests it, whether or not
+#   weights are shipped as well (a copy with the weights does not reach service users).
 # custom:
 #   clause: license-copy
 #   section: "§2(4) License and License Restrictions"
@@ -168,13 +196,24 @@ _names_licensor(text) if contains(text, "零一万物")
 #     Ship the Agreement with the weights (product.license_copies_included: true); for a service,
 #     link the Agreement from the terms users accept and record an attestation for
 #     yi-2.1:license-copy.
-findings contains item if some item in _copy_with_weights
+findings contains item if {
+	some item in _copy_with_weights
+	not _served_id(item.subject)
+}
 
+findings contains item if {
+	some item in _copy_with_weights
+	_served_id(item.subject)
+	item.status != "satisfied"
+}
+
+# Weight recipients get the copy with the weights. A subject that service users reach as well is
+# reported once, by the stricter of the two duties (shipping the copy does not reach them).
 _copy_with_weights := clauses.license_copy_for(license, {"weights", "outputs"})
 
-_sent_with_weights(id) if {
-	some item in _copy_with_weights
-	item.subject == id
+_served_id(id) if {
+	some subject in _service_users
+	subject.id == id
 }
 
 findings contains finding.new(
@@ -184,8 +223,15 @@ findings contains finding.new(
 	]),
 	subject.path,
 ) if {
-	some subject in _third_party
-	not _sent_with_weights(subject.id)
+	some subject in _service_users
+	not _copy_violated(subject.id)
+}
+
+# A copy missing from shipped weights is reported as such; the service duty waits until it is fixed.
+_copy_violated(id) if {
+	some item in _copy_with_weights
+	item.subject == id
+	item.status != "satisfied"
 }
 
 # METADATA

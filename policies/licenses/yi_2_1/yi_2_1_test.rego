@@ -34,15 +34,29 @@ _with_attribution(product, text) := object.union(product, {"attribution": [{"tex
 
 # commercial-registration ------------------------------------------------------------------
 
-test_fail_commercial_registration_needs_attestation if {
+# A registration is a fact, not a judgement (DESIGN.md §2.1 rule 5).
+test_fail_commercial_registration_not_recorded if {
 	findings := _findings({"models": [_model]})
-	testing.statuses(findings, "commercial-registration") == {[_id, "needs-attestation"]}
+	testing.statuses(findings, "commercial-registration") == {[_id, "missing-facts"]}
+}
+
+test_fail_commercial_registration_for_another_license_does_not_count if {
+	licensee := object.union(testing.licensee, {"registrations": [{"license": "chatglm3", "date": "2026-01-01", "reference": "r"}]})
+	findings := _findings({"licensee": licensee, "models": [_model]})
+	testing.statuses(findings, "commercial-registration") == {[_id, "missing-facts"]}
+}
+
+test_success_commercial_registration_recorded if {
+	registration := {"license": "yi-2.1", "date": "2026-01-01", "reference": "mail of 2026-01-01"}
+	licensee := object.union(testing.licensee, {"registrations": [registration]})
+	findings := _findings({"licensee": licensee, "models": [_model]})
+	testing.statuses(findings, "commercial-registration") == {[_id, "satisfied"]}
 }
 
 # §1: a model trained on synthetic data of a Yi model is a Derivative, used commercially too.
 test_fail_commercial_registration_reaches_distilled_student if {
 	findings := _findings(_distilled("none"))
-	testing.statuses(findings, "commercial-registration") == {[_id, "needs-attestation"], [_student, "needs-attestation"]}
+	testing.statuses(findings, "commercial-registration") == {[_id, "missing-facts"], [_student, "missing-facts"]}
 }
 
 test_success_commercial_registration_not_commercial if {
@@ -111,9 +125,17 @@ test_fail_license_copy_distilled_student_published_unknown if {
 }
 
 test_success_license_copy_shipped_with_weights if {
-	product := object.union(_public, {"ships_weights": true, "license_copies_included": true})
+	product := object.union(testing.product, {"ships_weights": true, "license_copies_included": true})
 	findings := _findings({"product": product, "models": [_model]})
 	testing.statuses(findings, "license-copy") == {[_id, "satisfied"]}
+}
+
+# Shipping weights with the copy does not reach users of the public service: no fact improves a
+# verdict by being more generous.
+test_fail_license_copy_shipping_weights_does_not_cover_service_users if {
+	product := object.union(_public, {"ships_weights": true, "license_copies_included": true})
+	findings := _findings({"product": product, "models": [_model]})
+	testing.statuses(findings, "license-copy") == {[_id, "needs-attestation"]}
 }
 
 test_success_license_copy_quiet_for_internal_use if {
