@@ -17,7 +17,7 @@ import data.lib.subjects
 
 no_commercial_synthetic_data(license) := {_synthetic_finding(license, subject, "uses") |
 	some subject in subjects.models_under(license)
-	count(_training_uses & {use | some use in subject.uses}) > 0
+	count(_output_uses & {use | some use in subject.uses}) > 0
 } | {_synthetic_finding(license, subject, "trained_on_outputs_of") |
 	some subject in subjects.derived_under(license)
 	"outputs" in subjects.vias(subject, license)
@@ -42,5 +42,5 @@ _synthetic_what(subject, license) := sprintf("%s is trained on outputs of %s", [
 ]) if {
 	subject.kind == "derived"
 } else := sprintf("%s is used as %s", [
-	subject.id, concat(" and ", sort({use | some use in subject.uses; use in _training_uses})),
+	subject.id, concat(" and ", sort({use | some use in subject.uses; use in _output_uses})),
 ])

@@ -49,17 +49,10 @@ _served_finding(license, subject) := finding.new(
 	sprintf("%s is offered as a service (release: api) and reaches end users, which the license does not permit", [subject.id]),
 	array.concat(subject.path, ["release"]),
 ) if {
-	_offered_as_service(subject)
+	deployment.served(subject)
 } else := finding.new(
 	license, "non-production", subject.id, "satisfied",
 	sprintf("%s is not offered as a service", [subject.id]),
 	array.concat(subject.path, ["release"]),
 )
 
-# release is one value today and a list once the host normalises it (DESIGN §2.1 rule 7).
-_offered_as_service(subject) if subject.release == "api"
-
-_offered_as_service(subject) if {
-	is_array(subject.release)
-	"api" in subject.release
-}

@@ -22,12 +22,9 @@ output_use_judged(license, question) := {_judged_output_finding(license, questio
 	subjects.vias(subject, license) == {"outputs"}
 } | {_undeclared_student(license, subject) |
 	some subject in subjects.models_under(license)
-	count(_training_uses & {use | some use in subject.uses}) > 0
+	count(_output_uses & {use | some use in subject.uses}) > 0
 	not _has_declared_student(subject)
 }
-
-# Uses in which a listed model's outputs train another model.
-_training_uses := {"distillation-teacher", "synthetic-data", "training-feedback"}
 
 _judged_output_finding(license, question, subject) := finding.new(
 	license, "output-use", subject.id, "needs-attestation",

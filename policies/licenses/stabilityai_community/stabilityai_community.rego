@@ -37,38 +37,26 @@ revenue_limit := 1000000
 
 _all_under := subjects.models_under(license) | subjects.derived_under(license)
 
-# Subjects that reach a third party (Section IV(a)): listed models in a product offered to
-# customers or the public or whose weights ship, and derived models released in any way.
-_third_party contains subject if {
+# Subjects that third parties reach as a service: a listed model running in a product for
+# customers or the public, or a derived model offered as a service (Section IV(a): "a product or
+# service that uses any portion of them").
+_service_users contains subject if {
 	some subject in subjects.models_under(license)
 	"inference" in subject.uses
-	_product_reaches_third_parties
+	deployment.product_made_available
 }
 
-_third_party contains subject if {
+_service_users contains subject if {
 	some subject in subjects.derived_under(license)
-	deployment.released(subject)
+	deployment.served(subject)
 }
 
-_product_reaches_third_parties if deployment.product_made_available
-
-_product_reaches_third_parties if deployment.weights_shipped
-
-_how(subject) := sprintf("it is released (release: %v)", [subject.release]) if {
+_how(subject) := sprintf("it is released (release: %s)", [clauses.release_text(subject)]) if {
 	subject.kind == "derived"
-} else := "the product that runs it reaches third parties (product.audience or product.ships_weights)"
+} else := sprintf("the product that runs it is offered to %s (product.audience)", [input.manifest.product.audience])
 
-# ---------------------------------------------------------------------------------------------
-# Facts about the licensee (licensee.registrations, licensee.annual_revenue_usd).
-
-_registered if {
-	some registration in input.manifest.licensee.registrations
-	registration.license == license
-}
-
+# Whether the manifest states the licensee's registrations at all (an empty list says "none").
 _registrations_stated if is_array(input.manifest.licensee.registrations)
-
-_revenue := input.manifest.licensee.annual_revenue_usd
 
 # METADATA
 # title: Register with Stability AI before commercial use
@@ -104,7 +92,7 @@ _registration(subject) := finding.new(
 	"licensee.registrations records the registration with Stability AI",
 	["licensee", "registrations"],
 ) if {
-	_registered
+	deployment.registered(license)
 } else := finding.new(
 	license, "commercial-registration", subject.id, "violated",
 	sprintf("%s is used commercially (product.commercial: true) and licensee.registrations has no entry for %s", [
@@ -155,17 +143,17 @@ _revenue_finding(subject) := finding.new(
 	]),
 	["licensee"],
 ) if {
-	not _revenue
+	not deployment.annual_revenue
 } else := finding.new(
 	license, "revenue-threshold", subject.id, "satisfied",
-	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is not more than %d", [_revenue, revenue_limit]),
+	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is not more than %d", [deployment.annual_revenue, revenue_limit]),
 	["licensee", "annual_revenue_usd"],
 ) if {
-	_revenue <= revenue_limit
+	deployment.annual_revenue <= revenue_limit
 } else := finding.new(
 	license, "revenue-threshold", subject.id, "violated",
 	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is more than %d and %s is used commercially: %s", [
-		_revenue, revenue_limit, subject.id, "the Community License has ended; an enterprise license is needed",
+		deployment.annual_revenue, revenue_limit, subject.id, "the Community License has ended; an enterprise license is needed",
 	]),
 	["licensee", "annual_revenue_usd"],
 ) if {
@@ -173,7 +161,7 @@ _revenue_finding(subject) := finding.new(
 } else := finding.new(
 	license, "revenue-threshold", subject.id, "needs-attestation",
 	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is more than %d: %s", [
-		_revenue, revenue_limit,
+		deployment.annual_revenue, revenue_limit,
 		"have counsel confirm that the termination in Section III leaves this non-commercial use licensed",
 	]),
 	["licensee", "annual_revenue_usd"],
@@ -203,13 +191,25 @@ _revenue_finding(subject) := finding.new(
 #     Ship the Agreement with the weights (product.license_copies_included); for a service, give
 #     users the Agreement (for example linked from the terms they accept) and record an
 #     attestation for stabilityai-community:license-copy.
-findings contains item if some item in _copy_with_weights
+findings contains item if {
+	some item in _copy_with_weights
+	not _served_id(item.subject)
+}
 
+findings contains item if {
+	some item in _copy_with_weights
+	_served_id(item.subject)
+	item.status != "satisfied"
+}
+
+# Weight recipients get the copy with the weights (Derivative Works include students trained on
+# outputs). A subject that service users reach as well is reported once, by the stricter of the
+# two duties (shipping the copy does not reach them).
 _copy_with_weights := clauses.license_copy_for(license, {"weights", "outputs"})
 
-_sent_with_weights(id) if {
-	some item in _copy_with_weights
-	item.subject == id
+_served_id(id) if {
+	some subject in _service_users
+	subject.id == id
 }
 
 findings contains finding.new(
@@ -219,8 +219,15 @@ findings contains finding.new(
 	]),
 	subject.path,
 ) if {
-	some subject in _third_party
-	not _sent_with_weights(subject.id)
+	some subject in _service_users
+	not _copy_violated(subject.id)
+}
+
+# A copy missing from shipped weights is reported as such; the service duty waits until it is fixed.
+_copy_violated(id) if {
+	some item in _copy_with_weights
+	item.subject == id
+	item.status != "satisfied"
 }
 
 # METADATA

@@ -111,20 +111,13 @@ _hosting_derived(subject) := finding.new(
 	sprintf("%s is offered as a service (release: api): third parties use it through your API", [subject.id]),
 	array.concat(subject.path, ["release"]),
 ) if {
-	_served(subject)
+	deployment.served(subject)
 } else := finding.new(
 	license, "third-party-hosting", subject.id, "satisfied",
 	sprintf("%s is not offered as a service", [subject.id]),
 	array.concat(subject.path, ["release"]),
 )
 
-# release is one value today and a list once the host normalises it (DESIGN §2.1 rule 7).
-_served(subject) if subject.release == "api"
-
-_served(subject) if {
-	is_array(subject.release)
-	"api" in subject.release
-}
 
 # METADATA
 # title: Give recipients a copy of the Agreement
