@@ -217,7 +217,7 @@ def licenses_markdown(library: PolicyLibrary) -> str:
 
 
 def _anchor(license_id: str) -> str:
-    return license_id.replace(".", "")
+    return license_id.replace(".", "").replace("+", "")
 
 
 def explain_text(info: ClauseInfo, library: PolicyLibrary) -> str:
