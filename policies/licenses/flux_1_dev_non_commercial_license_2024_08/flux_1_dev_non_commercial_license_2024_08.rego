@@ -157,6 +157,10 @@ findings contains item if some item in clauses.notice_file(license, notice)
 #     modified, then set derived_models[].modified_files_marked to true.
 findings contains item if some item in clauses.modified_files(license)
 
+# A model fine-tuned or used to train another, with no derived model declared, leaves this duty
+# undecidable (DESIGN.md §2.1 rule 8).
+findings contains item if some item in clauses.training_needs_student(license, "modified-files-notice")
+
 # METADATA
 # title: No prohibited purposes
 # description: >-

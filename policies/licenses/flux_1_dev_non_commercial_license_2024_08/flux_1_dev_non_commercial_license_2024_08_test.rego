@@ -160,3 +160,10 @@ test_success_acceptable_use_quiet_for_kontext_declared_2024 if {
 	findings := _findings({"product": _research, "models": [kontext]})
 	testing.statuses(findings, "acceptable-use") == set()
 }
+
+# DESIGN.md §2.1 rule 8: a fine-tuned model without its derived model declared.
+test_fail_modified_files_notice_fine_tune_without_declared_student if {
+	model := object.union(testing.model(_id), {"license": _declared, "uses": ["fine-tuning"]})
+	findings := _findings({"product": _research, "models": [model]})
+	testing.statuses(findings, "modified-files-notice") == {[_id, "missing-facts"]}
+}

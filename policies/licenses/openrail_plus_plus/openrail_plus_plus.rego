@@ -69,6 +69,10 @@ findings contains item if some item in clauses.flowdown(license, true)
 #     product.license_copies_included to true (or list openrail++ in it).
 findings contains item if some item in clauses.license_copy_for(license, {"weights", "outputs"})
 
+# A model fine-tuned or used to train another, with no derived model declared, leaves this duty
+# undecidable (DESIGN.md §2.1 rule 8).
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")
+
 # METADATA
 # title: Mark modified files in published derived weights
 # description: >-

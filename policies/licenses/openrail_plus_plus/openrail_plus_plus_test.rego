@@ -139,3 +139,9 @@ test_fail_use_restrictions_flowdown_lora_served_as_api if {
 	findings := _findings(object.union(_fine_tune("api", true), {"product": product}))
 	testing.statuses(findings, "use-restrictions-flowdown") == {[_lora, "violated"]}
 }
+
+# DESIGN.md §2.1 rule 8: a fine-tuned model without its derived model declared.
+test_fail_license_copy_fine_tune_without_declared_student if {
+	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}]})
+	testing.statuses(findings, "license-copy") == {[_id, "missing-facts"]}
+}

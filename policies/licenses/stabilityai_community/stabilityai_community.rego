@@ -230,6 +230,10 @@ _copy_violated(id) if {
 	item.status != "satisfied"
 }
 
+# A model fine-tuned or used to train another, with no derived model declared, leaves this duty
+# undecidable (DESIGN.md §2.1 rule 8).
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")
+
 # METADATA
 # title: Ship the Notice text with distributed copies
 # description: >-

@@ -138,6 +138,10 @@ _hosting_derived(subject) := finding.new(
 #     list stabilityai-nc-research in it).
 findings contains item if some item in clauses.license_copy_for(license, {"weights", "outputs"})
 
+# A model fine-tuned or used to train another, with no derived model declared, leaves this duty
+# undecidable (DESIGN.md §2.1 rule 8).
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")
+
 # METADATA
 # title: Ship the Notice text with distributed copies
 # description: >-

@@ -122,3 +122,9 @@ test_success_acceptable_use_quiet_for_other_licenses if {
 	findings := _findings({"models": [testing.model("stabilityai/stable-diffusion-3.5-large")]})
 	testing.statuses(findings, "acceptable-use") == set()
 }
+
+# DESIGN.md §2.1 rule 8: a fine-tuned model without its derived model declared.
+test_fail_license_copy_fine_tune_without_declared_student if {
+	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}]})
+	testing.statuses(findings, "license-copy") == {[_id, "missing-facts"]}
+}
