@@ -43,10 +43,11 @@ def render(library: PolicyLibrary) -> str:
     lines += [f'\t"{info.id}",' for info in licenses]
     lines += ["}", ""]
     for info in licenses:
-        line = f'findings(license) := data.{info.package}.findings if license == "{info.id}"'
+        head = f"findings(license) := data.{info.package}.findings if"
+        line = f'{head} license == "{info.id}"'
         if len(line) > _WIDTH:
             # Long ids (flux-1-dev-non-commercial-license-2024-08) take the block form.
-            line = f'findings(license) := data.{info.package}.findings if {{\n\tlicense == "{info.id}"\n}}'
+            line = f'{head} {{\n\tlicense == "{info.id}"\n}}'
         lines.append(line)
         lines.append("")
     return "\n".join(lines)
