@@ -107,12 +107,16 @@ def test_key_is_lowercase_id(models: dict[str, dict[str, Any]]) -> None:
 
 def test_entry_fields(models: dict[str, dict[str, Any]]) -> None:
     for key, entry in _entries(models):
-        assert set(entry) - {"alternative_licenses"} == ENTRY_KEYS, key
+        assert set(entry) - {"alternative_licenses", "copyright", "license_file"} == ENTRY_KEYS, key
         for alternative in entry.get("alternative_licenses", []):
             assert alternative and set(alternative) <= LICENSE_IDS, key
         assert isinstance(entry["family"], str) and entry["family"], key
         assert isinstance(entry["llm"], bool), key
         assert isinstance(entry["multimodal"], bool), key
+        # MIT rows name the model's own copyright line and LICENSE file (the MIT condition).
+        if "mit" in entry["licenses"]:
+            assert entry["copyright"].startswith("Copyright"), key
+            assert entry["license_file"].startswith("https://"), key
 
 
 def test_licenses(models: dict[str, dict[str, Any]]) -> None:

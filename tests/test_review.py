@@ -291,6 +291,7 @@ def test_review_lists_sign_offs_made_with_the_command(tmp_path: Path) -> None:
         .replace("domicile: DE", "domicile: US")
         .replace("monthly_active_users: 900000000", "monthly_active_users: 9000000")
         .replace("ships_weights: true", "ships_weights: false")
+        .replace("uses: [fine-tuning, inference]", "uses: [inference]")
         + MANIFEST[MANIFEST.index("attestations:") : MANIFEST.index("waivers:")],
         encoding="utf-8",
     )

@@ -109,7 +109,7 @@ def _check_facts(manifest: Manifest, data: dict[str, Any]) -> None:
     licensee, product = data["licensee"], data["product"]
     problem = domicile_problem(licensee["domicile"])
     if problem:
-        raise _error(manifest, ("licensee", "domicile"), problem)
+        raise _error(manifest, ("licensee", "domicile"), f"licensee.domicile: {problem}")
     product_mau = product.get("monthly_active_users")
     licensee_mau = licensee.get("monthly_active_users")
     if product_mau is not None and licensee_mau is not None and product_mau > licensee_mau:

@@ -99,6 +99,10 @@ KINDS: dict[str, tuple[str, str]] = {
         "a model under a license licensegate has no policy for",
         "only a waiver after a review by hand",
     ),
+    "invalid-input": (
+        "the decision evaluated on anything but the documented input document",
+        "nothing: build the input with `licensegate input`",
+    ),
 }
 
 

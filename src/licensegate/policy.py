@@ -129,6 +129,24 @@ BUILTIN_CLAUSES = (
         file="licensegate/main/main.rego",
         line=1,
     ),
+    ClauseInfo(
+        license="licensegate",
+        clause="invalid-input",
+        title="The decision is asked about a licensegate input document",
+        description=(
+            "The input is not the document licensegate builds from a manifest "
+            "(schemas/input.schema.json), so no clause can be judged."
+        ),
+        section="licensegate",
+        quote="",
+        source="https://github.com/licensegate/licensegate#use-with-opa-and-conftest",
+        remediation=(
+            "Evaluate data.licensegate.main.findings on the input `licensegate input MANIFEST` "
+            "prints, not on the manifest itself."
+        ),
+        file="licensegate/main/main.rego",
+        line=1,
+    ),
 )
 
 

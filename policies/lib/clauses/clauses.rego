@@ -366,11 +366,14 @@ _output_finding(license, exempt, subject) := finding.new(
 	array.concat(subject.path, ["trained_on_outputs_of"]),
 )
 
-_has_declared_student(subject) if {
+_has_declared_student(subject) if lower(subject.id) in _models_with_output_students
+
+# Listed models (lowercase ids) whose outputs train some declared derived model (a set rule, as
+# _models_with_students below).
+_models_with_output_students := {lower(edge.model) |
 	some other in subjects.derived
 	some edge in other.upstream
 	edge.via == "outputs"
-	lower(edge.model) == lower(subject.id)
 }
 
 _undeclared_student(license, subject) := finding.new(
@@ -502,11 +505,37 @@ training_needs_student(license, clause) := {finding.new(
 ) |
 	some subject in subjects.models_under(license)
 	count(training_uses & {use | some use in subject.uses}) > 0
-	not _has_student(subject)
+	not lower(subject.id) in _models_with_students
 }
 
-_has_student(subject) if {
+# Listed models (lowercase ids) that some declared derived model comes from, by any way.
+# NOTE: a set rule rather than a helper function: regorus 0.13 answered a helper function here
+# differently from OPA inside one license package (found by the parity tests).
+_models_with_students := {lower(edge.model) |
 	some other in subjects.derived
 	some edge in other.upstream
-	lower(edge.model) == lower(subject.id)
 }
+
+# ---------------------------------------------------------------------------------------------
+# guardrails, where only an acceptable-use policy forbids circumventing or removing safety
+# measures (DESIGN.md §2.1 rule 1): guardrails_modified: true breaches it; false meets it; an
+# absent value stays part of the acceptable-use attestation (no finding of its own).
+
+safety_measures_kept(license, policy) := {_safety_finding(license, policy, subject) |
+	some subject in subjects.models_under(license)
+	is_boolean(input.manifest.models[subject.index].guardrails_modified)
+}
+
+_safety_finding(license, policy, subject) := finding.new(
+	license, "guardrails", subject.id, "violated",
+	sprintf("%s has modified or removed safety measures (models[].guardrails_modified: true), which the %s forbids", [
+		subject.id, policy,
+	]),
+	array.concat(subject.path, ["guardrails_modified"]),
+) if {
+	input.manifest.models[subject.index].guardrails_modified == true
+} else := finding.new(
+	license, "guardrails", subject.id, "satisfied",
+	"the model's safety measures are kept (models[].guardrails_modified: false)",
+	array.concat(subject.path, ["guardrails_modified"]),
+)

@@ -71,7 +71,39 @@ _why_unsupported(license) := sprintf(": %s", [data.licensegate.unsupported[licen
 	data.licensegate.unsupported[license].reason
 } else := ""
 
-findings := [_resolved(item) | some item in _raw]
+# DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
+# manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).
+findings := [_resolved(item) | some item in _raw] if {
+	_valid_input
+} else := [finding.new(
+	"licensegate", "invalid-input", "input", "missing-facts",
+	_invalid_input_message,
+	[],
+)]
+
+_invalid_input_message := concat("", [
+	"the input is not a licensegate input document (schemas/input.schema.json: manifest, today, upstream, files, ",
+	"folded); evaluate the output of `licensegate input MANIFEST`",
+])
+
+# The shape the policies rely on; the harness builds it from a validated manifest (facts.py).
+_valid_input if {
+	is_object(input.manifest)
+	input.manifest.apiVersion == "licensegate/v1"
+	input.manifest.kind == "Deployment"
+	is_object(input.manifest.licensee)
+	is_object(input.manifest.product)
+	is_array(input.manifest.models)
+	is_array(input.manifest.derived_models)
+	is_array(input.manifest.attestations)
+	is_array(input.manifest.waivers)
+	is_array(input.manifest.product.attribution)
+	is_string(input.today)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, input.today)
+	is_object(input.upstream)
+	is_object(input.files)
+	count(input.folded.attribution) == count(input.manifest.product.attribution)
+}
 
 # ---------------------------------------------------------------------------------------------
 # Attestations and waivers (DESIGN.md §3). A record without `subject` covers every subject.

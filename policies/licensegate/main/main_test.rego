@@ -99,3 +99,35 @@ test_catalog_license_governs_without_a_declaration if {
 	findings := _findings({"models": [testing.model("MiniMaxAI/MiniMax-Text-01")]})
 	{item.license | some item in findings} == {"minimax"}
 }
+
+# DESIGN.md §2.1 rule 11: the decision never answers [] for an input it was not built for.
+_invalid(findings) if {
+	count(findings) == 1
+	findings[0].id == "licensegate:invalid-input"
+	findings[0].status == "missing-facts"
+}
+
+test_empty_input_is_invalid_input if {
+	findings := main.findings with input as {}
+	_invalid(findings)
+}
+
+test_raw_manifest_is_invalid_input if {
+	manifest := testing.doc({"models": [testing.model(_llama)]}).manifest
+	findings := main.findings with input as manifest
+	_invalid(findings)
+}
+
+test_input_without_folded_attribution_is_invalid_input if {
+	document := object.remove(testing.doc({"models": [testing.model(_llama)]}), ["folded"])
+	findings := main.findings with input as document
+	_invalid(findings)
+}
+
+test_valid_input_is_judged if {
+	findings := main.findings with input as testing.doc({"models": [testing.model(_llama)]})
+	count(findings) > 0
+	every item in findings {
+		item.id != "licensegate:invalid-input"
+	}
+}

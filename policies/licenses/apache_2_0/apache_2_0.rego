@@ -53,3 +53,29 @@ findings contains item if some item in clauses.license_copy(license)
 #     Add a prominent notice that the files were changed (for example in the model card and the
 #     changed files' metadata) and set derived_models[].modified_files_marked to true.
 findings contains item if some item in clauses.modified_files(license)
+
+# METADATA
+# title: Keep the Work's notices in distributed copies
+# description: >-
+#   Distributed copies of the model and of models derived from its weights keep the copyright,
+#   patent, trademark and attribution notices of the original that pertain to them (model card,
+#   LICENSE and NOTICE files). Whether any were removed cannot be read from a manifest: a person
+#   attests it.
+# custom:
+#   clause: retain-notices
+#   section: "§4(c) Redistribution"
+#   quote: >-
+#     You must retain, in the Source form of any Derivative Works that You distribute, all
+#     copyright, patent, trademark, and attribution notices from the Source form of the Work
+#   source: https://www.apache.org/licenses/LICENSE-2.0
+#   trigger: weights of the model, or of a model derived from its weights, leave the organisation
+#   satisfied_by: an attestation that the distributed files keep the original notices
+#   remediation: >-
+#     Check that the distributed files keep the original copyright, patent, trademark and
+#     attribution notices, then record an attestation for apache-2.0:retain-notices.
+findings contains item if some item in clauses.retain_notices(license)
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under modified-files-notice.
+findings contains item if some item in clauses.training_needs_student(license, "modified-files-notice")

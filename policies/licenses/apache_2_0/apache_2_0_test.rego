@@ -118,3 +118,16 @@ test_success_no_other_clauses_for_public_product if {
 	findings := _findings({"product": _public, "models": [testing.model(_id)]})
 	findings == set()
 }
+
+# retain-notices (§4(c)) ------------------------------------------------------------------------
+
+test_fail_retain_notices_shipped_weights_need_attestation if {
+	product := object.union(testing.product, {"ships_weights": true, "license_copies_included": true})
+	findings := apache_2_0.findings with input as testing.doc({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "retain-notices") == {[_id, "needs-attestation"]}
+}
+
+test_success_retain_notices_quiet_without_distribution if {
+	findings := apache_2_0.findings with input as testing.doc({"models": [testing.model(_id)]})
+	testing.statuses(findings, "retain-notices") == set()
+}

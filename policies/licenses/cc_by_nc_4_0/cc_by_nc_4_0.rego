@@ -124,3 +124,8 @@ findings contains item if some item in clauses.modified_files(license)
 #     disclaimer notices and the link to the original model, and record an attestation for
 #     cc-by-nc-4.0:retain-notices.
 findings contains item if some item in clauses.retain_notices(license)
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under modified-files-notice.
+findings contains item if some item in clauses.training_needs_student(license, "modified-files-notice")

@@ -118,3 +118,8 @@ findings contains item if some item in clauses.retain_notices(license)
 findings contains item if {
 	some item in clauses.acceptable_use(license, "DeepSeek License Agreement Attachment A use restrictions")
 }
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under use-restrictions-flowdown.
+findings contains item if some item in clauses.training_needs_student(license, "use-restrictions-flowdown")

@@ -147,3 +147,8 @@ findings contains item if some item in clauses.notice_file_for(license, _notice,
 #     Have counsel review the use cases against the Gemma Prohibited Use Policy and record an
 #     attestation for gemma:acceptable-use.
 findings contains item if some item in clauses.acceptable_use(license, "Gemma Prohibited Use Policy")
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under use-restrictions-flowdown.
+findings contains item if some item in clauses.training_needs_student(license, "use-restrictions-flowdown")

@@ -181,3 +181,8 @@ findings contains _ui_finding(subject) if {
 #     Ship Kimi K2's LICENSE file (its copyright notice and permission notice) with the weights and
 #     set product.license_copies_included to true.
 findings contains item if some item in clauses.license_copy(license)
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under license-copy.
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")

@@ -119,3 +119,8 @@ findings contains item if some item in clauses.notice_file(license, _notice)
 #     Have counsel review the use cases against the Llama 2 Acceptable Use Policy
 #     (models/llama2/USE_POLICY.md) and record an attestation for llama2:acceptable-use.
 findings contains item if some item in clauses.acceptable_use(license, "Llama 2 Acceptable Use Policy")
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under license-copy.
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")

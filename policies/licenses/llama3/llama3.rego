@@ -155,3 +155,8 @@ findings contains item if some item in clauses.notice_file(license, _notice)
 #     Have counsel review the use cases against the Meta Llama 3 Acceptable Use Policy and record
 #     an attestation for llama3:acceptable-use.
 findings contains item if some item in clauses.acceptable_use(license, "Meta Llama 3 Acceptable Use Policy")
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under derivative-naming.
+findings contains item if some item in clauses.training_needs_student(license, "derivative-naming")

@@ -238,3 +238,23 @@ test_success_no_output_use_clause if {
 	})
 	testing.statuses(findings, "output-use") == set()
 }
+
+# guardrails ------------------------------------------------------------------------------------
+
+test_fail_guardrails_modified if {
+	model := object.union(testing.model(_id), {"guardrails_modified": true})
+	findings := _findings({"models": [model]})
+	testing.statuses(findings, "guardrails") == {[_id, "violated"]}
+}
+
+test_success_guardrails_kept if {
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "guardrails") == {[_id, "satisfied"]}
+}
+
+# Without the fact, the question stays with the acceptable-use attestation (DESIGN.md §2.1 rule 1).
+test_success_guardrails_quiet_when_not_stated if {
+	findings := _findings({"models": [{"id": _id, "uses": ["inference"]}]})
+	testing.statuses(findings, "guardrails") == set()
+	testing.statuses(findings, "acceptable-use") == {[_id, "needs-attestation"]}
+}

@@ -134,6 +134,26 @@ findings contains item if some item in clauses.notice_file(license, _notice)
 findings contains item if some item in clauses.acceptable_use(license, "Llama 4 Acceptable Use Policy")
 
 # METADATA
+# title: Do not circumvent or remove safety measures
+# description: >-
+#   The Llama 4 Acceptable Use Policy forbids intentionally circumventing or removing usage
+#   restrictions or other safety measures. models[].guardrails_modified: true says that was done;
+#   without that field the question stays part of the acceptable-use attestation.
+# custom:
+#   clause: guardrails
+#   section: "Llama 4 Acceptable Use Policy, Prohibited Uses 1.8"
+#   quote: >-
+#     Engage in any action, or facilitate any action, to intentionally circumvent or remove usage
+#     restrictions or other safety measures, or to enable functionality disabled by Meta
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/USE_POLICY.md
+#   trigger: models[].guardrails_modified is stated for a Llama 4 model
+#   satisfied_by: models[].guardrails_modified false
+#   remediation: >-
+#     Restore the safety measures that were removed or circumvented and set
+#     models[].guardrails_modified to false; a use that needs them removed is outside the policy.
+findings contains item if some item in clauses.safety_measures_kept(license, "Llama 4 Acceptable Use Policy")
+
+# METADATA
 # title: No rights to multimodal models for EU licensees
 # description: >-
 #   The Llama 4 Acceptable Use Policy withholds the §1(a) grant for any multimodal model included
@@ -154,3 +174,8 @@ findings contains item if some item in clauses.acceptable_use(license, "Llama 4 
 #     them as a waiver; if the catalog does not know the model, say whether it is multimodal
 #     with models[].multimodal.
 findings contains item if some item in clauses.eu_multimodal(license)
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under derivative-naming.
+findings contains item if some item in clauses.training_needs_student(license, "derivative-naming")

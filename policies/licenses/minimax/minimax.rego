@@ -98,3 +98,8 @@ findings contains item if some item in clauses.notice_file(license, _notice)
 #     Have counsel review the use cases (including any military purpose) against the MiniMax
 #     Prohibited Uses Policy and record an attestation for minimax:acceptable-use.
 findings contains item if some item in clauses.acceptable_use(license, "MiniMax Prohibited Uses Policy")
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under modified-files-notice.
+findings contains item if some item in clauses.training_needs_student(license, "modified-files-notice")

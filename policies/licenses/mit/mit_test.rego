@@ -97,3 +97,20 @@ test_success_no_other_clauses_for_public_product if {
 	findings := _findings({"product": _public, "models": [testing.model(_id)]})
 	findings == set()
 }
+
+# The MIT condition is generic: each model's own copyright notice, not DeepSeek-R1's for all.
+test_fail_license_copy_names_the_models_own_notice if {
+	findings := _findings({"product": _shipping, "models": [testing.model(_id)]})
+	some item in findings
+	item.clause == "license-copy"
+	contains(item.message, "\"Copyright (c) 2023 DeepSeek\"")
+}
+
+test_fail_license_copy_for_another_mit_model_does_not_name_deepseek if {
+	model := {"id": "acme/phi-mirror", "license": "mit", "uses": ["inference"]}
+	findings := _findings({"product": _shipping, "models": [model]})
+	some item in findings
+	item.clause == "license-copy"
+	contains(item.message, "acme/phi-mirror's own LICENSE file")
+	not contains(item.message, "DeepSeek")
+}

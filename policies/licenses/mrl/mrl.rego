@@ -220,3 +220,8 @@ findings contains item if {
 #     Add a prominent notice that the Mistral Model was modified (for example in the model card
 #     and the changed files) and set derived_models[].modified_files_marked to true.
 findings contains item if some item in clauses.modified_files(license)
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under modified-files-notice.
+findings contains item if some item in clauses.training_needs_student(license, "modified-files-notice")

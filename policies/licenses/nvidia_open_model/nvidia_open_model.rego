@@ -271,3 +271,8 @@ _unknown_cosmos(subject, ids, path) := finding.new(
 #     Have counsel review the use cases against NVIDIA's Trustworthy AI terms and record an
 #     attestation for nvidia-open-model:acceptable-use.
 findings contains item if some item in clauses.acceptable_use(license, "NVIDIA Trustworthy AI terms")
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under license-copy.
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")

@@ -71,7 +71,7 @@ findings contains item if some item in clauses.license_copy_for(license, {"weigh
 
 # A model fine-tuned or used to train another, with no derived model declared, leaves this duty
 # undecidable (DESIGN.md §2.1 rule 8).
-findings contains item if some item in clauses.training_needs_student(license, "license-copy")
+findings contains item if some item in clauses.training_needs_student(license, "use-restrictions-flowdown")
 
 # METADATA
 # title: Mark modified files in published derived weights

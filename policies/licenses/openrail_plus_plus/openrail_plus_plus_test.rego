@@ -141,7 +141,7 @@ test_fail_use_restrictions_flowdown_lora_served_as_api if {
 }
 
 # DESIGN.md §2.1 rule 8: a fine-tuned model without its derived model declared.
-test_fail_license_copy_fine_tune_without_declared_student if {
+test_fail_use_restrictions_flowdown_fine_tune_without_declared_student if {
 	findings := _findings({"models": [{"id": _id, "uses": ["fine-tuning"]}]})
-	testing.statuses(findings, "license-copy") == {[_id, "missing-facts"]}
+	testing.statuses(findings, "use-restrictions-flowdown") == {[_id, "missing-facts"]}
 }

@@ -184,3 +184,8 @@ findings contains item if some item in clauses.modified_files(license)
 #     Add a Notice file containing "Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT,
 #     Copyright (c) Alibaba Cloud. All Rights Reserved." and name it in product.notice_file.
 findings contains item if some item in clauses.notice_file(license, _notice)
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under attribution-display.
+findings contains item if some item in clauses.training_needs_student(license, "attribution-display")

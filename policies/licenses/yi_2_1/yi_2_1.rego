@@ -271,3 +271,8 @@ findings contains item if some item in clauses.modified_files(license)
 findings contains item if {
 	some item in clauses.acceptable_use(license, "Yi License §2(1)-(3) restrictions (no military or unlawful use)")
 }
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under license-copy.
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")

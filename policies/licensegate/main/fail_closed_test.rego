@@ -1,0 +1,67 @@
+# METADATA
+# title: Facts fail closed, across the library
+# description: >-
+#   Table-driven tests of DESIGN.md §2.1 over every license the library judges: whatever the
+#   license, silence or a widened fact never turns into a pass. Each license package has its own
+#   tests too; these make sure no package is left out of a rule.
+package licensegate.main_test
+
+import rego.v1
+
+import data.licensegate.dispatch
+import data.licensegate.main
+import data.lib.testing
+
+# An off-catalog model under `license`, so that every license can be tried with the same shape.
+_model(license, uses) := {"id": "acme/probe-model", "license": license, "uses": uses, "guardrails_modified": false, "multimodal": false}
+
+_student := testing.derived("acme/Probe-Student", ["acme/probe-model"], [], ["none"])
+
+_open_for(findings) := {item.id |
+	some item in findings
+	item.status == "missing-facts"
+	contains(item.message, "no derived model is built from it")
+}
+
+# Rule 8: a model listed for training with no declared student leaves some duty of every license
+# with derivative or output duties open, whatever the license.
+test_training_without_student_is_missing_facts_for_every_license if {
+	every license in dispatch.supported {
+		some use in ["fine-tuning", "distillation-teacher", "synthetic-data", "training-feedback"]
+		findings := main.findings with input as testing.doc({"models": [_model(license, [use])]})
+		count(_open_for(findings)) > 0
+	}
+}
+
+test_training_with_a_declared_student_is_not_asked_for if {
+	every license in dispatch.supported {
+		document := testing.doc({"models": [_model(license, ["fine-tuning"])], "derived_models": [_student]})
+		findings := main.findings with input as document
+		count(_open_for(findings)) == 0
+	}
+}
+
+# Rule 7: shipped weights reach every listed model, whatever its use (not only inference models).
+_shipping := object.union(testing.product, {"ships_weights": true})
+
+_distribution_clauses(findings) := {item.id |
+	some item in findings
+	item.clause in {"license-copy", "notice-file", "use-restrictions-flowdown"}
+}
+
+test_shipped_weights_of_a_fine_tuning_base_trigger_distribution_duties if {
+	every license in dispatch.supported {
+		document := testing.doc({"product": _shipping, "models": [_model(license, ["fine-tuning"])], "derived_models": [_student]})
+		findings := main.findings with input as document
+		count(_distribution_clauses(findings)) > 0
+	}
+}
+
+test_a_model_that_opts_out_of_shipped_weights_is_not_distributed if {
+	every license in dispatch.supported {
+		model := object.union(_model(license, ["fine-tuning"]), {"ships_weights": false})
+		document := testing.doc({"product": _shipping, "models": [model], "derived_models": [_student]})
+		findings := main.findings with input as document
+		count({item | some item in findings; item.clause in {"license-copy", "notice-file"}; item.subject == "acme/probe-model"}) == 0
+	}
+}
