@@ -13,7 +13,19 @@ import data.licensegate.main
 import data.lib.testing
 
 # An off-catalog model under `license`, so that every license can be tried with the same shape.
-_model(license, uses) := {"id": "acme/probe-model", "license": license, "uses": uses, "guardrails_modified": false, "multimodal": false}
+_model(license, uses) := {
+	"id": "acme/probe-model", "license": _declared(license), "uses": uses,
+	"guardrails_modified": false, "multimodal": false,
+}
+
+# A use policy that accompanies a license (gpt-oss's usage policy beside Apache-2.0, the C4AI
+# policies beside CC BY-NC 4.0) is declared with it, as the catalog lists them: the license
+# carries the derivative and distribution duties, the policy only its own.
+_accompanies := {"gpt-oss": "apache-2.0", "c4ai-acceptable-use": "cc-by-nc-4.0", "c4ai-acceptable-use-pre-2025-04": "cc-by-nc-4.0"}
+
+_declared(license) := [license, _accompanies[license]] if {
+	_accompanies[license]
+} else := license
 
 _student := testing.derived("acme/Probe-Student", ["acme/probe-model"], [], ["none"])
 
