@@ -202,7 +202,7 @@ def licenses_markdown(library: PolicyLibrary) -> str:
             continue
         out += ["", f"## {license_id}", "", f"[{text.name}]({text.text}), {text.version}.", ""]
         if text.out_of_reach:
-            out += ["**Out of reach** (no manifest fact can decide these; review them by hand):", ""]
+            out += ["**Out of reach** (no manifest fact decides these; review them by hand):", ""]
             out += [f"- {item}" for item in text.out_of_reach]
             out.append("")
         for info in clauses:

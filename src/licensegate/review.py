@@ -387,14 +387,14 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
                 f"US${number(licensee['annual_revenue_usd'])}.",
             )
         )
-    for registration in licensee.get("registrations") or []:
-        facts.append(
-            (
-                "Registered with the licensor of ",
-                Code(str(registration["license"])),
-                f" on {registration['date']} ({registration['reference']}).",
-            )
+    facts.extend(
+        (
+            "Registered with the licensor of ",
+            Code(str(registration["license"])),
+            f" on {registration['date']} ({registration['reference']}).",
         )
+        for registration in licensee.get("registrations") or []
+    )
     product_figures = []
     if "monthly_active_users" in product:
         product_figures.append(f"{number(product['monthly_active_users'])} monthly active users")
@@ -506,7 +506,7 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
 
 
 def _assumptions(doc: Document, result: ManifestResult) -> None:
-    """Figures that stood in for a missing one (DESIGN.md §2.1 rule 9), said where they were used."""
+    """Figures that stood in for a missing one (DESIGN.md §2.1 rule 9), where they were used."""
     stand_ins = sorted(
         {
             (clause.id, clause.message)
@@ -520,13 +520,17 @@ def _assumptions(doc: Document, result: ManifestResult) -> None:
     doc.add(
         Para(
             (
-                "A release-date test counts users in one calendar month. Where the manifest gives "
-                "no figure for that month, the highest figure it gives anywhere stands in, and only "
-                "when that figure is at or below the limit. This verdict relies on:",
+                "A release-date test counts users in one calendar month. Where the manifest "
+                "gives no figure for that month, the highest figure it gives anywhere stands in, "
+                "and only when that figure is at or below the limit. This verdict relies on:",
             )
         )
     )
-    doc.add(Bullets(tuple((Code(clause_id), ": " + _sentence(message)) for clause_id, message in stand_ins)))
+    doc.add(
+        Bullets(
+            tuple((Code(clause_id), ": " + _sentence(message)) for clause_id, message in stand_ins)
+        )
+    )
 
 
 def _licenses(doc: Document, data: ReviewInput) -> None:
