@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import re
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,45 @@ def test_review_lists_sign_offs_made_with_the_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "| carol |" in result.stdout
     assert "The latest sign-off covers exactly this manifest and these policies." in result.stdout
+
+
+def test_review_states_every_new_fact_and_stand_in_figures(tmp_path: Path) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        """\
+apiVersion: licensegate/v1
+kind: Deployment
+metadata: {name: facts}
+licensee:
+  name: Acme
+  domicile: US
+  monthly_active_users: 650000000
+  annual_revenue_usd: 4000000
+  registrations:
+    - {license: yi-2.1, date: 2026-01-05, reference: "mail to 01.AI"}
+product:
+  commercial: true
+  environment: production
+  audience: internal
+  ships_weights: true
+  license_copies_included: [llama3.1]
+  user_terms_include_use_restrictions: false
+models:
+  - id: meta-llama/Llama-3.1-8B-Instruct
+    uses: [fine-tuning, training-feedback]
+    guardrails_modified: false
+derived_models:
+  - {name: Llama-Acme-8B, base_models: [meta-llama/Llama-3.1-8B-Instruct], release: [api, weights]}
+""",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["review", str(manifest), *DATE])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert not re.search(r"\bNone\b(?! recorded\.)", text)  # Python's None never leaks into prose
+    assert "US$4,000,000" in text and "mail to 01.AI" in text
+    assert "for llama3.1 only" in text
+    assert "offered to others as a service (API) and released with its weights published" in text
+    assert "reward or judge signal" in text and "safety guardrails unchanged" in text
+    assert "Figures that stood in for a missing one" in text
+    assert "no figure for 2024-06; the highest figure given is licensee.monthly\\_active\\_users" in text

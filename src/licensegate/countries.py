@@ -43,7 +43,7 @@ _HINTS = {
     "EL": "EL is the EU's code for Greece; ISO 3166-1 uses GR",
     "UK": "UK is reserved; ISO 3166-1 uses GB for the United Kingdom",
     "EU": "EU is not a country: give the member state of the principal place of business",
-    "EZ": "EZ (eurozone) is not a country: give the member state of the principal place of business",
+    "EZ": "EZ (eurozone) is not a country: give the member state of the place of business",
     "UN": "UN is not a country: give the country of the principal place of business",
     "XK": "XK (Kosovo) is a user-assigned code, not ISO 3166-1; no license text names it",
     "FX": "FX (Metropolitan France) is reserved; ISO 3166-1 uses FR",

@@ -130,11 +130,12 @@ def _check_facts(manifest: Manifest, data: dict[str, Any]) -> None:
         )
     for index, derived in enumerate(data["derived_models"]):
         if "none" in derived["release"] and len(derived["release"]) > 1:
+            others = ", ".join(way for way in derived["release"] if way != "none")
             raise _error(
                 manifest,
                 ("derived_models", index, "release"),
-                f"release lists none together with {', '.join(w for w in derived['release'] if w != 'none')}: "
-                "a model released as a service or as weights is not internal",
+                f"release lists none together with {others}: a model released as a service or "
+                "as weights is not internal",
             )
     if product["ships_weights"] is True:
         served = any("inference" in model["uses"] for model in data["models"])

@@ -201,6 +201,10 @@ def licenses_markdown(library: PolicyLibrary) -> str:
         if text is None:
             continue
         out += ["", f"## {license_id}", "", f"[{text.name}]({text.text}), {text.version}.", ""]
+        if text.out_of_reach:
+            out += ["**Out of reach** (no manifest fact decides these; review them by hand):", ""]
+            out += [f"- {item}" for item in text.out_of_reach]
+            out.append("")
         for info in clauses:
             out += [
                 f"### `{info.id}` — {info.title}",
@@ -241,4 +245,7 @@ def explain_text(info: ClauseInfo, library: PolicyLibrary) -> str:
         f"remediation:  {info.remediation}",
         f"policy:       policies/{info.file}:{info.line}",
     ]
+    if text is not None and text.out_of_reach:
+        lines.append(f"out of reach in {text.id} (review by hand):")
+        lines += [f"  - {item}" for item in text.out_of_reach]
     return "\n".join(lines) + "\n"

@@ -73,6 +73,9 @@ class LicenseInfo:
     """URL of the license text."""
     package: str
     file: str
+    out_of_reach: tuple[str, ...] = ()
+    """Duties of the text that no manifest fact can decide, each with why (METADATA
+    ``custom.out_of_reach``): shown by ``explain`` and in policies/README.md."""
 
 
 def package_of(license_id: str) -> str:
@@ -372,6 +375,7 @@ def _license_in(module: Module) -> LicenseInfo:
                 text=str(custom["text"]),
                 package=module.package,
                 file=module.name,
+                out_of_reach=tuple(str(item) for item in custom.get("out_of_reach") or ()),
             )
             if package_of(info.id) != module.package:
                 expected = package_of(info.id)

@@ -157,6 +157,7 @@ _USES = {
     "fine-tuning": "fine-tuning it into a new model",
     "distillation-teacher": "using its outputs to train another model (distillation)",
     "synthetic-data": "generating synthetic training data with it",
+    "training-feedback": "using its outputs as a reward or judge signal in training",
     "evaluation": "evaluating it",
 }
 _RELEASE = {
@@ -219,6 +220,20 @@ def _yes_no(value: Any, yes: str, no: str, unknown: str) -> str:
     return unknown
 
 
+def _per_license(value: Any, yes: str, no: str, unknown: str) -> str:
+    """A per-license fact (true, false or a list of license ids) in words."""
+    if isinstance(value, list):
+        if not value:
+            return no
+        return f"{yes.rstrip('.')}, for {_join(value)} only."
+    return _yes_no(value, yes, no, unknown)
+
+
+def _ways(release: Any) -> list[str]:
+    """A derived model's release, a single value or a list, as a list."""
+    return [release] if isinstance(release, str) else list(release or [])
+
+
 def _join(items: Sequence[str]) -> str:
     items = list(items)
     if len(items) <= 1:
@@ -262,6 +277,7 @@ def build(data: ReviewInput) -> Document:
     )
     _verdict(doc, data)
     _deployment(doc, manifest, data.library)
+    _assumptions(doc, data.result)
     _licenses(doc, data)
     _clauses(doc, data.result)
     _obligations(doc, data.result, manifest)
@@ -364,6 +380,21 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
     if history:
         months = "; ".join(f"{month(k)}: {number(history[k])}" for k in sorted(history))
         facts.append((f"Monthly active users in earlier months: {months}.",))
+    if "annual_revenue_usd" in licensee:
+        facts.append(
+            (
+                f"Annual revenue of the licensee and its affiliates: "
+                f"US${number(licensee['annual_revenue_usd'])}.",
+            )
+        )
+    facts.extend(
+        (
+            "Registered with the licensor of ",
+            Code(str(registration["license"])),
+            f" on {registration['date']} ({registration['reference']}).",
+        )
+        for registration in licensee.get("registrations") or []
+    )
     product_figures = []
     if "monthly_active_users" in product:
         product_figures.append(f"{number(product['monthly_active_users'])} monthly active users")
@@ -386,7 +417,7 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
         facts.append(("No attribution statement is shown to users.",))
     facts.append(
         (
-            _yes_no(
+            _per_license(
                 product.get("license_copies_included"),
                 "A copy of each model license goes to everyone who receives weights.",
                 "No copy of the model licenses goes with distributed weights.",
@@ -400,7 +431,7 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
         )
     facts.append(
         (
-            _yes_no(
+            _per_license(
                 product.get("user_terms_include_use_restrictions"),
                 "The terms users accept carry the models' use restrictions.",
                 "The terms users accept do not carry the models' use restrictions.",
@@ -418,8 +449,15 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
         licenses = [declared] if isinstance(declared, str) else list(declared or [])
         licenses = licenses or [str(lic) for lic in entry.get("licenses", [])]
         uses = [_USES.get(u, u) for u in model["uses"]]
-        if model.get("guardrails_modified"):
+        if model.get("guardrails_modified") is True:
             uses.append("with its safety guardrails modified")
+        elif model.get("guardrails_modified") is False:
+            uses.append("with its safety guardrails unchanged")
+        shipped = model.get("ships_weights", product.get("ships_weights") is True)
+        if shipped is True:
+            uses.append("its weights leave the organisation")
+        nature = entry.get("multimodal", model.get("multimodal"))
+        kind = {True: "multimodal", False: "text only"}.get(nature, "not stated")
         license_cell: list[Inline] = []
         for position, license_id in enumerate(licenses):
             info = library.license(license_id)
@@ -429,14 +467,15 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
             (
                 (Code(model["id"]),),
                 tuple(license_cell) or ("unknown: not in the catalog and not declared",),
-                (str(entry.get("release_date", "not in the catalog")),),
+                (str(entry.get("release_date") or "not in the catalog"),),
                 ("; ".join(uses),),
+                (kind,),
                 (", ".join(model.get("modalities") or []) or "not stated",),
             )
         )
     doc.add(
         Table(
-            ("Model", "License", "Released", "Used for", "Modalities used"),
+            ("Model", "License", "Released", "Used for", "The model is", "Modalities used"),
             tuple(rows),
         )
     )
@@ -451,7 +490,7 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
                 parts.append(f"built from the weights of {_join(entry['base_models'])}")
             if entry.get("trained_on_outputs_of"):
                 parts.append(f"trained on outputs of {_join(entry['trained_on_outputs_of'])}")
-            parts.append(_RELEASE.get(entry["release"], entry["release"]))
+            parts.append(_join([_RELEASE.get(way, way) for way in _ways(entry["release"])]))
             if entry.get("llm", True) is False:
                 parts.append("not a large language model")
             parts.append(
@@ -464,6 +503,34 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
             )
             items.append((Strong(entry["name"]), ": " + "; ".join(parts) + "."))
         doc.add(Bullets(tuple(items)))
+
+
+def _assumptions(doc: Document, result: ManifestResult) -> None:
+    """Figures that stood in for a missing one (DESIGN.md §2.1 rule 9), where they were used."""
+    stand_ins = sorted(
+        {
+            (clause.id, clause.message)
+            for clause in result.clauses
+            if "the highest figure given is" in clause.message
+        }
+    )
+    if not stand_ins:
+        return
+    doc.add(Heading(3, "Figures that stood in for a missing one"))
+    doc.add(
+        Para(
+            (
+                "A release-date test counts users in one calendar month. Where the manifest "
+                "gives no figure for that month, the highest figure it gives anywhere stands in, "
+                "and only when that figure is at or below the limit. This verdict relies on:",
+            )
+        )
+    )
+    doc.add(
+        Bullets(
+            tuple((Code(clause_id), ": " + _sentence(message)) for clause_id, message in stand_ins)
+        )
+    )
 
 
 def _licenses(doc: Document, data: ReviewInput) -> None:

@@ -77,3 +77,30 @@ test_a_model_that_opts_out_of_shipped_weights_is_not_distributed if {
 		count({item | some item in findings; item.clause in {"license-copy", "notice-file"}; item.subject == "acme/probe-model"}) == 0
 	}
 }
+
+# Rule 6: per-license facts are per license. A list that omits a license leaves its clause open;
+# a list that names it closes it.
+_copies(license, listed) := {item.status |
+	product := object.union(_shipping, {"license_copies_included": listed})
+	model := _model(license, ["inference"])
+	findings := main.findings with input as testing.doc({"product": product, "models": [model]})
+	some item in findings
+	item.clause == "license-copy"
+	item.subject == "acme/probe-model"
+}
+
+test_license_copy_list_without_the_license_leaves_it_open if {
+	every license in dispatch.supported {
+		statuses := _copies(license, ["some-other-license"])
+		not "satisfied" in statuses
+	}
+}
+
+test_license_copy_list_with_the_license_closes_it if {
+	every license in dispatch.supported {
+		statuses := _copies(license, [license])
+		every status in statuses {
+			status == "satisfied"
+		}
+	}
+}

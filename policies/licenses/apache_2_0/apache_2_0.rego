@@ -15,6 +15,14 @@
 #   name: Apache License, Version 2.0
 #   version: "Version 2.0, January 2004"
 #   text: https://www.apache.org/licenses/LICENSE-2.0
+#   out_of_reach:
+#     - >-
+#       §4(d): a NOTICE file of the original must travel with derivative works; the catalog does
+#       not record the contents of upstream NOTICE files, so whether one exists and was kept is
+#       for a reviewer.
+#     - >-
+#       §3: the patent license ends if you sue over patents in the Work; litigation is not a
+#       manifest fact.
 package licenses.apache_2_0
 
 import rego.v1

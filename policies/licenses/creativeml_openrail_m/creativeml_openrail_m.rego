@@ -17,6 +17,10 @@
 #   name: CreativeML Open RAIL-M
 #   version: "CreativeML Open RAIL-M dated August 22, 2022"
 #   text: https://github.com/CompVis/stable-diffusion/blob/main/LICENSE
+#   out_of_reach:
+#     - >-
+#       The licensor may restrict use remotely and asks that the latest version be used (§7);
+#       neither is a manifest fact.
 package licenses.creativeml_openrail_m
 
 import rego.v1

@@ -17,6 +17,10 @@
 #   name: Databricks Open Model License
 #   version: "Version Release Date: March 27, 2024"
 #   text: https://github.com/databricks/dbrx/blob/main/LICENSE
+#   out_of_reach:
+#     - >-
+#       The license asks licensees to use the latest version of the model; which version is
+#       deployed over time is not a manifest fact.
 package licenses.dbrx
 
 import rego.v1

@@ -128,3 +128,30 @@ test_success_license_copy_quiet_for_hosted_service if {
 	findings := _findings({"product": _product({}), "models": [testing.model(_id)]})
 	testing.statuses(findings, "license-copy") == set()
 }
+
+# The licensee-wide MAU bounds the product's: a small licensee needs no product figure, and a
+# month's product revenue cannot exceed the licensee's annual revenue.
+test_success_ui_attribution_threshold_bounded_by_licensee_figures if {
+	licensee := object.union(testing.licensee, {"monthly_active_users": 2000000, "annual_revenue_usd": 5000000})
+	product := object.union(testing.product, {"audience": "public"})
+	findings := _findings({"licensee": licensee, "product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "ui-attribution-threshold") == {[_id, "satisfied"]}
+}
+
+test_fail_ui_attribution_threshold_licensee_figure_above_does_not_bound if {
+	licensee := object.union(testing.licensee, {"monthly_active_users": 300000000, "annual_revenue_usd": 5000000})
+	product := object.union(testing.product, {"audience": "public"})
+	findings := _findings({"licensee": licensee, "product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "ui-attribution-threshold") == {[_id, "missing-facts"]}
+}
+
+# A derivative published as weights reaches others as much as one offered as a service.
+test_fail_ui_attribution_threshold_derivative_published_as_weights if {
+	product := object.union(testing.product, {"monthly_active_users": 150000000, "monthly_revenue_usd": 0})
+	findings := _findings({
+		"product": product,
+		"models": [object.union(testing.model(_id), {"uses": ["fine-tuning"]})],
+		"derived_models": [testing.derived("acme/K2-Coder", [_id], [], ["weights"])],
+	})
+	testing.statuses(findings, "ui-attribution-threshold") == {["acme/K2-Coder", "violated"]}
+}

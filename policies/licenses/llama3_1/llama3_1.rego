@@ -11,6 +11,16 @@
 #   name: Llama 3.1 Community License Agreement
 #   version: "Llama 3.1 Version Release Date: July 23, 2024"
 #   text: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE
+#   out_of_reach:
+#     - >-
+#       §1.b.ii: a licensee that receives Llama Materials as part of an integrated end-user
+#       product is exempt from §2 (the MAU test); the manifest has no field for that route.
+#     - >-
+#       §5(a): use of Meta's marks beyond "Built with Llama"; trademark use is not a manifest
+#       fact.
+#     - >-
+#       The Acceptable Use Policy's list of prohibited uses: only a person can judge use cases
+#       (acceptable-use attestation).
 package licenses.llama3_1
 
 import rego.v1

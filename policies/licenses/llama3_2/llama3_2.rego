@@ -14,6 +14,14 @@
 #   name: Llama 3.2 Community License Agreement
 #   version: "Llama 3.2 Version Release Date: September 25, 2024"
 #   text: https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/LICENSE
+#   out_of_reach:
+#     - >-
+#       §1.b.ii: the integrated end-user product exemption from §2 has no manifest field.
+#     - >-
+#       §5(a): use of Meta's marks beyond "Built with Llama".
+#     - >-
+#       The Acceptable Use Policy's prohibited uses other than removing safety measures: only a
+#       person can judge them (acceptable-use attestation).
 package licenses.llama3_2
 
 import rego.v1

@@ -16,6 +16,9 @@
 #   name: MIT License
 #   version: "MIT License (the copyright line is each model's own)"
 #   text: https://github.com/deepseek-ai/DeepSeek-R1/blob/main/LICENSE
+#   out_of_reach:
+#     - >-
+#       Nothing beyond the notice condition: the warranty disclaimer binds no deployment.
 package licenses.mit
 
 import rego.v1

@@ -72,7 +72,7 @@ _reaches_third_parties(subject) if {
 
 _reaches_third_parties(subject) if {
 	subject.kind == "model"
-	deployment.weights_shipped
+	deployment.model_weights_shipped(subject.index)
 }
 
 _reaches_third_parties(subject) if {
@@ -118,6 +118,18 @@ _research_finding(item) := item if {
 }) if {
 	_plainly_research(_subject(item.subject))
 } else := finding.new(
+	license, "non-commercial", item.subject, "violated",
+	sprintf("%s runs in production (product.environment: production): the license allows Research Purposes only", [item.subject]),
+	["product", "environment"],
+) if {
+	_environment == "production"
+} else := finding.new(
+	license, "non-commercial", item.subject, "missing-facts",
+	sprintf("%s runs in staging: say whether that is research or evaluation (product.environment)", [item.subject]),
+	["product", "environment"],
+) if {
+	_environment == "staging"
+} else := finding.new(
 	license, "non-commercial", item.subject, "needs-attestation",
 	sprintf("the product is not commercial, but %s: %s; %s", [
 		_why_judgement(_subject(item.subject)),
@@ -135,10 +147,11 @@ _research_finding(item) := item if {
 #   non-commercial, not directly or indirectly connected to any commercial activity or business
 #   operation (§9). Any commercial product is a breach, including one that uses a model trained
 #   on an MRL model's outputs (§4.2). A non-commercial deployment in a research or evaluation
-#   setting that stays in-house satisfies it; anything else (a production or staging setting, a
-#   product for customers or the public, shipped weights, a released derived model) may still be
-#   research, but §9 excludes staff use for daily tasks and any Distribution by a commercial
-#   entity, so a person must attest to it.
+#   setting that stays in-house satisfies it. The scope of the grant is a fact (DESIGN.md §2.1
+#   rule 5): production is outside it (violated, waivable with counsel), and staging must say
+#   whether it is research or evaluation. A research or evaluation setting that reaches third
+#   parties (a public demo, shipped weights, a released derived model) may still be research, but
+#   §9 excludes any Distribution by a commercial entity, so a person must attest to it.
 # custom:
 #   clause: non-commercial
 #   trigger: >-
@@ -146,8 +159,8 @@ _research_finding(item) := item if {
 #     outputs
 #   satisfied_by: >-
 #     product.commercial: false, with product.environment research or evaluation and nothing made
-#     available to third parties; otherwise (still non-commercial) an attestation that the use is
-#     research by a non-commercial party
+#     available to third parties; in a research or evaluation setting that reaches third parties,
+#     an attestation that the use is research by a non-commercial party
 #   section: "§3.2 Usage Limitation; §4.2 Outputs; §9 \"Research Purposes\""
 #   quote: >-
 #     You shall only use the Mistral Models, Derivatives (whether or not created by Mistral AI)

@@ -41,11 +41,18 @@ test_fail_non_commercial_outputs_train_commercial_model if {
 	testing.statuses(findings, "non-commercial") == {[_id, "violated"], ["acme/Support-7B", "violated"]}
 }
 
-test_fail_non_commercial_production_needs_a_person if {
-	# Not commercial, but a production setting: research only if a person says so.
+# The scope of the grant is a fact (DESIGN.md §2.1 rule 5): production is outside Research
+# Purposes, whatever the product earns.
+test_fail_non_commercial_production_is_violated if {
 	product := object.union(_lab, {"environment": "production"})
 	findings := _findings({"product": product, "models": [testing.model(_id)]})
-	testing.statuses(findings, "non-commercial") == {[_id, "needs-attestation"]}
+	testing.statuses(findings, "non-commercial") == {[_id, "violated"]}
+}
+
+test_fail_non_commercial_staging_asks_which_it_is if {
+	product := object.union(_lab, {"environment": "staging"})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "non-commercial") == {[_id, "missing-facts"]}
 }
 
 test_fail_non_commercial_public_research_demo_needs_a_person if {
