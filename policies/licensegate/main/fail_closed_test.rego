@@ -27,6 +27,8 @@ _declared(license) := [license, _accompanies[license]] if {
 	_accompanies[license]
 } else := license
 
+_as_list(declared) := declared if is_array(declared) else := [declared]
+
 _student := testing.derived("acme/Probe-Student", ["acme/probe-model"], [], ["none"])
 
 _open_for(findings) := {item.id |
@@ -98,7 +100,7 @@ test_license_copy_list_without_the_license_leaves_it_open if {
 
 test_license_copy_list_with_the_license_closes_it if {
 	every license in dispatch.supported {
-		statuses := _copies(license, [license])
+		statuses := _copies(license, _as_list(_declared(license)))
 		every status in statuses {
 			status == "satisfied"
 		}

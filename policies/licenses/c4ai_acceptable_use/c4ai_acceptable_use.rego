@@ -17,6 +17,13 @@
 #   name: Cohere Labs Acceptable Use Policy
 #   version: "Cohere Labs Acceptable Use Policy (since April 2025)"
 #   text: https://docs.cohere.com/docs/cohere-labs-acceptable-use-policy
+#   out_of_reach:
+#     - >-
+#       The policy binds "users of our models or model derivatives" but does not require passing it
+#       on in the terms users accept; a product's own terms are for a reviewer.
+#     - >-
+#       Cohere may change the published policy; the text judged is the one in ../shared/license-
+#       texts (README there).
 package licenses.c4ai_acceptable_use
 
 import rego.v1

@@ -19,6 +19,13 @@
 #   name: C4AI Acceptable Use Policy
 #   version: "Cohere For AI Acceptable Use Policy (before April 2025)"
 #   text: https://docs.cohere.com/docs/c4ai-acceptable-use-policy
+#   out_of_reach:
+#     - >-
+#       The policy binds "users of our models or model derivatives" but does not require passing it
+#       on in the terms users accept; a product's own terms are for a reviewer.
+#     - >-
+#       Cohere may change the published policy; the text judged is the one in ../shared/license-
+#       texts (README there).
 package licenses.c4ai_acceptable_use_pre_2025_04
 
 import rego.v1

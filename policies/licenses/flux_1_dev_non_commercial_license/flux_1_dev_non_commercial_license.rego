@@ -23,6 +23,19 @@
 #   text: https://github.com/black-forest-labs/flux/blob/802fb4713906133fcbd0d8dc5351620ca4773036/model_licenses/LICENSE-FLUX1-dev
 #   quoted_from:
 #     - flux-1-dev-non-commercial.LICENSE.txt
+#   out_of_reach:
+#     - >-
+#       3(c)(ii)-(iii): terms for a distributed Derivative must not conflict with the License and
+#       must disclaim warranties as protectively, and it may not be presented as an official BFL
+#       product; the contents of those terms are for a reviewer.
+#     - >-
+#       4(b)-(d): no removing notices, circumventing protections or imposing inconsistent terms;
+#       nothing a manifest states.
+#     - >-
+#       4(e)-(f): export control and sanctions; the recipients' locations are not manifest facts.
+#     - >-
+#       8(b): Black Forest Labs may terminate the License at any time upon notice; a notice received
+#       is not a manifest fact.
 package licenses.flux_1_dev_non_commercial_license
 
 import rego.v1

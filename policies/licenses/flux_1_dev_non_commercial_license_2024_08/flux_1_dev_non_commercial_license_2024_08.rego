@@ -22,6 +22,18 @@
 #   text: https://github.com/black-forest-labs/flux/blob/1f71c43377442214387f8f07b32500df79ba1067/model_licenses/LICENSE-FLUX1-dev
 #   quoted_from:
 #     - flux-1-dev-non-commercial-2024-08.LICENSE.txt
+#   out_of_reach:
+#     - >-
+#       3(d)-(e): terms for a distributed Derivative must not conflict with the License, and it may
+#       not be presented as an official BFL product; the contents of those terms are for a reviewer.
+#     - >-
+#       4(b)-(d): no removing notices, circumventing protections or imposing inconsistent terms;
+#       nothing a manifest states.
+#     - >-
+#       4(e)-(f): export control and sanctions; the recipients' locations are not manifest facts.
+#     - >-
+#       8(b): Black Forest Labs may terminate the License at any time upon notice; a notice received
+#       is not a manifest fact.
 package licenses.flux_1_dev_non_commercial_license_2024_08
 
 import rego.v1

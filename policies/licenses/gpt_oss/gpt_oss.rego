@@ -15,6 +15,10 @@
 #   name: gpt-oss usage policy
 #   version: "USAGE_POLICY of 2025-08-05"
 #   text: https://github.com/openai/gpt-oss/blob/7b583341fe16729127f6d5b94a7b09ccae97e1a1/USAGE_POLICY
+#   out_of_reach:
+#     - >-
+#       Nothing beyond the one commitment: the weights' own duties are Apache-2.0's, judged by the
+#       apache-2.0 package.
 package licenses.gpt_oss
 
 import rego.v1

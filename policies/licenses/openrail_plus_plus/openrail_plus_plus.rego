@@ -23,6 +23,16 @@
 #   text: https://github.com/Stability-AI/generative-models/blob/0ad7de9a5cb53fd63d6d30a4f385485e72e08597/model_licenses/LICENSE-SDXL1.0
 #   quoted_from:
 #     - creativeml-openrail++-m.LICENSE.txt
+#   out_of_reach:
+#     - >-
+#       Section IV, Updates and Runtime Restrictions: the licensor may restrict use remotely;
+#       nothing a deployment states.
+#     - >-
+#       Section IV, Trademarks: no use of the licensors' marks or suggestion of endorsement; product
+#       naming is not a manifest fact.
+#     - >-
+#       Section II: the patent license ends on patent litigation against a contributor; litigation
+#       is not a manifest fact.
 package licenses.openrail_plus_plus
 
 import rego.v1

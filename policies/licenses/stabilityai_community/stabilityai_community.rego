@@ -20,6 +20,19 @@
 #   name: Stability AI Community License Agreement
 #   version: "Last Updated: July 5, 2024"
 #   text: https://stability.ai/community-license-agreement
+#   out_of_reach:
+#     - >-
+#       IV(c)(i): no use of Stability AI's names or marks beyond the attribution; product naming is
+#       not a manifest fact.
+#     - >-
+#       IV(c)(iv): the licenses end if the licensee sues Stability AI over the Materials; litigation
+#       is not a manifest fact.
+#     - >-
+#       III: the revenue test counts Affiliates; licensegate takes licensee.annual_revenue_usd as
+#       stated and cannot check the aggregation.
+#     - >-
+#       V: "Models" are those on Stability's Core Models page, "as may be updated from time to
+#       time"; the catalog records which checkpoints carry this license when read (SOURCES.md).
 package licenses.stabilityai_community
 
 import rego.v1

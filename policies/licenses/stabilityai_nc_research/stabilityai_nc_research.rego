@@ -20,6 +20,17 @@
 #   text: https://github.com/Stability-AI/generative-models/blob/0ad7de9/model_licenses/LICENSE-SDXL-Turbo
 #   quoted_from:
 #     - stabilityai-nc-research-community.LICENSE.txt
+#   out_of_reach:
+#     - >-
+#       4(a): no use of Stability AI's names or marks beyond describing and redistributing; product
+#       naming is not a manifest fact.
+#     - >-
+#       4(c): the licenses end if the licensee sues Stability AI over the Software Products;
+#       litigation is not a manifest fact.
+#     - >-
+#       1(b) reaches any third party using the model through a hosted service; licensegate reads
+#       that from product.audience and derived_models[].release, so an internal audience that
+#       includes contractors must be declared as customers.
 package licenses.stabilityai_nc_research
 
 import rego.v1
