@@ -1,4 +1,4 @@
-"""What a scan found: model references with their evidence, and what model cards and GGUF headers say.
+"""What a scan found: model references with evidence, and what model cards and GGUF headers say.
 
 These types are the interface between the scanner (which fills them) and its users: `scan`'s
 formats, `check --scan` (undeclared models), lineage (licenses inherited through `base_model`),
@@ -13,19 +13,19 @@ from typing import Literal
 
 # How a reference was found. One value per reader; the text and JSON formats print it as is.
 ReferenceKind = Literal[
-    "python",          # from_pretrained, pipeline(model=...), hf_hub_download, SentenceTransformer, ...
-    "notebook",        # the same calls inside a .ipynb code cell
-    "vllm",            # `vllm serve ID`, `--model ID`
-    "tgi",             # MODEL_ID, --model-id
-    "env",             # Kubernetes / compose environment variables naming a model
-    "ollama",          # Modelfile FROM / ADAPTER
-    "litellm",         # model_list[].litellm_params.model
-    "peft",            # adapter_config.json base_model_name_or_path
-    "mergekit",        # mergekit YAML models / base_model
-    "gguf",            # a GGUF file's header
-    "model-card",      # a model folder's or the Hugging Face cache's README.md front matter
-    "hf-cache",        # a models--org--name folder in the Hugging Face cache
-    "bom",             # a CycloneDX BOM given to `check --bom`
+    "python",  # from_pretrained, pipeline(model=...), hf_hub_download, SentenceTransformer
+    "notebook",  # the same calls inside a .ipynb code cell
+    "vllm",  # `vllm serve ID`, `--model ID`
+    "tgi",  # MODEL_ID, --model-id
+    "env",  # Kubernetes / compose environment variables naming a model
+    "ollama",  # Modelfile FROM / ADAPTER
+    "litellm",  # model_list[].litellm_params.model
+    "peft",  # adapter_config.json base_model_name_or_path
+    "mergekit",  # mergekit YAML models / base_model
+    "gguf",  # a GGUF file's header
+    "model-card",  # a model folder's or the Hugging Face cache's README.md front matter
+    "hf-cache",  # a models--org--name folder in the Hugging Face cache
+    "bom",  # a CycloneDX BOM given to `check --bom`
 ]
 
 # Relations a model card's `base_model_relation` may state (Hugging Face's vocabulary).
@@ -65,11 +65,11 @@ class ModelCard:
 
     model_id: str
     evidence: Evidence
-    licenses: tuple[str, ...] = ()          # `license` (one or a list), or GGUF general.license
-    license_name: str | None = None         # for `license: other`
+    licenses: tuple[str, ...] = ()  # `license` (one or a list), or GGUF general.license
+    license_name: str | None = None  # for `license: other`
     license_link: str | None = None
-    base_models: tuple[str, ...] = ()       # `base_model` (one or a list), GGUF general.base_model.N
-    relation: Relation | None = None        # `base_model_relation`; None when the card is silent
+    base_models: tuple[str, ...] = ()  # `base_model` (one or a list), GGUF base_model.N
+    relation: Relation | None = None  # `base_model_relation`; None when the card is silent
 
 
 @dataclass(frozen=True)
