@@ -106,7 +106,9 @@ def test_mau_history_key_with_final_newline_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_product_mau_above_licensee_mau_is_exit_2(tmp_path: Path) -> None:
-    text = MANIFEST.replace("audience: internal", "audience: internal\n  monthly_active_users: 800000000")
+    text = MANIFEST.replace(
+        "audience: internal", "audience: internal\n  monthly_active_users: 800000000"
+    )
     line = _error_line(_check(tmp_path, text))
     assert "product.monthly_active_users" in line and "licensee.monthly_active_users" in line
 
@@ -200,7 +202,9 @@ def test_notice_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
     )
     text = MANIFEST.replace(
         "mistralai/Mistral-7B-v0.3", "meta-llama/Llama-3.1-8B-Instruct"
-    ).replace("audience: internal", "audience: internal\n  ships_weights: true\n  notice_file: NOTICE")
+    ).replace(
+        "audience: internal", "audience: internal\n  ships_weights: true\n  notice_file: NOTICE"
+    )
     result = _check(tmp_path, text, "--format", "json")
     import json
 
@@ -252,3 +256,86 @@ def test_non_ascii_attribution_same_under_both_engines(
         assert canonical(OracleEngine(library).evaluate(document)) == canonical(
             engine.evaluate(document)
         )
+
+
+# -- rule 10: waivers and attestations cannot hide what the library cannot judge ---------------
+
+UNKNOWN = MANIFEST.replace("mistralai/Mistral-7B-v0.3", "acme/in-house-7b")
+FUTURE = "2999-01-01"
+
+
+def test_subjectless_waiver_of_a_licensegate_clause_is_an_error(tmp_path: Path) -> None:
+    waiver = f"""\
+waivers:
+  - clause: licensegate:unknown-model
+    reason: we checked it
+    approved_by: counsel@acme.example
+    expires: "{FUTURE}"
+"""
+    line = _error_line(_check(tmp_path, UNKNOWN + waiver))
+    assert "licensegate.yaml:16:" in line
+    assert "must name its subject" in line
+
+
+def test_waiver_of_a_licensegate_clause_with_its_subject_applies(tmp_path: Path) -> None:
+    waiver = f"""\
+waivers:
+  - clause: licensegate:unknown-model
+    subject: acme/in-house-7b
+    reason: trained in house on licensed data; counsel reviewed
+    approved_by: counsel@acme.example
+    expires: "{FUTURE}"
+"""
+    assert _check(tmp_path, UNKNOWN).exit_code == 1
+    result = _check(tmp_path, UNKNOWN + waiver, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"status": "waived"' in result.stdout
+
+
+def test_attestation_dated_after_the_evaluation_day_is_an_error(tmp_path: Path) -> None:
+    attestation = """\
+attestations:
+  - clause: apache-2.0:retain-notices
+    by: counsel@acme.example
+    date: "2999-01-01"
+    statement: we will keep the notices
+"""
+    line = _error_line(_check(tmp_path, MANIFEST + attestation))
+    assert "licensegate.yaml:18:" in line
+    assert "after the evaluation day" in line
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "junit", "markdown"])
+def test_unused_waiver_is_a_warning_in_every_format(tmp_path: Path, fmt: str) -> None:
+    # An internal deployment distributes nothing, so no Apache-2.0 clause applies to it.
+    waiver = f"""\
+waivers:
+  - clause: apache-2.0:retain-notices
+    reason: notices kept in the image
+    approved_by: counsel@acme.example
+    expires: "{FUTURE}"
+"""
+    result = _check(tmp_path, MANIFEST + waiver, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "waiver-unused" in result.stdout
+    assert "matches no clause" in result.stdout
+
+
+def test_unused_attestation_is_a_warning_and_a_used_one_is_not(tmp_path: Path) -> None:
+    attestation = """\
+attestations:
+  - clause: apache-2.0:retain-notices
+    subject: mistralai/Mistral-7B-v0.3
+    by: counsel@acme.example
+    date: "2024-01-01"
+    statement: notices kept
+"""
+    result = _check(tmp_path, MANIFEST + attestation, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"code": "attestation-unused"' in result.stdout
+    assert '"line": 16' in result.stdout
+    shipped = MANIFEST.replace("audience: internal", "audience: customers\n  ships_weights: true")
+    result = _check(
+        tmp_path, shipped + attestation.replace("subject", "x-subject"), "--format", "json"
+    )
+    assert "attestation-unused" not in result.stdout, result.stdout

@@ -187,7 +187,10 @@ def check_one(
             c.id,
         ),
     )
-    return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict)
+    from licensegate.records import unused_records
+
+    warnings = unused_records(document["manifest"], clauses, manifest)
+    return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
 
 
 def _subject_rank(document: dict[str, Any], subject: str) -> int:

@@ -38,10 +38,11 @@ def build_input(
     data = _with_defaults(_without_user_keys(manifest.data))
     _check_facts(manifest, data)
     _check_models(manifest, data, library)
-    _check_records(manifest, data, library)
+    day = today or dt.date.today()
+    _check_records(manifest, data, library, day)
     document: dict[str, Any] = {
         "manifest": data,
-        "today": (today or dt.date.today()).isoformat(),
+        "today": day.isoformat(),
         "upstream": _upstream(manifest, data),
         "files": {},
         "folded": {
@@ -200,8 +201,32 @@ def _check_models(manifest: Manifest, data: dict[str, Any], library: PolicyLibra
                     )
 
 
-def _check_records(manifest: Manifest, data: dict[str, Any], library: PolicyLibrary) -> None:
-    """A waiver or attestation for a clause that does not exist would hide a typo."""
+def _check_records(
+    manifest: Manifest, data: dict[str, Any], library: PolicyLibrary, today: dt.date
+) -> None:
+    """Records that could hide a breach are errors (DESIGN.md §2.1 rule 10).
+
+    A clause that does not exist would hide a typo; a subject-less waiver of a ``licensegate:*``
+    clause would clear every model the library cannot judge, present and future; an attestation
+    dated after the evaluation day states something nobody has yet attested.
+    """
+    for index, record in enumerate(data["waivers"]):
+        if record["clause"].startswith("licensegate:") and not record.get("subject"):
+            raise _error(
+                manifest,
+                ("waivers", index, "clause"),
+                f"a waiver of {record['clause']} must name its subject (the model it covers): "
+                "without one it would clear every model the library cannot judge",
+            )
+    for index, record in enumerate(data["attestations"]):
+        if record["date"] > today.isoformat():
+            raise _error(
+                manifest,
+                ("attestations", index, "date"),
+                f"attestation dated {record['date']}, after the evaluation day "
+                f"{today.isoformat()}; "
+                "an attestation records what someone has already stated",
+            )
     for field in ("attestations", "waivers"):
         for index, record in enumerate(data[field]):
             clause = record["clause"]

@@ -81,7 +81,8 @@ class ReportWarning:
     """About a manifest but not a clause: a stale sign-off, a waiver about to expire."""
 
     code: str
-    """``signoff-missing``, ``signoff-outdated``, ``signoff-invalid`` or ``waiver-expiring``."""
+    """``signoff-missing``, ``signoff-outdated``, ``signoff-invalid``, ``waiver-expiring``,
+    ``waiver-unused`` or ``attestation-unused``."""
     message: str
     line: int | None = None
     """Manifest line it is about, if any."""

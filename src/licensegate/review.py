@@ -588,7 +588,7 @@ def _clause_blocks(clause: ClauseResult, strict: bool) -> list[Block]:
     if isinstance(waiver, dict):
         details.append(
             (
-                f"Waived until {waiver.get('expires', '?')}, approved by "
+                f"Waived (the waiver stops applying on {waiver.get('expires', '?')}), approved by "
                 f"{waiver.get('approved_by', '?')}: {_sentence(str(waiver.get('reason', '')))}",
             )
         )

@@ -120,7 +120,7 @@ _covers(record, item) if {
 
 _attestations(item) := [record | some record in input.manifest.attestations; _covers(record, item)]
 
-# A waiver applies up to the day before `expires`; input.today is the evaluation date (YYYY-MM-DD).
+# `expires` is the first day a waiver no longer applies (DESIGN.md §2.1 rule 10); input.today is the evaluation date (YYYY-MM-DD).
 _live_waivers(item) := [record |
 	some record in input.manifest.waivers
 	_covers(record, item)
@@ -145,7 +145,9 @@ _resolved(item) := object.union(item, {
 } else := object.union(item, {
 	"status": "waived",
 	"waiver": _live_waivers(item)[0],
-	"message": sprintf("%s; waived until %s: %s", [item.message, _live_waivers(item)[0].expires, _live_waivers(item)[0].reason]),
+	"message": sprintf("%s; waived (the waiver stops applying on %s): %s", [
+		item.message, _live_waivers(item)[0].expires, _live_waivers(item)[0].reason,
+	]),
 }) if {
 	item.status in {"violated", "missing-facts"}
 	count(_live_waivers(item)) > 0

@@ -49,6 +49,8 @@ _WARNING_RULES = {
     "signoff-outdated": "The legal sign-off matches the manifest and policies",
     "signoff-invalid": "The sign-off record can be read",
     "waiver-expiring": "No waiver is about to expire",
+    "waiver-unused": "Every waiver covers a clause the deployment triggers",
+    "attestation-unused": "Every attestation covers a clause the deployment triggers",
 }
 
 
