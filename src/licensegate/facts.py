@@ -214,6 +214,17 @@ def _check_records(manifest: Manifest, data: dict[str, Any], library: PolicyLibr
                     f"{field[:-1]} names clause {clause}, which the library does not have{hint}; "
                     "see `licensegate licenses`",
                 )
+            # DESIGN.md §2.1 rule 10: what the library cannot judge is waived model by model,
+            # never wholesale (one subject-less waiver would cover every unknown model).
+            if field == "waivers" and clause.startswith("licensegate:") and not record.get(
+                "subject"
+            ):
+                raise _error(
+                    manifest,
+                    (field, index, "clause"),
+                    f"a waiver of {clause} must name its subject (the model it covers): "
+                    "licensegate cannot judge that model, so the waiver cannot cover all of them",
+                )
 
 
 def _closest(clause: str, known: Any) -> str | None:
