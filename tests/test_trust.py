@@ -2,15 +2,13 @@
 that must keep working.
 
 The git tests build a real repository: the first commit is the base branch (what reviewers
-already accepted), the second is the pull request. The signature tests use the real
-``ssh-keygen -Y sign``/``-Y verify``.
+already accepted), the second is the pull request.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,7 +20,6 @@ from manifests import FAILING, PASSING
 
 DATE = ["--date", "2026-11-29"]
 COUNSEL = "counsel@acme.example"
-MALLORY = "mallory@evil.example"
 
 WAIVER = f"""\
 waivers:
@@ -33,11 +30,6 @@ waivers:
     expires: 2099-01-01
 """
 """Covers the one violated clause of FAILING."""
-
-needs_ssh = pytest.mark.skipif(
-    shutil.which("ssh-keygen") is None,
-    reason="ssh-keygen (OpenSSH) is not installed: signed approvals cannot be made or verified",
-)
 
 
 def _run(*args: str):
@@ -187,7 +179,7 @@ def test_pr_adding_its_own_waiver_and_signoff_is_untrusted(repo: Path) -> None:
     codes = _codes(report)
     assert "waiver-untrusted" in codes and "signoff-untrusted" in codes
     assert "signoff-missing" in codes
-    assert "waiver-untrusted" in result.stderr
+    assert "does not apply" in result.stderr
 
 
 def test_waiver_and_signoff_present_at_the_base_apply(repo: Path) -> None:
@@ -239,7 +231,7 @@ def test_manifest_new_in_the_pr_has_no_trusted_approvals(repo: Path) -> None:
     _commit(repo, "pull request: a new manifest")
     result = _run("check", str(other), "--format", "json", "--trusted-ref", "HEAD~1", *DATE)
     assert result.exit_code == 1, result.output
-    assert _codes(_json(result)) == ["waiver-untrusted"]
+    assert sorted(_codes(_json(result))) == ["attestation-untrusted", "waiver-untrusted"]
 
 
 @pytest.mark.parametrize("ref", ["--upload-pack=touch /tmp/x", "no-such-branch", "HEAD:x", ""])
@@ -264,172 +256,3 @@ def test_text_and_markdown_reports_say_which_trust(repo: Path) -> None:
     assert "trust: local" in _run("check", str(manifest), "--format", "markdown", *DATE).stdout
     trusted = _run("check", str(manifest), "--trusted-ref", base, *DATE).stdout
     assert f"trust: {base[:12]}" in trusted
-
-
-# ------------------------------------------------------------------------------------------
-# Signed approvals: ssh-keygen -Y sign / -Y verify against allowed_signers read from the ref
-
-
-def _keygen(directory: Path, name: str) -> tuple[Path, str]:
-    key = directory / name
-    subprocess.run(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    return key, (directory / f"{name}.pub").read_text(encoding="utf-8").strip()
-
-
-@pytest.fixture
-def keys(tmp_path: Path) -> dict[str, tuple[Path, str]]:
-    folder = tmp_path / "keys"
-    folder.mkdir()
-    return {name: _keygen(folder, name) for name in ("counsel", "mallory")}
-
-
-def _signers(keys: dict[str, tuple[Path, str]], *names: str) -> str:
-    emails = {"counsel": COUNSEL, "mallory": MALLORY}
-    return "".join(f"{emails[name]} {keys[name][1]}\n" for name in names)
-
-
-def _check_trusted(manifest: Path, base: str, *extra: str):
-    return _run(
-        "check", str(manifest), "--format", "json", "--trusted-ref", base, *extra, *DATE
-    )
-
-
-@needs_ssh
-def test_waiver_signed_by_an_allowed_signer_applies(repo: Path, keys) -> None:
-    manifest, base = _base(repo, FAILING, _signers(keys, "counsel"))
-    manifest.write_text(FAILING + WAIVER, encoding="utf-8")
-    approved = _run(
-        "approve", str(manifest), "--by", COUNSEL, "--sign-with", str(keys["counsel"][0]), *DATE
-    )
-    assert approved.exit_code == 0, approved.output
-    _commit(repo, "pull request with counsel's signed waiver")
-    result = _check_trusted(manifest, base)
-    assert result.exit_code == 0, result.output
-    report = _json(result)
-    assert _statuses(report)["llama3.1:mau-threshold"] == "waived"
-    assert _codes(report) == []
-
-
-@needs_ssh
-def test_signature_made_with_the_wrong_key_is_untrusted(repo: Path, keys) -> None:
-    manifest, base = _base(repo, FAILING, _signers(keys, "counsel"))
-    manifest.write_text(FAILING + WAIVER, encoding="utf-8")
-    # Mallory signs a record that names counsel as the approver, with her own key.
-    forged = _run(
-        "approve", str(manifest), "--by", COUNSEL, "--sign-with", str(keys["mallory"][0]), *DATE
-    )
-    assert forged.exit_code == 0, forged.output
-    _commit(repo, "pull request with a forged signature")
-    result = _check_trusted(manifest, base)
-    assert result.exit_code == 1, result.output
-    assert _codes(_json(result)) == ["waiver-untrusted"]
-    assert "signature" in result.stderr
-
-
-@needs_ssh
-def test_tampered_signed_record_is_untrusted(repo: Path, keys) -> None:
-    manifest, base = _base(repo, FAILING, _signers(keys, "counsel"))
-    manifest.write_text(FAILING + WAIVER.replace("2099-01-01", "2026-12-31"), encoding="utf-8")
-    signed = _run(
-        "approve", str(manifest), "--by", COUNSEL, "--sign-with", str(keys["counsel"][0]), *DATE
-    )
-    assert signed.exit_code == 0, signed.output
-    # Counsel approved until 2026-12-31; the author extends it, in the manifest and the record.
-    manifest.write_text(FAILING + WAIVER, encoding="utf-8")
-    record_path = manifest.with_name(manifest.name + ".signoff.json")
-    record = record_path.read_text(encoding="utf-8").replace("2026-12-31", "2099-01-01")
-    record_path.write_text(record, encoding="utf-8")
-    _commit(repo, "pull request extends the signed waiver")
-    result = _check_trusted(manifest, base)
-    assert result.exit_code == 1, result.output
-    assert _codes(_json(result)) == ["waiver-untrusted"]
-
-
-@needs_ssh
-def test_signer_not_in_allowed_signers_is_untrusted(repo: Path, keys) -> None:
-    manifest, base = _base(repo, FAILING, _signers(keys, "counsel"))
-    manifest.write_text(FAILING + WAIVER.replace(COUNSEL, MALLORY), encoding="utf-8")
-    signed = _run(
-        "approve", str(manifest), "--by", MALLORY, "--sign-with", str(keys["mallory"][0]), *DATE
-    )
-    assert signed.exit_code == 0, signed.output
-    _commit(repo, "pull request signed by someone the base does not trust")
-    result = _check_trusted(manifest, base)
-    assert result.exit_code == 1, result.output
-    assert _codes(_json(result)) == ["waiver-untrusted"]
-
-
-@needs_ssh
-def test_allowed_signers_changed_in_the_pr_is_ignored(repo: Path, keys) -> None:
-    manifest, base = _base(repo, FAILING, _signers(keys, "counsel"))
-    manifest.write_text(FAILING + WAIVER.replace(COUNSEL, MALLORY), encoding="utf-8")
-    (repo / ".licensegate" / "allowed_signers").write_text(
-        _signers(keys, "counsel", "mallory"), encoding="utf-8"
-    )
-    signed = _run(
-        "approve", str(manifest), "--by", MALLORY, "--sign-with", str(keys["mallory"][0]), *DATE
-    )
-    assert signed.exit_code == 0, signed.output
-    _commit(repo, "pull request adds its author to the signers")
-    result = _check_trusted(manifest, base)
-    assert result.exit_code == 1, result.output
-    assert _codes(_json(result)) == ["waiver-untrusted"]
-    # A signers file named on the command line is still read at the ref, never from the tree.
-    elsewhere = _check_trusted(manifest, base, "--allowed-signers", ".licensegate/allowed_signers")
-    assert elsewhere.exit_code == 1, elsewhere.output
-
-
-@needs_ssh
-def test_signature_in_another_namespace_is_untrusted(repo: Path, keys, tmp_path: Path) -> None:
-    manifest, base = _base(repo, FAILING, _signers(keys, "counsel"))
-    manifest.write_text(FAILING + WAIVER, encoding="utf-8")
-    assert (
-        _run(
-            "approve", str(manifest), "--by", COUNSEL, "--sign-with", str(keys["counsel"][0]),
-            *DATE,
-        ).exit_code
-        == 0
-    )  # fmt: skip
-    record_path = manifest.with_name(manifest.name + ".signoff.json")
-    record = json.loads(record_path.read_text(encoding="utf-8"))
-    approval = record["approvals"][0]
-    payload = tmp_path / "payload"
-    payload.write_bytes(approval["payload"].encode())
-    subprocess.run(
-        ["ssh-keygen", "-Y", "sign", "-q", "-n", "git", "-f", str(keys["counsel"][0]),
-         str(payload)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    approval["signature"] = (tmp_path / "payload.sig").read_text(encoding="utf-8")
-    record_path.write_text(json.dumps(record), encoding="utf-8")
-    _commit(repo, "pull request re-signs in git's namespace")
-    result = _check_trusted(manifest, base)
-    assert result.exit_code == 1, result.output
-    assert _codes(_json(result)) == ["waiver-untrusted"]
-
-
-@needs_ssh
-def test_signed_signoff_binds_the_manifest(repo: Path, keys) -> None:
-    manifest, base = _base(repo, PASSING, _signers(keys, "counsel"))
-    manifest.write_text(PASSING.replace("Reviewed.", "Reviewed twice."), encoding="utf-8")
-    _commit(repo, "pull request changes the attestation")
-    # The attestation is new, so counsel signs it and signs the manifest off.
-    key = str(keys["counsel"][0])
-    assert _run("approve", str(manifest), "--by", COUNSEL, "--sign-with", key, *DATE).exit_code == 0
-    signed = _run("sign-off", str(manifest), "--by", COUNSEL, "--sign-with", key, *DATE)
-    assert signed.exit_code == 0, signed.output
-    _commit(repo, "counsel's signatures")
-    result = _check_trusted(manifest, base, "--require-signoff", "--strict")
-    assert result.exit_code == 0, result.output
-    assert _codes(_json(result)) == []
-    # Any later change to the manifest leaves the signed sign-off behind.
-    manifest.write_text(manifest.read_text(encoding="utf-8") + "# later\n", encoding="utf-8")
-    _commit(repo, "a later edit")
-    later = _check_trusted(manifest, base, "--require-signoff")
-    assert later.exit_code == 1, later.output
-    assert "signoff-outdated" in _codes(_json(later)) or "signoff-untrusted" in _codes(
-        _json(later)
-    )

@@ -153,6 +153,8 @@ class Report:
     results: list[ManifestResult]
     errors: list[ManifestFailure]
     strict: bool = False
+    trust: dict[str, Any] | None = None
+    """Where approvals came from (licensegate.trust): None is ``{"mode": "local"}``."""
 
     @property
     def exit_code(self) -> int:
@@ -171,6 +173,7 @@ class Report:
                 "digest": self.policy_digest,
             },
             "strict": self.strict,
+            "trust": self.trust or {"mode": "local"},
             "results": [result.to_dict() for result in self.results],
             "errors": [error.to_dict() for error in self.errors],
         }
