@@ -256,3 +256,24 @@ def test_text_and_markdown_reports_say_which_trust(repo: Path) -> None:
     assert "trust: local" in _run("check", str(manifest), "--format", "markdown", *DATE).stdout
     trusted = _run("check", str(manifest), "--trusted-ref", base, *DATE).stdout
     assert f"trust: {base[:12]}" in trusted
+
+
+# ------------------------------------------------------------------------------------------
+# Diagnostics on stderr: GitHub reads workflow commands there too
+
+
+def test_hostile_file_name_cannot_start_a_workflow_command_on_stderr(tmp_path: Path) -> None:
+    folder = tmp_path / "x\r\n::add-mask::secret\n\x1b]0;pwned\x07\x9b31m"
+    folder.mkdir()
+    manifest = folder / "licensegate.yaml"
+    # An expiring waiver (a warning) and a broken manifest (an error) both name the file.
+    waiver = WAIVER.replace("2099-01-01", "2026-12-15")
+    manifest.write_text(FAILING + waiver, encoding="utf-8")
+    (folder / "broken.licensegate.yaml").write_text("apiVersion: [\n", encoding="utf-8")
+    result = _run("check", str(tmp_path), "--format", "github", *DATE)
+    assert result.exit_code == 2, result.output
+    assert "expires on 2026-12-15" in result.stderr
+    assert all(line.startswith("licensegate: ") for line in result.stderr.splitlines())
+    assert "\x1b" not in result.stderr and "\x9b" not in result.stderr
+    assert "\r" not in result.stderr
+    assert all(line.startswith("::") for line in result.stdout.splitlines())

@@ -60,8 +60,15 @@ DateOption = Annotated[
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"licensegate: error: {message}", err=True)
+    _diagnostic(f"licensegate: error: {message}")
     raise typer.Exit(code=2)
+
+
+def _diagnostic(line: str) -> None:
+    """One line on stderr; manifest text in it cannot break the line or drive the terminal."""
+    from licensegate.escape import terminal
+
+    typer.echo(terminal(line), err=True)
 
 
 def _version(value: bool) -> None:
@@ -269,7 +276,7 @@ def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
     """The errors and the one-line summary on stderr."""
     for error in errors:
         where = f"{error.manifest}:{error.line}" if error.line else error.manifest
-        typer.echo(f"licensegate: error: {where}: {error.message}", err=True)
+        _diagnostic(f"licensegate: error: {where}: {error.message}")
     typer.echo(
         f"licensegate: {checked} checked, {checked - failed} passed, "
         f"{failed} failed, {len(errors)} without verdict",
@@ -341,7 +348,7 @@ def _echo_warnings(result: ManifestResult) -> None:
     for warning in result.warnings:
         kind = "error" if warning.blocking else "warning"
         where = f"{result.manifest}:{warning.line}" if warning.line else result.manifest
-        typer.echo(f"licensegate: {kind}: {where}: {warning.message}", err=True)
+        _diagnostic(f"licensegate: {kind}: {where}: {warning.message}")
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -100,7 +100,9 @@ def open_ref(ref: str, near: Path) -> TrustedRef:
     if top.returncode != 0:
         raise TrustError(f"--trusted-ref needs a git repository; {near} is not in one")
     root = os.path.realpath(top.stdout.decode("utf-8", "replace").strip())
-    resolved = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    resolved = _git(
+        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+    )
     if resolved.returncode != 0:
         raise TrustError(
             f"--trusted-ref {ref!r} is not a commit in {root} (fetch it first, e.g. "
