@@ -54,6 +54,25 @@ class ClauseResult:
     extra: dict[str, Any] = field(default_factory=dict)
     """The attestation or waiver that changed the status, if any."""
 
+    def exception(self) -> tuple[str, str] | None:
+        """The waiver or attestation that set this clause aside, as (kind, justification).
+
+        Every format shows these (DESIGN.md §6), so a reviewer sees every exception.
+        """
+        waiver = self.extra.get("waiver")
+        if self.status is Status.WAIVED and isinstance(waiver, dict):
+            return "waiver", (
+                f"waived by {waiver.get('approved_by')} until {waiver.get('expires')}: "
+                f"{waiver.get('reason')}"
+            )
+        attestation = self.extra.get("attestation")
+        if isinstance(attestation, dict):
+            return "attestation", (
+                f"attested by {attestation.get('by')} on {attestation.get('date')}: "
+                f"{attestation.get('statement')}"
+            )
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of DESIGN.md §4."""
         data: dict[str, Any] = {
