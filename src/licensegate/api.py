@@ -24,6 +24,7 @@ from licensegate.report import (
 
 if TYPE_CHECKING:
     from licensegate.engine.remote import OpaOptions
+    from licensegate.trust import TrustedRef
 
 MANIFEST_NAMES = ("licensegate.yaml", "licensegate.yml")
 MANIFEST_SUFFIXES = (".licensegate.yaml", ".licensegate.yml", ".licensegate.json")
@@ -81,6 +82,7 @@ def check(
     today: dt.date | None = None,
     opa: OpaOptions | None = None,
     jobs: int | None = 1,
+    trust: TrustedRef | None = None,
 ) -> Report:
     """Check manifests. Policy and engine errors raise; manifest errors land in the report.
 
@@ -92,13 +94,15 @@ def check(
     results: list[ManifestResult] = []
     errors: list[ManifestFailure] = []
     for outcome in iter_outcomes(
-        paths, library, engine=engine, opa=opa, jobs=jobs, strict=strict, today=today
+        paths, library, engine=engine, opa=opa, jobs=jobs, strict=strict, today=today, trust=trust
     ):
         if isinstance(outcome, ManifestFailure):
             errors.append(outcome)
         else:
             results.append(outcome)
-    return Report(library.digest, results, errors, strict=strict)
+    return Report(
+        library.digest, results, errors, strict=strict, trust=trust.to_dict() if trust else None
+    )
 
 
 def iter_outcomes(
@@ -110,6 +114,7 @@ def iter_outcomes(
     jobs: int | None = 1,
     strict: bool = False,
     today: dt.date | None = None,
+    trust: TrustedRef | None = None,
 ) -> Iterator[ManifestResult | ManifestFailure]:
     """Results and failures one manifest at a time, in discovery order, as `check` sees them.
 
@@ -117,7 +122,9 @@ def iter_outcomes(
     a time, however many manifests there are. Paths with no manifest at all yield a failure.
     """
     found_any = False
-    for outcome in _outcomes(paths, library, engine, opa, jobs, strict=strict, today=today):
+    for outcome in _outcomes(
+        paths, library, engine, opa, jobs, strict=strict, today=today, trust=trust
+    ):
         found_any = True
         yield outcome
     if not found_any:
@@ -136,10 +143,12 @@ def _outcomes(
     *,
     strict: bool,
     today: dt.date | None,
+    trust: TrustedRef | None = None,
 ) -> Iterator[ManifestResult | ManifestFailure]:
     """One outcome per manifest found, in discovery order; in worker processes for batches."""
     found: Iterable[Path] = discover(paths)
-    if engine is None and jobs != 1:
+    # NOTE: approvals read from a trusted ref are checked in this process (git per manifest).
+    if engine is None and jobs != 1 and trust is None:
         from licensegate.batch import check_parallel, plan_jobs
 
         found = list(found)
@@ -152,14 +161,20 @@ def _outcomes(
     if engine is None:
         engine = make_engine(library) if opa is None else make_engine(library, opa)
     for path in found:
-        yield _check_or_fail(path, library, engine, strict=strict, today=today)
+        yield _check_or_fail(path, library, engine, strict=strict, today=today, trust=trust)
 
 
 def _check_or_fail(
-    path: Path, library: PolicyLibrary, engine: Engine, *, strict: bool, today: dt.date | None
+    path: Path,
+    library: PolicyLibrary,
+    engine: Engine,
+    *,
+    strict: bool,
+    today: dt.date | None,
+    trust: TrustedRef | None = None,
 ) -> ManifestResult | ManifestFailure:
     try:
-        return check_one(path, library, engine, strict=strict, today=today)
+        return check_one(path, library, engine, strict=strict, today=today, trust=trust)
     except ManifestError as err:
         return ManifestFailure(err.path, err.message, err.line)
 
@@ -171,12 +186,18 @@ def check_one(
     *,
     strict: bool = False,
     today: dt.date | None = None,
+    trust: TrustedRef | None = None,
 ) -> ManifestResult:
-    """Load, evaluate and report one manifest."""
+    """Load, evaluate and report one manifest; with ``trust``, only approvals at its ref apply."""
     from licensegate.facts import build_input
     from licensegate.manifest import load_manifest
 
     manifest = load_manifest(path)
+    untrusted: list[Any] = []
+    if trust is not None:
+        from licensegate.trust import filter_manifest
+
+        manifest, untrusted = filter_manifest(manifest, trust)
     document = build_input(manifest, library, today)
     raw = engine.evaluate(document)
     clauses = sorted(
@@ -189,7 +210,7 @@ def check_one(
     )
     from licensegate.records import unused_records
 
-    warnings = unused_records(document["manifest"], clauses, manifest)
+    warnings = [*untrusted, *unused_records(document["manifest"], clauses, manifest)]
     return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
 
 

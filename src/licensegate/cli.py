@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from licensegate.streaming import Tally
+    from licensegate.trust import TrustedRef
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -59,8 +60,15 @@ DateOption = Annotated[
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"licensegate: error: {message}", err=True)
+    _diagnostic(f"licensegate: error: {message}")
     raise typer.Exit(code=2)
+
+
+def _diagnostic(line: str) -> None:
+    """One line on stderr; manifest text in it cannot break the line or drive the terminal."""
+    from licensegate.escape import terminal
+
+    typer.echo(terminal(line), err=True)
 
 
 def _version(value: bool) -> None:
@@ -174,6 +182,15 @@ def check(
             "up to the CPUs.",
         ),
     ] = None,
+    trusted_ref: Annotated[
+        str | None,
+        typer.Option(
+            "--trusted-ref",
+            help="Git branch, tag or commit (e.g. origin/main) whose copies of the manifests "
+            "and sign-off records hold the approvals that count; waivers, attestations and "
+            "sign-offs added in this change do not apply. Default: all apply (trust: local).",
+        ),
+    ] = None,
 ) -> None:
     """Check manifests against the model licenses: exit 0 pass, 1 fail, 2 no verdict."""
     from licensegate import api
@@ -182,6 +199,14 @@ def check(
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or directory")
+    trust = None
+    if trusted_ref is not None:
+        from licensegate.trust import open_ref
+
+        try:
+            trust = open_ref(trusted_ref, paths[0])
+        except LicensegateError as err:
+            _fail(str(err))
     opa = None
     if engine is EngineKind.OPA:
         if not opa_url:
@@ -202,14 +227,27 @@ def check(
         library = api.load_library(policy or ())
         if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
             outcomes = api.iter_outcomes(
-                paths, library, opa=opa, jobs=jobs, strict=strict, today=today
+                paths, library, opa=opa, jobs=jobs, strict=strict, today=today, trust=trust
             )
             tally = _stream(
-                output_format, library.digest, strict, outcomes, output, today, require_signoff
+                output_format,
+                library.digest,
+                strict,
+                outcomes,
+                output,
+                today,
+                require_signoff,
+                trust,
             )
         else:
             report = api.check(
-                paths, strict=strict, library=library, today=today, opa=opa, jobs=jobs
+                paths,
+                strict=strict,
+                library=library,
+                today=today,
+                opa=opa,
+                jobs=jobs,
+                trust=trust,
             )
     except LicensegateError as err:
         _fail(str(err))
@@ -218,7 +256,7 @@ def check(
         raise typer.Exit(code=tally.exit_code)
     from licensegate.signoff import assess
 
-    report = assess(report, today=today, require_signoff=require_signoff)
+    report = assess(report, today=today, require_signoff=require_signoff, trust=trust)
     _write(output_format.renderer()(report), output)
     if output_format is OutputFormat.GITHUB:
         from licensegate.formats.github import append_step_summary
@@ -238,7 +276,7 @@ def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
     """The errors and the one-line summary on stderr."""
     for error in errors:
         where = f"{error.manifest}:{error.line}" if error.line else error.manifest
-        typer.echo(f"licensegate: error: {where}: {error.message}", err=True)
+        _diagnostic(f"licensegate: error: {where}: {error.message}")
     typer.echo(
         f"licensegate: {checked} checked, {checked - failed} passed, "
         f"{failed} failed, {len(errors)} without verdict",
@@ -254,6 +292,7 @@ def _stream(
     output: Path | None,
     today: dt.date | None,
     require_signoff: bool,
+    trust: TrustedRef | None = None,
 ) -> Tally:
     """Write a text or JSON report as the results arrive, into a temporary file that becomes
     the output (or is copied to stdout) only once it is complete: a batch of any size holds one
@@ -268,7 +307,11 @@ def _stream(
         for outcome in outcomes:
             if isinstance(outcome, ManifestResult):
                 outcome = assess_result(
-                    outcome, policy_digest, today=today, require_signoff=require_signoff
+                    outcome,
+                    policy_digest,
+                    today=today,
+                    require_signoff=require_signoff,
+                    trust=trust,
                 )
                 _echo_warnings(outcome)
             yield outcome
@@ -283,7 +326,9 @@ def _stream(
         _fail(f"cannot write {output}: {err}")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            tally = writer(policy_digest, strict, assessed(), stream.write)
+            tally = writer(
+                policy_digest, strict, assessed(), stream.write, trust.to_dict() if trust else None
+            )
         if output is None:
             with open(temporary, encoding="utf-8") as finished:
                 shutil.copyfileobj(finished, sys.stdout)
@@ -303,7 +348,7 @@ def _echo_warnings(result: ManifestResult) -> None:
     for warning in result.warnings:
         kind = "error" if warning.blocking else "warning"
         where = f"{result.manifest}:{warning.line}" if warning.line else result.manifest
-        typer.echo(f"licensegate: {kind}: {where}: {warning.message}", err=True)
+        _diagnostic(f"licensegate: {kind}: {where}: {warning.message}")
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -54,6 +54,25 @@ class ClauseResult:
     extra: dict[str, Any] = field(default_factory=dict)
     """The attestation or waiver that changed the status, if any."""
 
+    def exception(self) -> tuple[str, str] | None:
+        """The waiver or attestation that set this clause aside, as (kind, justification).
+
+        Every format shows these (DESIGN.md §6), so a reviewer sees every exception.
+        """
+        waiver = self.extra.get("waiver")
+        if self.status is Status.WAIVED and isinstance(waiver, dict):
+            return "waiver", (
+                f"waived by {waiver.get('approved_by')} until {waiver.get('expires')}: "
+                f"{waiver.get('reason')}"
+            )
+        attestation = self.extra.get("attestation")
+        if isinstance(attestation, dict):
+            return "attestation", (
+                f"attested by {attestation.get('by')} on {attestation.get('date')}: "
+                f"{attestation.get('statement')}"
+            )
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of DESIGN.md §4."""
         data: dict[str, Any] = {
@@ -154,6 +173,8 @@ class Report:
     results: list[ManifestResult]
     errors: list[ManifestFailure]
     strict: bool = False
+    trust: dict[str, Any] | None = None
+    """Where approvals came from (licensegate.trust): None is ``{"mode": "local"}``."""
 
     @property
     def exit_code(self) -> int:
@@ -172,6 +193,7 @@ class Report:
                 "digest": self.policy_digest,
             },
             "strict": self.strict,
+            "trust": self.trust or {"mode": "local"},
             "results": [result.to_dict() for result in self.results],
             "errors": [error.to_dict() for error in self.errors],
         }

@@ -27,10 +27,13 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from licensegate.errors import LicensegateError
 from licensegate.report import ManifestResult, Report, ReportWarning, Status
+
+if TYPE_CHECKING:
+    from licensegate.trust import TrustedRef
 
 SIGNOFF_SUFFIX = ".signoff.json"
 """A manifest's sign-off record is its file name plus this suffix, in the same folder."""
@@ -168,14 +171,38 @@ def new_signoff(
 
 
 def signoff_state(
-    result: ManifestResult, policy_digest: str, *, require: bool = False
+    result: ManifestResult,
+    policy_digest: str,
+    *,
+    require: bool = False,
+    trust: TrustedRef | None = None,
+    untrusted: list[ReportWarning] | None = None,
 ) -> ReportWarning | None:
-    """The sign-off warning for one result, or None when its latest sign-off still matches."""
+    """The sign-off warning for one result, or None when its latest sign-off still matches.
+
+    With ``trust``, only entries also in the record at its ref count; a ``signoff-untrusted``
+    warning for the others is appended to ``untrusted``.
+    """
     path = signoff_path(result.manifest)
     try:
         entries = read_signoffs(path)
     except SignOffError as err:
         return ReportWarning("signoff-invalid", str(err), None, blocking=require)
+    if trust is not None:
+        from licensegate.trust import trusted_signoffs
+
+        entries, dropped = trusted_signoffs(path, entries, trust)
+        if dropped and untrusted is not None:
+            untrusted.append(
+                ReportWarning(
+                    "signoff-untrusted",
+                    f"{dropped} sign-off entr{'y' if dropped == 1 else 'ies'} of {path.name} "
+                    f"{'is' if dropped == 1 else 'are'} not in the record at {trust.ref} "
+                    f"({trust.commit[:12]}): a sign-off added in this change does not count",
+                    None,
+                    blocking=False,
+                )
+            )
     if not entries:
         if not require:
             return None
@@ -277,6 +304,7 @@ def assess(
     today: dt.date | None = None,
     require_signoff: bool = False,
     horizon: int = EXPIRY_HORIZON_DAYS,
+    trust: TrustedRef | None = None,
 ) -> Report:
     """The report with sign-off and waiver-expiry warnings attached to each result."""
     results = [
@@ -286,6 +314,7 @@ def assess(
             today=today,
             require_signoff=require_signoff,
             horizon=horizon,
+            trust=trust,
         )
         for result in report.results
     ]
@@ -299,11 +328,14 @@ def assess_result(
     today: dt.date | None = None,
     require_signoff: bool = False,
     horizon: int = EXPIRY_HORIZON_DAYS,
+    trust: TrustedRef | None = None,
 ) -> ManifestResult:
     """One result with its sign-off and waiver-expiry warnings (as `assess`, one at a time)."""
     day = today or dt.date.today()
     warnings = list(result.warnings)
-    state = signoff_state(result, policy_digest, require=require_signoff)
+    state = signoff_state(
+        result, policy_digest, require=require_signoff, trust=trust, untrusted=warnings
+    )
     if state is not None:
         warnings.append(state)
     warnings.extend(expiring_waivers(result, day, horizon))

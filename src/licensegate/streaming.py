@@ -12,6 +12,7 @@ import json
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from licensegate import __version__
 from licensegate.report import REPORT_VERSION, ManifestFailure, ManifestResult, Report
@@ -52,11 +53,15 @@ def _results_of(outcomes: Iterable[Outcome], tally: Tally) -> Iterable[ManifestR
 
 
 def stream_json(
-    policy_digest: str, strict: bool, outcomes: Iterable[Outcome], write: Write
+    policy_digest: str,
+    strict: bool,
+    outcomes: Iterable[Outcome],
+    write: Write,
+    trust: dict[str, Any] | None = None,
 ) -> Tally:
     """The JSON report of formats/json.py, one result at a time."""
     tally = Tally()
-    head = Report(policy_digest, [], [], strict=strict).to_dict()
+    head = Report(policy_digest, [], [], strict=strict, trust=trust).to_dict()
     assert head["report_version"] == REPORT_VERSION and head["tool"]["version"] == __version__
     del head["results"], head["errors"]
     opening = json.dumps(head, indent=2, ensure_ascii=False)
@@ -73,7 +78,11 @@ def stream_json(
 
 
 def stream_text(
-    policy_digest: str, strict: bool, outcomes: Iterable[Outcome], write: Write
+    policy_digest: str,
+    strict: bool,
+    outcomes: Iterable[Outcome],
+    write: Write,
+    trust: dict[str, Any] | None = None,
 ) -> Tally:
     """The text report of formats/text.py, one result at a time."""
     from licensegate.formats import text
@@ -86,5 +95,5 @@ def stream_text(
     for error in tally.errors:
         write(("" if first else "\n") + text.render_error(error))
         first = False
-    write(text.summary_line(tally.checked, tally.failed, len(tally.errors)))
+    write(text.summary_line(tally.checked, tally.failed, len(tally.errors), trust))
     return tally

@@ -33,19 +33,29 @@ def test_escaping_follows_the_actions_toolkit() -> None:
 def test_one_command_per_line_and_levels(sample_report: Report) -> None:
     lines = github.render(sample_report).splitlines()
     kinds = [line.split(" ", 1)[0] for line in lines]
-    # violated, needs-attestation, missing-facts, 2 warnings, 1 no-verdict error;
-    # satisfied and waived print nothing.
-    assert kinds == ["::error", "::notice", "::error", "::warning", "::warning", "::error"]
+    # violated, needs-attestation, missing-facts, the waived clause, 1 warning; in the second
+    # manifest the attested clause and 1 warning; 1 no-verdict error. Plainly satisfied clauses
+    # print nothing; every waiver and attestation is a notice.
+    assert kinds == [
+        "::error", "::notice", "::error", "::notice", "::warning", "::notice", "::warning",
+        "::error",
+    ]  # fmt: skip
+    assert "(waived)" in lines[3] and "Waived by counsel@acme.example" in lines[3]
+    assert "(satisfied)" in lines[5] and "attested by" in lines[5]
     assert lines[0].startswith("::error file=deploy/licensegate.yaml,line=9,title=llama3.1%3A")
     assert "line=1," in lines[2], "a fact without a line is annotated on line 1"
     assert "\n" not in "".join(lines) and "\r" not in "".join(lines)
     assert lines[-1].startswith("::error file=broken/licensegate.yaml,line=3,")
-    assert "file=apps/chat%2C eu/licensegate.yaml" in lines[4]
+    assert "file=apps/chat%2C eu/licensegate.yaml" in lines[6]
 
 
 def test_strict_turns_notice_into_error(strict_report: Report) -> None:
-    kinds = [line.split(" ", 1)[0] for line in github.render(strict_report).splitlines()]
-    assert "::notice" not in kinds and kinds[1] == "::error"
+    lines = github.render(strict_report).splitlines()
+    kinds = [line.split(" ", 1)[0] for line in lines]
+    assert kinds[1] == "::error"
+    # What remains a notice is an exception someone approved, never an open attestation.
+    notices = [line for line in lines if line.startswith("::notice")]
+    assert notices and all("(needs-attestation)" not in line for line in notices)
 
 
 def test_step_summary_is_appended_never_truncated(sample_report: Report, tmp_path: Path) -> None:

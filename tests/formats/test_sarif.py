@@ -55,8 +55,18 @@ def test_levels_locations_and_rules(sample_report: Report) -> None:
     assert by_rule[("llama3.1:mau-threshold", model)]["level"] == "error"
     assert by_rule[("llama3.1:acceptable-use", model)]["level"] == "note"
     assert by_rule[("llama3.1:license-copy", derived)]["level"] == "error"
-    # Satisfied and waived clauses give no result.
-    assert ("llama3.1:notice-file", derived) not in by_rule
+    # A waived clause is a note with an external suppression (who, until when, why); a plainly
+    # satisfied clause gives no result.
+    waived = by_rule[("llama3.1:notice-file", derived)]
+    assert waived["level"] == "note" and waived["properties"]["exception"] == "waiver"
+    assert waived["suppressions"] == [
+        {
+            "kind": "external",
+            "status": "accepted",
+            "justification": "waived by counsel@acme.example until 2026-12-15: "
+            "Meta agreed in writing",
+        }
+    ]
     assert ("llama3.1:attribution-display", derived) not in by_rule
     located = by_rule[("llama3.1:mau-threshold", model)]["locations"][0]["physicalLocation"]
     assert located == {
@@ -89,7 +99,9 @@ def test_levels_locations_and_rules(sample_report: Report) -> None:
 
 def test_strict_makes_needs_attestation_an_error(strict_report: Report) -> None:
     (run,) = sarif.to_sarif(strict_report)["runs"]
-    levels = {r["ruleId"]: r["level"] for r in run["results"]}
+    levels = {
+        r["ruleId"]: r["level"] for r in run["results"] if r["properties"].get("exception") is None
+    }
     assert levels["llama3.1:acceptable-use"] == "error"
 
 

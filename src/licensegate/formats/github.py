@@ -53,6 +53,9 @@ def command(kind: str, message: str, **properties: str | int | None) -> str:
 
 def _message(clause: ClauseResult) -> str:
     lines = [f"{clause.subject}: {clause.message}"]
+    exception = clause.exception()
+    if exception is not None:
+        lines.append(exception[1][0].upper() + exception[1][1:])
     if clause.quote:
         lines.append(f'License ({clause.section}): "{clause.quote}"')
     lines.append(f"Fix: {clause.remediation}")
@@ -66,8 +69,11 @@ def render(report: Report) -> str:
     for result in report.results:
         for clause in result.clauses:
             kind = level_of(clause.status, result.strict).github
-            if kind is None:
+            exception = clause.exception()
+            if kind is None and exception is None:
                 continue
+            if kind is None:
+                kind = "notice"  # a waived or attested clause: every exception is visible
             lines.append(
                 command(
                     kind,

@@ -74,6 +74,13 @@ def _testcase(suite: ET.Element, result: ManifestResult, clause: ClauseResult) -
     )
     if clause.line:
         case.set("line", str(clause.line))
+    exception = clause.exception()
+    if exception is not None:
+        properties = ET.SubElement(case, "properties")
+        ET.SubElement(properties, "property", {"name": "exception", "value": exception[0]})
+        ET.SubElement(
+            properties, "property", {"name": "justification", "value": _clean(exception[1])}
+        )
     outcome = level_of(clause.status, result.strict).junit
     if outcome == "failure":
         failure = ET.SubElement(

@@ -116,6 +116,8 @@ def headline(report: Report) -> str:
 
 
 def render(report: Report) -> str:
+    from licensegate.formats.text import trust_line
+
     """The whole report as Markdown."""
     lines = [f"## licensegate: {headline(report)}", ""]
     blocks = [render_result(result) for result in report.results]
@@ -127,6 +129,6 @@ def render(report: Report) -> str:
     body = "\n".join(blocks)
     footer = (
         f"<sub>licensegate policies {code(report.policy_digest.removeprefix('sha256:')[:12])}"
-        "</sub>\n"
+        f" · {escape(trust_line(report.trust))}</sub>\n"
     )
     return "\n".join(lines) + "\n" + body + ("\n" if body else "") + footer

@@ -158,10 +158,19 @@ def to_sarif(report: Report) -> dict[str, Any]:
     for result in report.results:
         for clause in result.clauses:
             level = level_of(clause.status, result.strict).sarif
-            if level is None:
+            exception = clause.exception()
+            if level is None and exception is None:
                 continue
             rules.setdefault(clause.id, _clause_rule(clause))
-            results.append(_clause_result(result.manifest, clause, level))
+            item = _clause_result(result.manifest, clause, level or "note")
+            if exception is not None:
+                # NOTE: a waived or attested clause is a suppressed result, never a silent one
+                # (DESIGN.md §6): code scanning lists it with who set it aside and why.
+                item["suppressions"] = [
+                    {"kind": "external", "status": "accepted", "justification": exception[1]}
+                ]
+                item["properties"]["exception"] = exception[0]
+            results.append(item)
         for warning in result.warnings:
             rules.setdefault(f"licensegate/{warning.code}", _warning_rule(warning.code))
             results.append(_warning_result(result.manifest, warning))

@@ -15,6 +15,7 @@ Example::
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from licensegate.report import STATUS_ORDER, ManifestFailure, ManifestResult, Report, Status
 
@@ -28,7 +29,9 @@ def render(report: Report) -> str:
     blocks = [render_result(result) for result in report.results]
     blocks += [render_error(error) for error in report.errors]
     failed = sum(1 for result in report.results if result.failed)
-    return "\n".join(blocks) + summary_line(len(report.results), failed, len(report.errors))
+    return "\n".join(blocks) + summary_line(
+        len(report.results), failed, len(report.errors), report.trust
+    )
 
 
 def render_error(error: ManifestFailure) -> str:
@@ -75,9 +78,18 @@ def _wrapped(text: str) -> list[str]:
     return textwrap.wrap(text, _WIDTH, initial_indent=_INDENT, subsequent_indent=_INDENT + "  ")
 
 
-def summary_line(checked: int, failed: int, errors: int) -> str:
-    """The closing line, after a blank line."""
+def summary_line(
+    checked: int, failed: int, errors: int, trust: dict[str, Any] | None = None
+) -> str:
+    """The closing line, after a blank line, and where approvals came from."""
     parts = [f"{checked} manifest(s) checked: {checked - failed} passed, {failed} failed"]
     if errors:
         parts.append(f"{errors} could not be checked")
-    return "\n" + "; ".join(parts) + "\n"
+    return "\n" + "; ".join(parts) + "\n" + trust_line(trust) + "\n"
+
+
+def trust_line(trust: dict[str, Any] | None) -> str:
+    """``trust: local``, or the commit and ref whose approvals counted (licensegate.trust)."""
+    if not trust or trust.get("mode") == "local":
+        return "trust: local"
+    return f"trust: {str(trust['commit'])[:12]} ({trust['ref']})"
