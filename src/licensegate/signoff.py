@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from licensegate.errors import LicensegateError
 from licensegate.report import STATUS_ORDER, ManifestResult, Report, ReportWarning, Status
+from licensegate.signing import is_armoured
 
 if TYPE_CHECKING:
     from licensegate.trust import TrustedRef
@@ -64,11 +65,60 @@ class SignOff:
     """The verdict (under ``--strict``) when it was signed off: always ``pass``."""
     summary: dict[str, int] = field(default_factory=dict)
     note: str = ""
+    notice_digest: str = ""
+    """``sha256:<hex>`` of the manifest's notice file when it was signed off, if it has one."""
+    signature: str = ""
+    """An armoured SSH signature of :func:`signed_document` by :attr:`by` (``sign-off
+    --sign-with``); empty when unsigned."""
 
     @property
     def day(self) -> str:
         """The date part of :attr:`at`."""
         return self.at[:10]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as stored: optional fields only when set (records stay as older versions
+        wrote them, so trusted copies still compare equal)."""
+        entry = asdict(self)
+        for optional in ("notice_digest", "signature"):
+            if not entry[optional]:
+                del entry[optional]
+        return entry
+
+
+def signed_document(entry: SignOff, manifest_path: str) -> dict[str, Any]:
+    """What a sign-off's signature covers: the manifest's repository path and the entry (its
+    digests of the manifest, notice file and policies, the tool version, the verdict)."""
+    document = entry.to_dict()
+    document.pop("signature", None)
+    return {"signs_off": manifest_path, **document}
+
+
+def notice_digest(manifest: str | Path) -> str:
+    """``sha256:<hex>`` of the manifest's notice file, or "" when it names none or it cannot be
+    read (then the check itself reports it)."""
+    import hashlib
+
+    from licensegate.manifest import load_manifest
+
+    try:
+        loaded = load_manifest(manifest)
+    except LicensegateError:
+        return ""
+    product = loaded.data.get("product")
+    relative = product.get("notice_file") if isinstance(product, dict) else None
+    if not isinstance(relative, str):
+        return ""
+    folder = Path(manifest).resolve().parent
+    target = (folder / relative).resolve()
+    if folder not in target.parents or not target.is_file():
+        return ""
+    try:
+        with target.open("rb") as stream:
+            data = stream.read(_MAX_BYTES + 1)
+    except OSError:
+        return ""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def signoff_path(manifest: str | Path) -> Path:
@@ -107,7 +157,7 @@ def read_signoffs(path: Path) -> list[SignOff]:
 # The checks below are schemas/signoff.schema.json written out, so that `check` does not import
 # jsonschema for a file it reads on every run; tests/test_signoff.py holds both to the same answers.
 _REQUIRED = ("by", "at", "manifest_digest", "policy_digest", "tool_version", "result")
-_OPTIONAL = ("summary", "note")
+_OPTIONAL = ("summary", "note", "notice_digest", "signature")
 _PRINTABLE = re.compile(r"[^\x00-\x1f\x7f]+")
 _FORMATS: dict[str, tuple[re.Pattern[str], int]] = {
     "by": (_PRINTABLE, 320),
@@ -150,6 +200,12 @@ def _entry(path: Path, index: int, item: Any) -> SignOff:
     note = item.get("note", "")
     if not isinstance(note, str) or len(note) > _NOTE_MAX:
         raise SignOffError(f"{where}.note must be a string of at most {_NOTE_MAX} characters")
+    notice = item.get("notice_digest", "")
+    if "notice_digest" in item and not _FORMATS["manifest_digest"][0].fullmatch(str(notice)):
+        raise SignOffError(f"{where}.notice_digest is malformed")
+    signature = item.get("signature", "")
+    if "signature" in item and not is_armoured(signature):
+        raise SignOffError(f"{where}.signature is not an armoured SSH signature")
     return SignOff(
         by=item["by"],
         at=item["at"],
@@ -159,6 +215,8 @@ def _entry(path: Path, index: int, item: Any) -> SignOff:
         result=item["result"],
         summary=dict(summary),
         note=note,
+        notice_digest=notice,
+        signature=signature,
     )
 
 
@@ -170,7 +228,7 @@ def append_signoff(manifest: str | Path, entry: SignOff) -> Path:
     document = {
         "signoff_version": SIGNOFF_VERSION,
         "manifest": Path(manifest).name,
-        "signoffs": [asdict(item) for item in entries],
+        "signoffs": [item.to_dict() for item in entries],
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     import tempfile
@@ -207,6 +265,7 @@ def new_signoff(
         result="fail" if result.failed else "pass",
         summary={status.value: result.count(status) for status in Status},
         note=note,
+        notice_digest=notice_digest(result.manifest),
     )
 
 
@@ -262,6 +321,10 @@ def signoff_state(
         )
         if then != now
     ]
+    # Records from before notice digests were kept have none; the manifest digest still binds
+    # the notice file's name.
+    if latest.notice_digest and latest.notice_digest != notice_digest(result.manifest):
+        changed.append("the notice file")
     if not changed:
         return None
     return ReportWarning(
