@@ -298,3 +298,30 @@ def test_an_impossible_sign_off_time_is_rejected(tmp_path: Path) -> None:
     path.write_text(json.dumps(_document(at="2026-13-45T99:00:00Z")), encoding="utf-8")
     with pytest.raises(signoff.SignOffError, match="not a real UTC time"):
         signoff.read_signoffs(path)
+
+
+def _append_many(args: tuple[str, int]) -> None:
+    manifest, worker = args
+    for number in range(5):
+        entry = signoff.SignOff(
+            by=f"worker{worker}@acme.example",
+            at=f"2026-11-29T10:{worker:02d}:{number:02d}Z",
+            manifest_digest=_DIGEST,
+            policy_digest=_DIGEST,
+            tool_version="0.1.0",
+            result="pass",
+        )
+        signoff.append_signoff(manifest, entry)
+
+
+def test_concurrent_sign_offs_lose_no_entry(tmp_path: Path) -> None:
+    import multiprocessing
+
+    manifest = str(tmp_path / "licensegate.yaml")
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        pool.map(_append_many, [(manifest, worker) for worker in range(8)])
+    entries = signoff.read_signoffs(signoff.signoff_path(manifest))
+    assert len(entries) == 40
+    assert len({(e.by, e.at) for e in entries}) == 40
+    assert [p.name for p in tmp_path.iterdir()] == ["licensegate.yaml.signoff.json"]

@@ -88,15 +88,22 @@ def read_approvals(path: Path) -> list[dict[str, Any]]:
 
 def append_approval(manifest: Path, kind: str, record: dict[str, Any], signature: str) -> Path:
     """Add one signed approval to the manifest's approvals file (created if absent), atomically."""
+    from licensegate.locking import folder_lock
+
     path = approvals_path(manifest)
-    entries = read_approvals(path)
-    entries.append({"kind": kind, "record": plain(record), "signature": signature})
-    document = {
-        "approvals_version": APPROVALS_VERSION,
-        "manifest": manifest.name,
-        "approvals": entries,
-    }
-    text = json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    with folder_lock(path.parent):
+        entries = read_approvals(path)
+        entries.append({"kind": kind, "record": plain(record), "signature": signature})
+        document = {
+            "approvals_version": APPROVALS_VERSION,
+            "manifest": manifest.name,
+            "approvals": entries,
+        }
+        _replace(path, json.dumps(document, indent=2, ensure_ascii=True) + "\n")
+    return path
+
+
+def _replace(path: Path, text: str) -> None:
     try:
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
@@ -110,7 +117,6 @@ def append_approval(manifest: Path, kind: str, record: dict[str, Any], signature
             raise
     except OSError as err:
         raise ApprovalsError(f"{path}: cannot write: {err.strerror}") from None
-    return path
 
 
 def same_record(left: dict[str, Any], right: dict[str, Any]) -> bool:

@@ -222,27 +222,41 @@ def _entry(path: Path, index: int, item: Any) -> SignOff:
 
 def append_signoff(manifest: str | Path, entry: SignOff) -> Path:
     """Add ``entry`` to the manifest's sign-off record (created if absent), atomically."""
+    from licensegate.locking import folder_lock
+
     path = signoff_path(manifest)
-    entries = read_signoffs(path)
-    entries.append(entry)
-    document = {
-        "signoff_version": SIGNOFF_VERSION,
-        "manifest": Path(manifest).name,
-        "signoffs": [item.to_dict() for item in entries],
-    }
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # NOTE: under the folder lock, a concurrent sign-off waits and then reads this entry too.
+    with folder_lock(path.parent):
+        entries = read_signoffs(path)
+        entries.append(entry)
+        document = {
+            "signoff_version": SIGNOFF_VERSION,
+            "manifest": Path(manifest).name,
+            "signoffs": [item.to_dict() for item in entries],
+        }
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        _replace(path, text)
+    return path
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder; the temporary
+    file never outlives a failure."""
     import tempfile
 
     try:
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     except OSError as err:
         raise SignOffError(f"{path}: cannot write the sign-off record: {err.strerror}") from None
-    return path
 
 
 def new_signoff(
