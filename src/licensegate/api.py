@@ -282,7 +282,8 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         raise EngineError(f"policy emitted a malformed path in {item!r}")
     if "evidence" in item and not isinstance(item["evidence"], dict):
         raise EngineError(f"policy emitted malformed evidence in {item!r}")
-    extra: dict[str, Any] = {key: item[key] for key in ("attestation", "waiver", "evidence") if key in item}
+    kept = ("attestation", "waiver", "evidence")
+    extra: dict[str, Any] = {key: item[key] for key in kept if key in item}
     text = library.license(info.license)
     return ClauseResult(
         id=info.id,

@@ -93,7 +93,11 @@ def _location(evidence: Evidence, root: str) -> dict[str, Any]:
     """Where to look: path, line (0 when the file has no lines, e.g. GGUF) and kind."""
     line = evidence.line
     line = line if isinstance(line, int) and not isinstance(line, bool) and line > 0 else 0
-    return {"path": _shown_path(evidence.path, root), "line": line, "kind": clean_text(evidence.kind)}
+    return {
+        "path": _shown_path(evidence.path, root),
+        "line": line,
+        "kind": clean_text(evidence.kind),
+    }
 
 
 def _display_root(root: str) -> str:
@@ -188,8 +192,10 @@ def unread_parts(scan: ScanResult, *, root: str | None = None) -> list[str]:
             where = _location(reference.evidence, shown_root)
             expression = clean_text(reference.expression or "a dynamic value")
             parts.append(f"{where['path']}:{where['line']} ({expression})")
-    for problem in scan.problems:
-        parts.append(f"{_shown_path(problem.path, shown_root)} ({clean_text(problem.message)})")
+    parts.extend(
+        f"{_shown_path(problem.path, shown_root)} ({clean_text(problem.message)})"
+        for problem in scan.problems
+    )
     return parts
 
 
