@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import opa_available
 from licensegate import api
 from licensegate.cli import app
 from licensegate.report import Status
@@ -333,3 +334,29 @@ def test_plain_check_does_not_import_the_scanner(manifest: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# ------------------------------------------------------------------------------------------
+# Same answer under real OPA (run with: pytest -m parity -k check_scan)
+
+
+@pytest.mark.parity
+@pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
+def test_scan_findings_are_the_same_under_real_opa(manifest: Path, library, engine) -> None:
+    import datetime as dt
+
+    from licensegate.facts import build_input
+    from licensegate.manifest import load_manifest
+    from oracle import OracleEngine, canonical
+
+    oracle = OracleEngine(library)
+    scans = [
+        _scan(_ref(LLAMA)),
+        _scan(_ref(LLAMA), _ref(VISION, "app/serve.py", 12), _ref(VISION, "b.gguf", 0)),
+        _scan(_ref("evil/x\n::error::"), cards=[_card(LLAMA, "apache-2.0")]),
+        _scan(cards=[_card(LLAMA, "other", name="llama3.1"), _card(LLAMA, "mit")]),
+    ]
+    for scan in scans:
+        document = build_input(load_manifest(manifest), library, dt.date(2026, 11, 29))
+        document["scan"] = check_input.scan_input(scan)
+        assert canonical(engine.evaluate(document)) == canonical(oracle.evaluate(document))
