@@ -216,3 +216,24 @@ def test_readme_workflow_uses_the_action_as_defined() -> None:
     assert workflow["permissions"]["security-events"] == "write"
     upload = steps["github/codeql-action/upload-sarif@v3"]
     assert upload["if"].startswith("always()")
+
+
+def test_scan_input_reaches_both_checks_as_one_argument(tmp_path: Path) -> None:
+    """`scan` is passed as `--scan FOLDER` to the SARIF and the annotation run, never as shell."""
+    calls = tmp_path / "calls"
+    fake = tmp_path / "licensegate"
+    fake.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> {calls}\necho >> {calls}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    runner = Runner(REPO, tmp_path)
+    runner.job_env = {"LICENSEGATE_BIN": str(fake)}
+    (check,) = [step for step in ACTION["runs"]["steps"] if step.get("id") == "check"]
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    code, stdout, _, _ = runner.run(workspace, {"scan": "src; touch pwned"}, [check])
+    assert code == 0, stdout
+    lines = calls.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and all("|--scan|src; touch pwned|" in line for line in lines), lines
+    assert not (workspace / "pwned").exists()
+    calls.write_text("", encoding="utf-8")
+    runner.run(workspace, {}, [check])
+    assert "--scan" not in calls.read_text(encoding="utf-8")
