@@ -92,9 +92,12 @@ _declared(key) if {
 	lower(model.id) == key
 }
 
+# A derived model's name declares the id it is published under, but never an id the catalog
+# knows: that is someone else's model, and naming a "derived model" after it must not hide it.
 _declared(key) if {
 	some derived in input.manifest.derived_models
 	lower(derived.name) == key
+	not subjects.catalog_entry(key)
 }
 
 # _valid_scan makes sure every model has a place; this keeps the finding defined regardless.

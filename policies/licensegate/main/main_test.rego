@@ -177,6 +177,13 @@ test_derived_model_name_declares_its_id if {
 	not _has_clause(findings, "licensegate:undeclared-model")
 }
 
+test_derived_model_named_after_a_catalog_model_does_not_declare_it if {
+	derived := testing.derived(_vision, [_llama], [], ["api"])
+	scan := _scan([_found(_vision, [_place("serve.py", 3)])], [])
+	findings := _scanned({"models": [testing.model(_llama)], "derived_models": [derived]}, scan)
+	_status(findings, "licensegate:undeclared-model", _vision) == {"violated"}
+}
+
 test_same_name_under_another_org_is_undeclared if {
 	scan := _scan([_found("evil/Llama-3.1-8B-Instruct", [_place("app.py", 1)])], [])
 	findings := _scanned({"models": [testing.model(_llama)]}, scan)
