@@ -52,6 +52,10 @@ _WARNING_RULES = {
     "waiver-expiring": "No waiver is about to expire",
     "waiver-unused": "Every waiver covers a clause the deployment triggers",
     "attestation-unused": "Every attestation covers a clause the deployment triggers",
+    "waiver-untrusted": "Every waiver is at the trusted ref or signed by an allowed signer",
+    "attestation-untrusted": "Every attestation is at the trusted ref or signed by a signer",
+    "signoff-untrusted": "Every sign-off is at the trusted ref or signed by an allowed signer",
+    "approvals-invalid": "The signed-approvals file can be read",
     "model-not-found": "Every listed model is found in the scanned repository",
     "scan-incomplete": "The scan read every model reference in the repository",
 }
