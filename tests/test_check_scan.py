@@ -360,3 +360,16 @@ def test_scan_findings_are_the_same_under_real_opa(manifest: Path, library, engi
         document = build_input(load_manifest(manifest), library, dt.date(2026, 11, 29))
         document["scan"] = check_input.scan_input(scan)
         assert canonical(engine.evaluate(document)) == canonical(oracle.evaluate(document))
+
+
+def test_an_absolute_root_inside_the_working_folder_is_shown_relative(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "svc").mkdir()
+    monkeypatch.chdir(tmp_path)
+    scan = _scan(_ref(VISION, "serve.py", 4), root=str((tmp_path / "svc").resolve()))
+    assert check_input.scan_input(scan)["models"][0]["evidence"][0]["path"] == "svc/serve.py"
+    outside = _scan(_ref(VISION, "serve.py", 4), root="/elsewhere/repo")
+    assert check_input.scan_input(outside)["models"][0]["evidence"][0]["path"] == (
+        "/elsewhere/repo/serve.py"
+    )

@@ -103,11 +103,12 @@ def _location(evidence: Evidence, root: str) -> dict[str, Any]:
 def _display_root(root: str) -> str:
     """The scanned root relative to the working directory when it is inside it."""
     path = Path(root)
-    if path.is_absolute():
-        try:
-            return path.relative_to(Path.cwd()).as_posix() or "."
-        except ValueError:
-            return path.as_posix()
+    if not path.is_absolute():
+        return path.as_posix()
+    # NOTE: the walker gives the root as a real path; the working folder may be a symlink.
+    for here in (Path.cwd(), Path.cwd().resolve()):
+        if path.is_relative_to(here):
+            return path.relative_to(here).as_posix() or "."
     return path.as_posix()
 
 
