@@ -288,3 +288,24 @@ def test_unfetchable_base_branch_is_no_verdict(tmp_path: Path, runner: Runner) -
     )
     assert code == 2 and outputs["result"] == "error"
     assert "::error title=licensegate::cannot fetch the base branch" in stdout
+
+
+def test_scan_input_reaches_both_checks_as_one_argument(tmp_path: Path) -> None:
+    """`scan` is passed as `--scan FOLDER` to the SARIF and the annotation run, never as shell."""
+    calls = tmp_path / "calls"
+    fake = tmp_path / "licensegate"
+    fake.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> {calls}\necho >> {calls}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    runner = Runner(REPO, tmp_path)
+    runner.job_env = {"LICENSEGATE_BIN": str(fake)}
+    (check,) = [step for step in ACTION["runs"]["steps"] if step.get("id") == "check"]
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    code, stdout, _, _ = runner.run(workspace, {"scan": "src; touch pwned"}, [check])
+    assert code == 0, stdout
+    lines = calls.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and all("|--scan|src; touch pwned|" in line for line in lines), lines
+    assert not (workspace / "pwned").exists()
+    calls.write_text("", encoding="utf-8")
+    runner.run(workspace, {}, [check])
+    assert "--scan" not in calls.read_text(encoding="utf-8")

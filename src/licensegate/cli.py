@@ -23,6 +23,7 @@ from licensegate.report import ManifestFailure, ManifestResult
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from licensegate.scan.evidence import ScanResult
     from licensegate.streaming import Tally
     from licensegate.trust import TrustedRef
 
@@ -210,6 +211,14 @@ def check(
             "--sign-with).",
         ),
     ] = None,
+    scan: Annotated[
+        Path | None,
+        typer.Option(
+            "--scan",
+            help="Also scan this folder for the models it really uses: one the manifest does "
+            "not list fails (licensegate:undeclared-model), a listed one never seen is a warning.",
+        ),
+    ] = None,
 ) -> None:
     """Check manifests against the model licenses: exit 0 pass, 1 fail, 2 no verdict."""
     from licensegate import api
@@ -228,6 +237,7 @@ def check(
             trust = open_ref(trusted_ref, paths[0], allowed_signers)
         except LicensegateError as err:
             _fail(str(err))
+    scanned = _scan_folder(scan) if scan is not None else None
     opa = None
     if engine is EngineKind.OPA:
         if not opa_url:
@@ -248,7 +258,14 @@ def check(
         library = api.load_library(policy or ())
         if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
             outcomes = api.iter_outcomes(
-                paths, library, opa=opa, jobs=jobs, strict=strict, today=today, trust=trust
+                paths,
+                library,
+                opa=opa,
+                jobs=jobs,
+                strict=strict,
+                today=today,
+                trust=trust,
+                scan=scanned,
             )
             tally = _stream(
                 output_format,
@@ -269,6 +286,7 @@ def check(
                 opa=opa,
                 jobs=jobs,
                 trust=trust,
+                scan=scanned,
             )
     except LicensegateError as err:
         _fail(str(err))
@@ -291,6 +309,19 @@ def check(
     failed = sum(1 for result in report.results if result.failed)
     _finish(len(report.results), failed, report.errors)
     raise typer.Exit(code=report.exit_code)
+
+
+def _scan_folder(folder: Path) -> ScanResult:
+    """What `check --scan FOLDER` holds the manifests to; exit 2 when it cannot be read."""
+    if not folder.is_dir():
+        _fail(f"{folder}: --scan needs a folder")
+    # NOTE: imported only for --scan, so a plain `check` never loads the readers.
+    from licensegate.scan.walk import scan
+
+    try:
+        return scan([folder], root=folder)
+    except LicensegateError as err:
+        _fail(str(err))
 
 
 def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
