@@ -219,11 +219,20 @@ def check(
             "not list fails (licensegate:undeclared-model), a listed one never seen is a warning.",
         ),
     ] = None,
+    also: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--also",
+            help="Also write the report in another format to a file, from the same evaluation: "
+            "FORMAT=PATH, e.g. sarif=licensegate.sarif; repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Check manifests against the model licenses: exit 0 pass, 1 fail, 2 no verdict."""
     from licensegate import api
 
     today = _parse_date(date)
+    extra_outputs = _parse_also(also or [], output)
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or directory")
@@ -256,7 +265,7 @@ def check(
         )
     try:
         library = api.load_library(policy or ())
-        if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
+        if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
             outcomes = api.iter_outcomes(
                 paths,
                 library,
@@ -290,12 +299,14 @@ def check(
             )
     except LicensegateError as err:
         _fail(str(err))
-    if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
+    if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
         _finish(tally.checked, tally.failed, tally.errors)
         raise typer.Exit(code=tally.exit_code)
     from licensegate.signoff import assess
 
     report = assess(report, today=today, require_signoff=require_signoff, trust=trust)
+    for extra_format, extra_path in extra_outputs:
+        _write(extra_format.renderer()(report), extra_path)
     _write(output_format.renderer()(report), output)
     if output_format is OutputFormat.GITHUB:
         from licensegate.formats.github import append_step_summary
@@ -309,6 +320,26 @@ def check(
     failed = sum(1 for result in report.results if result.failed)
     _finish(len(report.results), failed, report.errors)
     raise typer.Exit(code=report.exit_code)
+
+
+def _parse_also(values: list[str], output: Path | None) -> list[tuple[OutputFormat, Path]]:
+    """`--also FORMAT=PATH` values, checked before anything is evaluated or written."""
+    parsed: list[tuple[OutputFormat, Path]] = []
+    taken = {os.path.abspath(output)} if output is not None else set()
+    known = ", ".join(f.value for f in OutputFormat)
+    for value in values:
+        name, sep, target = value.partition("=")
+        if not sep or not target:
+            _fail(f"--also {value!r}: expected FORMAT=PATH, e.g. sarif=licensegate.sarif")
+        try:
+            kind = OutputFormat(name)
+        except ValueError:
+            _fail(f"--also {value!r}: unknown format {name!r} (one of {known})")
+        if os.path.abspath(target) in taken:
+            _fail(f"--also {value!r}: {target} is already written by another output")
+        taken.add(os.path.abspath(target))
+        parsed.append((kind, Path(target)))
+    return parsed
 
 
 def _scan_folder(folder: Path) -> ScanResult:
