@@ -385,7 +385,7 @@ def test_yaml_alias_bomb_and_deep_nesting_end_quickly(tmp_path: Path) -> None:
         for i in range(20)
     )
     _put(tmp_path, "bomb.yaml", bomb)
-    _put(tmp_path, "deep.py", "x = " + "(" * 5000 + ")" * 5000 + "\n")
+    _put(tmp_path, "deep.py", "from_pretrained(" + "(" * 5000 + ")" * 5000 + ")\n")
     result = scan([], root=tmp_path)
     assert result.references == ()
     assert [p.path for p in result.problems] == ["deep.py"]

@@ -44,6 +44,16 @@ _MAX_NODES = 100_000
 _ENV_ASSIGNMENT = re.compile(r"^\s*(?:export\s+|ENV\s+)?([A-Z_][A-Z0-9_]*)(?:=|\s+)(\S.*?)\s*$")
 
 
+# Every key, variable and flag above contains one of these (lowercased); a config file without
+# any (and without an escape, which could spell one) is not parsed.
+_TRIGGERS = (b"model", b"repo_id", b"serve", b"tokenizer", b"\\")
+
+
+def _worth_parsing(data: bytes) -> bool:
+    lowered = data.lower()
+    return not data.isascii() or any(word in lowered for word in _TRIGGERS)
+
+
 def _reference(
     found: Found, rel: str, line: int, kind: ReferenceKind, value: str, revision: str | None = None
 ) -> None:
@@ -138,6 +148,8 @@ def read_yaml(path: Path, rel: str, data: bytes | None, found: Found) -> None:
     import yaml
 
     assert data is not None
+    if not _worth_parsing(data):
+        return
     try:
         documents = _compose(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError) as err:
@@ -151,6 +163,8 @@ def read_json(path: Path, rel: str, data: bytes | None, found: Found) -> None:
     import yaml
 
     assert data is not None
+    if not _worth_parsing(data):
+        return
     try:
         text = data.decode("utf-8-sig")
         json.loads(text)  # refuse what is not JSON, even if YAML would take it
@@ -270,6 +284,8 @@ def read_toml(path: Path, rel: str, data: bytes | None, found: Found) -> None:
     except ModuleNotFoundError:  # Python 3.10: TOML configs are not read
         return
     assert data is not None
+    if not _worth_parsing(data):
+        return
     try:
         text = data.decode("utf-8")
         document = tomllib.loads(text)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import ast
 import json
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from licensegate.scan.evidence import Evidence, ModelReference, ReferenceKind, ScanProblem
-from licensegate.scan.ids import in_catalog, normalise
+from licensegate.scan.ids import catalog, in_catalog, normalise
 
 if TYPE_CHECKING:
     from licensegate.scan.walk import Found
@@ -46,8 +47,26 @@ _REVISION_KEYWORDS = ("revision",)
 _MAX_EXPRESSION = 120
 
 
+@cache
+def _trigger_words() -> tuple[bytes, ...]:
+    """Bytes (lowercase) a file must contain for the `ast` reader to find anything: a loader's
+    name or a catalog organisation (for model-id literals). Parsing dominates a scan's time and
+    most files hold neither. Non-ASCII files are always parsed (NFKC can turn them into an id)."""
+    organisations = {key.split("/", 1)[0] for key in catalog()}
+    return tuple(sorted({word.lower().encode() for word in (*_LOADERS, *organisations)}))
+
+
+def _worth_parsing(data: bytes) -> bool:
+    if not data.isascii():
+        return True
+    lowered = data.lower()
+    return any(word in lowered for word in _trigger_words())
+
+
 def read_python(path: Path, rel: str, data: bytes | None, found: Found) -> None:
     assert data is not None
+    if not _worth_parsing(data):
+        return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -103,40 +122,46 @@ def _read_source(text: str, rel: str, kind: ReferenceKind, found: Found, line_of
     except (SyntaxError, ValueError, MemoryError) as err:
         found.problems.append(ScanProblem(rel, f"not read: not valid Python ({err})"))
         return
-    constants = _string_constants(tree)
-    consumed: set[int] = set()  # ids of literal nodes already reported through a call
+    # One pass over the tree (it dominates the scan's time): loader calls, string literals and
+    # name bindings are collected, then resolved against each other.
+    calls: list[tuple[ast.Call, ast.expr]] = []
+    literals: list[ast.Constant] = []
+    bound: dict[str, str | None] = {}
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = _callee(node.func)
-        if name not in _LOADERS:
-            continue
-        argument = _argument(node, *_LOADERS[name])
-        if argument is None:
-            continue
-        model_id, expression = _resolve(argument, constants)
+        if isinstance(node, ast.Constant):
+            value = node.value
+            if isinstance(value, str) and ("/" in value or not value.isascii()):
+                literals.append(node)
+        elif isinstance(node, ast.Call):
+            name = _callee(node.func)
+            if name in _LOADERS:
+                argument = _argument(node, *_LOADERS[name])
+                if argument is not None:
+                    calls.append((node, argument))
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+            _bind(node, bound)
+    consumed: set[int] = set()  # literal nodes already reported through a call
+    for call, argument in calls:
+        model_id, expression = _resolve(argument, bound)
         consumed.update(id(n) for n in ast.walk(argument))
         if model_id is None and expression is None:
             continue  # a literal local path: not a model
-        revision_node = _argument(node, None, _REVISION_KEYWORDS)
+        revision_node = _argument(call, None, _REVISION_KEYWORDS)
         revision = None
         if revision_node is not None:
-            revision, _ = _resolve_text(revision_node, constants)
-        line = line_of(getattr(argument, "lineno", node.lineno))
+            revision, _ = _resolve_text(revision_node, bound)
+        line = line_of(getattr(argument, "lineno", call.lineno))
         found.references.append(
             ModelReference(Evidence(rel, line, kind), model_id, revision, expression)
         )
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Constant)
-            and isinstance(node.value, str)
-            and id(node) not in consumed
-        ):
-            model_id = normalise(node.value)
-            if model_id is not None and in_catalog(model_id):
-                found.references.append(
-                    ModelReference(Evidence(rel, line_of(node.lineno), kind), model_id)
-                )
+    for literal in literals:
+        if id(literal) in consumed:
+            continue
+        model_id = normalise(literal.value)
+        if model_id is not None and in_catalog(model_id):
+            found.references.append(
+                ModelReference(Evidence(rel, line_of(literal.lineno), kind), model_id)
+            )
 
 
 def _callee(func: ast.expr) -> str | None:
@@ -166,27 +191,19 @@ def _argument(call: ast.Call, position: int | None, keywords: tuple[str, ...]) -
     return None
 
 
-def _string_constants(tree: ast.Module) -> dict[str, str | None]:
-    """Names bound to a string literal; None when a name is bound more than once (ambiguous)."""
-    bound: dict[str, str | None] = {}
-    for node in ast.walk(tree):
-        targets: list[ast.expr] = []
-        value: ast.expr | None = None
-        if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
-        elif isinstance(node, ast.AnnAssign):
-            targets, value = [node.target], node.value
-        elif isinstance(node, (ast.AugAssign, ast.NamedExpr)):
-            targets, value = [node.target], None
-        for target in targets:
-            if not isinstance(target, ast.Name):
-                continue
-            text = value.value if isinstance(value, ast.Constant) else None
-            if target.id in bound or not isinstance(text, str):
-                bound[target.id] = None
-            else:
-                bound[target.id] = text
-    return bound
+def _bind(node: ast.stmt | ast.expr, bound: dict[str, str | None]) -> None:
+    """Record names bound to a string literal; None once a name is bound twice (ambiguous)."""
+    if isinstance(node, ast.Assign):
+        targets, value = node.targets, node.value
+    elif isinstance(node, ast.AnnAssign):
+        targets, value = [node.target], node.value
+    else:  # AugAssign, NamedExpr: the value is not a plain literal binding
+        targets, value = [node.target], None  # type: ignore[union-attr]
+    for target in targets:
+        if not isinstance(target, ast.Name):
+            continue
+        text = value.value if isinstance(value, ast.Constant) else None
+        bound[target.id] = None if target.id in bound or not isinstance(text, str) else text
 
 
 def _resolve_text(node: ast.expr, constants: dict[str, str | None]) -> tuple[str | None, str]:

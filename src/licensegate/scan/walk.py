@@ -166,12 +166,14 @@ def _walk(top: Path, root: Path, found: Found, budget: list[int]) -> None:
                     )
                 )
                 return
-            path = Path(entry.path)
             try:
                 is_link = entry.is_symlink()
                 is_dir = not is_link and entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
+            if not is_dir and _reader_for(entry.name) is None:
+                continue  # most files: no reader, so no Path, no stat
+            path = Path(entry.path)
             if is_dir:
                 if entry.name in SKIPPED_DIRS:
                     continue
