@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -497,3 +498,105 @@ def test_warnings_go_to_stderr_and_exit_stays_0(tmp_path: Path) -> None:
     result = runner.invoke(app, ["scan", "--root", str(tmp_path)])
     assert result.exit_code == 0
     assert "licensegate: warning: junk.gguf: not read: not a GGUF file" in result.stderr
+
+
+# --- licensegate init ---------------------------------------------------------------------------
+
+# What a person writes in place of each TODO, by the field it stands for.
+FILLED = {
+    "licensee.name": '"Acme Corp"',
+    "licensee.domicile": "US",
+    "licensee.monthly_active_users": "1000",
+    "product.commercial": "true",
+    "product.environment": "production",
+    "product.audience": "internal",
+    "product.monthly_active_users": "100",
+    "uses": "[inference]",
+    "license": "apache-2.0",
+    "name": "Acme-FT-7B",
+    "release": "none",
+}
+
+
+def _fill(draft: str, *, leave: str | None = None) -> str:
+    """Replace every TODO the way a person would; keep the one for `leave` as it is."""
+    out, section = [], ""
+    for line in draft.splitlines():
+        if not line.startswith((" ", "#")):
+            section = line.rstrip(":")
+        if '"TODO' in line:
+            key = line.split(":", 1)[0].strip().lstrip("- ")
+            field = f"{section}.{key}" if section in ("licensee", "product") else key
+            if field != leave:
+                line = line.split(":", 1)[0] + ": " + FILLED[field]
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_init_drafts_every_model_and_fails_until_filled(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _put(root, "src/app.py", APP_PY.replace("fstr = ", "# ").replace("dyn = ", "# "))
+    _put(root, "adapter/adapter_config.json", ADAPTER)
+    _put(root, "models/ft/README.md", CARD)
+    result = runner.invoke(app, ["init", str(root)])
+    assert result.exit_code == 0, result.output
+    draft = (root / "licensegate.yaml").read_text(encoding="utf-8")
+    assert (
+        "  - id: meta-llama/Llama-3.1-8B-Instruct\n    # found at src/app.py:7 (python)\n" in draft
+    )
+    assert '    uses: "TODO: confirm [fine-tuning] (guessed from the places above)"' in draft
+    # not in the catalog: its license is a fact to fill in
+    assert (
+        "  - id: distilbert/distilbert-base-uncased\n    # found at src/app.py:10 (python)\n"
+        '    uses: "TODO: confirm [inference] (guessed from the places above)"\n'
+        '    license: "TODO: not in the catalog: its license id(s), e.g. apache-2.0"\n'
+    ) in draft
+    assert "base_models: [mistralai/Mistral-7B-v0.1]" in draft
+    # the draft as written: refused, naming the first TODO and its line
+    check = runner.invoke(app, ["check", str(root / "licensegate.yaml"), "--date", "2026-11-29"])
+    assert check.exit_code == 2
+    assert "licensegate.yaml:9: licensee.name: a fact left to fill in (and " in check.stderr
+    # every TODO but one filled: still refused, at that one
+    for leave in ("licensee.name", "product.commercial", "uses", "license", "release"):
+        (root / "licensegate.yaml").write_text(_fill(draft, leave=leave), encoding="utf-8")
+        result = runner.invoke(app, ["validate", str(root / "licensegate.yaml")])
+        assert result.exit_code == 2, leave
+        assert re.search(r"a fact left to fill in( \(and \d+ more\))?: TODO", result.output), leave
+    # all filled: a valid manifest
+    (root / "licensegate.yaml").write_text(_fill(draft), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(root / "licensegate.yaml")])
+    assert result.exit_code == 0, result.output
+
+
+def test_init_lists_unresolved_loads_as_entries_to_name(tmp_path: Path) -> None:
+    _put(tmp_path, "app.py", 'import os\nm = AutoModel.from_pretrained(os.environ["M"])\n')
+    result = runner.invoke(app, ["init", str(tmp_path), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  - id: \"TODO: the model loaded at app.py:2 (os.environ['M']), or delete this entry\""
+        in result.stdout
+    )
+
+
+def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
+    existing = _put(tmp_path, "licensegate.yaml", "keep me\n")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 2 and "exists" in result.stderr
+    assert existing.read_text(encoding="utf-8") == "keep me\n"
+    assert runner.invoke(app, ["init", str(tmp_path), "--force"]).exit_code == 0
+    assert '"TODO: the scan found no model' in existing.read_text(encoding="utf-8")
+
+
+def test_todo_is_refused_anywhere_but_in_x_fields(tmp_path: Path) -> None:
+    from licensegate.errors import ManifestError
+    from licensegate.manifest import load_manifest
+    from manifests import PASSING
+
+    note = _put(tmp_path, "a.licensegate.yaml", PASSING + "x-note: TODO ask legal\n")
+    load_manifest(note)
+    sneaky = _put(
+        tmp_path, "b.licensegate.yaml", PASSING.replace("{name: Acme,", '{name: "TODO: x",')
+    )
+    with pytest.raises(ManifestError, match="a fact left to fill in"):
+        load_manifest(sneaky)
+    assert PASSING.count("{name: Acme,") == 1

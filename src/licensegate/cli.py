@@ -1,4 +1,5 @@
-"""The `licensegate` command line: check, validate, licenses, explain, test, review, sign-off, scan.
+"""The `licensegate` command line: check, validate, licenses, explain, test, review, sign-off,
+scan, init.
 
 Exit codes (DESIGN.md §4): 0 pass, 1 fail, 2 no verdict. Reports go to stdout or --output,
 diagnostics to stderr, and an expected failure never prints a traceback.
@@ -617,6 +618,45 @@ def scan(
     _write(text, output)
     for problem in result.problems:
         _diagnostic(f"licensegate: warning: {problem.path}: {problem.message}")
+
+
+@app.command()
+def init(
+    path: Annotated[
+        Path, typer.Argument(help="The repository to scan and draft a manifest for.")
+    ] = Path("."),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the draft ('-': stdout). Default: PATH/licensegate.yaml.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Draft a manifest from a scan: every model found, every fact to fill in left as a TODO.
+
+    The draft fails `check` and `validate` (exit 2) until each TODO is replaced.
+    """
+    from licensegate.scan import draft, walk
+
+    try:
+        result = walk.scan([], root=path)
+    except LicensegateError as err:
+        _fail(str(err))
+    text = draft.draft(result, Path(result.root).name)
+    for problem in result.problems:
+        _diagnostic(f"licensegate: warning: {problem.path}: {problem.message}")
+    if output is not None and str(output) == "-":
+        _write(text, None)
+        return
+    target = output if output is not None else path / "licensegate.yaml"
+    if target.exists() and not force:
+        _fail(f"{target} exists; use --force to replace it, or -o to write elsewhere")
+    _write(text, target)
+    todos = text.count('"TODO')
+    _diagnostic(f"licensegate: wrote {target}: {todos} TODO(s) to fill in before it can pass")
 
 
 bundle_app = typer.Typer(
