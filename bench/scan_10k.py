@@ -35,7 +35,9 @@ class Service{n}:
 '''
 LOADER = 'from transformers import AutoModel\nmodel = AutoModel.from_pretrained("{model}")\n'
 MODELS = ("meta-llama/Llama-3.1-8B-Instruct", "Qwen/Qwen2.5-7B-Instruct", "google/gemma-2-9b")
-CONFIG = "service:\n  name: svc-{n}\n  replicas: 2\n  env:\n    - name: LOG_LEVEL\n      value: info\n"
+CONFIG = (
+    "service:\n  name: svc-{n}\n  replicas: 2\n  env:\n    - name: LOG_LEVEL\n      value: info\n"
+)
 
 
 def _generate(root: Path) -> None:

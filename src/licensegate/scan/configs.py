@@ -78,7 +78,8 @@ def _cli(tokens: list[tuple[str, int]], found: Found, rel: str) -> None:
                 _reference(found, rel, following[1], "vllm", following[0])
             continue
         flag, _, inline = token.partition("=")
-        kind: ReferenceKind | None = {"--model": "vllm", "--model-id": "tgi"}.get(flag)
+        flags: dict[str, ReferenceKind] = {"--model": "vllm", "--model-id": "tgi"}
+        kind = flags.get(flag)
         if kind is None:
             continue
         if inline:

@@ -53,13 +53,9 @@ def _component(
         declared.extend(x for x in card.licenses if x not in declared)
     licenses += [_license(x, "declared") for x in declared]
     licenses += [_license(x, "concluded") for x in concluded]
+    places = [r.evidence for r in references] + [c.evidence for c in cards]
     occurrences = [
-        Occurrence(
-            location=item.evidence.path,
-            line=item.evidence.line or None,
-            additional_context=item.evidence.kind,
-        )
-        for item in [*references, *cards]
+        Occurrence(location=e.path, line=e.line or None, additional_context=e.kind) for e in places
     ]
     if is_hub:
         org, name = model_id.split("/", 1)

@@ -157,7 +157,7 @@ def _read_source(text: str, rel: str, kind: ReferenceKind, found: Found, line_of
     for literal in literals:
         if id(literal) in consumed:
             continue
-        model_id = normalise(literal.value)
+        model_id = normalise(str(literal.value))
         if model_id is not None and in_catalog(model_id):
             found.references.append(
                 ModelReference(Evidence(rel, line_of(literal.lineno), kind), model_id)
@@ -193,12 +193,16 @@ def _argument(call: ast.Call, position: int | None, keywords: tuple[str, ...]) -
 
 def _bind(node: ast.stmt | ast.expr, bound: dict[str, str | None]) -> None:
     """Record names bound to a string literal; None once a name is bound twice (ambiguous)."""
+    targets: list[ast.expr]
+    value: ast.expr | None = None
     if isinstance(node, ast.Assign):
         targets, value = node.targets, node.value
     elif isinstance(node, ast.AnnAssign):
         targets, value = [node.target], node.value
-    else:  # AugAssign, NamedExpr: the value is not a plain literal binding
-        targets, value = [node.target], None  # type: ignore[union-attr]
+    elif isinstance(node, (ast.AugAssign, ast.NamedExpr)):
+        targets = [node.target]  # not a plain literal binding: the name becomes ambiguous
+    else:
+        return
     for target in targets:
         if not isinstance(target, ast.Name):
             continue
