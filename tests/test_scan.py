@@ -179,6 +179,7 @@ EXPECTED = {
     ("microsoft/Phi-3-mini-4k-instruct", "Dockerfile", 2, "tgi"),
     ("Qwen/Qwen2.5-0.5B-Instruct", "Dockerfile", 5, "vllm"),
     ("google/gemma-2-27b-it", "scripts/serve.sh", 3, "vllm"),
+    ("google/gemma-2-27b-it", "src/settings.py", 1, "python"),
     ("bartowski/Llama-3.2-1B-Instruct-GGUF", "Modelfile", 1, "ollama"),
     ("meta-llama/Llama-3.1-8B", "adapter/adapter_config.json", 2, "peft"),
     ("google/flan-t5-base", "pyproject.toml", 2, "config"),
@@ -238,7 +239,15 @@ def sample(tmp_path: Path) -> Path:
     _write_gguf(root / "models/ft/model.gguf")
     cache = root / "hub/models--Qwen--Qwen2.5-3B-Instruct"
     _put(cache, "refs/main", "5f0a3bd1f3dc1a8d58dd4d1a2b1d1e8b0b1a2c3d")
-    _put(cache, "snapshots/5f0a3bd1f3dc1a8d58dd4d1a2b1d1e8b0b1a2c3d/README.md", CACHED_CARD)
+    # the cache's layout: snapshot files are symlinks into blobs/
+    _put(cache, "blobs/9c1e0b7d", CACHED_CARD)
+    snapshot = cache / "snapshots/5f0a3bd1f3dc1a8d58dd4d1a2b1d1e8b0b1a2c3d"
+    snapshot.mkdir(parents=True)
+    (snapshot / "README.md").symlink_to("../../blobs/9c1e0b7d")
+    # a constants module: no loader call, but a catalog id literal
+    _put(
+        root, "src/settings.py", 'DEFAULT_MODEL = "google/gemma-2-27b-it"\nOTHER = "acme/unknown"\n'
+    )
     # Never read: a virtualenv, node_modules and .git
     _put(root, ".venv/pyvenv.cfg", "home = /usr\n")
     _put(root, ".venv/lib/site.py", 'from_pretrained("google/gemma-7b")\n')
