@@ -609,3 +609,24 @@ def test_todo_is_refused_anywhere_but_in_x_fields(tmp_path: Path) -> None:
     with pytest.raises(ManifestError, match="a fact left to fill in"):
         load_manifest(sneaky)
     assert PASSING.count("{name: Acme,") == 1
+
+
+def test_gitignored_files_are_skipped_but_tracked_ones_are_read(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    loader = 'from_pretrained("google/gemma-2-9b")\n'
+    _put(tmp_path, ".gitignore", "cache/\n*.local.py\n")
+    _put(tmp_path, "cache/x.py", loader)
+    _put(tmp_path, "dev.local.py", loader)
+    _put(tmp_path, "forced.local.py", loader)
+    _put(tmp_path, "app.py", loader)
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-f", "forced.local.py", "app.py"], cwd=tmp_path, check=True)
+    paths = {r.evidence.path for r in scan([], root=tmp_path).references}
+    assert paths == {"app.py", "forced.local.py"}
+    everything = {r.evidence.path for r in scan([], root=tmp_path, gitignore=False).references}
+    assert everything == {"app.py", "forced.local.py", "cache/x.py", "dev.local.py"}

@@ -588,6 +588,10 @@ def scan(
         ScanFormat,
         typer.Option("--format", "-f", help="text, json, or cyclonedx (a CycloneDX 1.6 ML-BOM)."),
     ] = ScanFormat.TEXT,
+    include_ignored: Annotated[
+        bool,
+        typer.Option("--include-ignored", help="Also read files git ignores (.gitignore)."),
+    ] = False,
     output: OutputOption = None,
 ) -> None:
     """List every model the repository uses, with the file and line of each reference.
@@ -604,7 +608,7 @@ def scan(
         outside = [p for p in paths or [] if not p.resolve().is_relative_to(here)]
         root = paths[0] if paths and len(paths) == 1 and outside and paths[0].is_dir() else here
     try:
-        result = walk.scan(paths or [], root=root)
+        result = walk.scan(paths or [], root=root, gitignore=not include_ignored)
     except LicensegateError as err:
         _fail(str(err))
     if output_format is ScanFormat.CYCLONEDX:

@@ -39,6 +39,7 @@ class Found:
     references: list[ModelReference]
     cards: list[ModelCard]
     problems: list[ScanProblem]
+    ignored: frozenset[str] = frozenset()  # root-relative POSIX paths git ignores (folders: a/)
 
 
 # A reader gets the file's absolute path, its path relative to the root (POSIX), its bytes
@@ -95,17 +96,24 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def scan(
-    paths: Iterable[Path | str], *, root: Path | str, max_entries: int = MAX_ENTRIES
+    paths: Iterable[Path | str],
+    *,
+    root: Path | str,
+    max_entries: int = MAX_ENTRIES,
+    gitignore: bool = True,
 ) -> ScanResult:
     """Every model reference, model card and unreadable part under `paths` (default: root).
 
-    Paths are files or folders inside `root`; evidence paths are relative to `root`.
+    Paths are files or folders inside `root`; evidence paths are relative to `root`. With
+    `gitignore`, files git ignores (untracked and matched by .gitignore) are skipped when the
+    root is in a git work tree: they are not part of what a pull request ships.
     """
     root_path = Path(os.path.realpath(root))
     if not root_path.is_dir():
         raise ScanError(f"{root}: not a folder")
     targets = list(paths) or [root_path]
     found = Found([], [], [])
+    found.ignored = _git_ignored(root_path) if gitignore else frozenset()
     budget = [max_entries]
     for target in targets:
         absolute = Path(os.path.abspath(target))
@@ -124,6 +132,38 @@ def scan(
         cards=tuple(sorted(set(found.cards), key=lambda c: (c.evidence, c.model_id))),
         problems=tuple(sorted(set(found.problems), key=lambda p: (p.path, p.message))),
     )
+
+
+def _git_ignored(root: Path) -> frozenset[str]:
+    """Untracked paths that .gitignore excludes, relative to `root`; empty when `root` is not in
+    a git work tree or git is missing. A tracked file is never in it, even if a pattern matches."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            # core.fsmonitor names a command git would run: a scanned tree's own .git/config
+            # must not get to run anything.
+            [
+                "git",
+                "-c",
+                "core.fsmonitor=false",
+                "ls-files",
+                "-z",
+                "--others",
+                "--ignored",
+                "--exclude-standard",
+                "--directory",
+            ],  # fmt: skip
+            cwd=root,
+            capture_output=True,
+            timeout=30,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if done.returncode != 0:
+        return frozenset()
+    return frozenset(os.fsdecode(item) for item in done.stdout.split(b"\0") if item)
 
 
 def _reference_key(reference: ModelReference) -> tuple[str, str, int, str]:
@@ -174,6 +214,10 @@ def _walk(top: Path, root: Path, found: Found, budget: list[int]) -> None:
             if not is_dir and _reader_for(entry.name) is None:
                 continue  # most files: no reader, so no Path, no stat
             path = Path(entry.path)
+            if found.ignored:
+                rel = os.path.relpath(path, root).replace(os.sep, "/")
+                if (rel + "/" if is_dir else rel) in found.ignored:
+                    continue
             if is_dir:
                 if entry.name in SKIPPED_DIRS:
                     continue
