@@ -343,10 +343,38 @@ def test_model_cards_and_gguf_headers(sample: Path) -> None:
         ("org/..", None),
         ("org\uff0fname", "org/name"),  # a full-width slash is still a slash to NFKC
         ("org/na me", None),
+        ("https://huggingface.co/org/name/blob/main/model.safetensors", "org/name"),
+        ("hf://datasets/org/name", None),
+        ("https://huggingface.co/spaces/org/name", None),
     ],
 )
 def test_only_hugging_face_ids_count(value: str, expected: str | None) -> None:
     assert normalise(value) == expected
+
+
+PEFT_AND_OBJECTS = """\
+from peft import PeftModel
+base = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B")
+model = PeftModel.from_pretrained(base, "acme/llama-lora")
+pipe = pipeline("text-generation", model=model)
+llm = LLM("Qwen/Qwen2.5-7B-Instruct")
+pipe2 = StableDiffusionPipeline.from_single_file(
+    "https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/sd_xl_base_1.0.safetensors"
+)
+"""
+
+
+def test_adapters_model_objects_and_urls(tmp_path: Path) -> None:
+    _put(tmp_path, "train.py", PEFT_AND_OBJECTS)
+    result = scan([], root=tmp_path)
+    assert _resolved(result) == {
+        ("meta-llama/Llama-3.1-8B", "train.py", 2, "python"),
+        ("acme/llama-lora", "train.py", 3, "python"),
+        ("Qwen/Qwen2.5-7B-Instruct", "train.py", 5, "python"),
+        ("stabilityai/stable-diffusion-xl-base-1.0", "train.py", 7, "python"),
+    }
+    # `model=model` is the object loaded above, not an unknown model
+    assert [r for r in result.references if r.model_id is None] == []
 
 
 def test_symlink_out_of_root_is_refused_and_reported(tmp_path: Path) -> None:

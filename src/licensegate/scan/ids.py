@@ -42,13 +42,14 @@ def normalise(value: str) -> str | None:
         return None
     text = unicodedata.normalize("NFKC", value).strip()
     lowered = text.lower()
-    for prefix in _PREFIXES:
-        if lowered.startswith(prefix):
-            text = text[len(prefix) :]
-            break
-    else:
-        if lowered.startswith(_HF_SCHEME):
-            text = text[len(_HF_SCHEME) :]
+    prefix = next((p for p in (*_PREFIXES, _HF_SCHEME) if lowered.startswith(p)), None)
+    if prefix is not None:
+        # A URL or hub path names the repository in its first two segments; what follows is a
+        # file in it (`/blob/main/x.safetensors`). Datasets and Spaces are not models.
+        segments = text[len(prefix) :].split("/")
+        if segments[0] in ("datasets", "spaces") or len(segments) < 2:
+            return None
+        text = "/".join(segments[:2])
     if ":" in text:  # Ollama's `hf.co/org/name:Q4_K_M`
         text = text.split(":", 1)[0]
     match = _ID.fullmatch(text)

@@ -29,7 +29,8 @@ _LOADERS: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "snapshot_download": (0, ("repo_id",)),
     "SentenceTransformer": (0, ("model_name_or_path",)),
     "CrossEncoder": (0, ("model_name", "model_name_or_path")),
-    "LLM": (None, ("model",)),  # vLLM's offline engine
+    "from_single_file": (0, ("pretrained_model_link_or_path",)),  # diffusers
+    "LLM": (0, ("model",)),  # vLLM's offline engine
     "AsyncEngineArgs": (None, ("model",)),
     "EngineArgs": (None, ("model",)),
     # LangChain and LlamaIndex Hugging Face classes
@@ -127,6 +128,7 @@ def _read_source(text: str, rel: str, kind: ReferenceKind, found: Found, line_of
     calls: list[tuple[ast.Call, ast.expr]] = []
     literals: list[ast.Constant] = []
     bound: dict[str, str | None] = {}
+    loaded: dict[str, bool] = {}  # name -> bound once, to what a loader returned (a model object)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant):
             value = node.value
@@ -135,13 +137,18 @@ def _read_source(text: str, rel: str, kind: ReferenceKind, found: Found, line_of
         elif isinstance(node, ast.Call):
             name = _callee(node.func)
             if name in _LOADERS:
-                argument = _argument(node, *_LOADERS[name])
+                position, keywords = _LOADERS[name]
+                if name == "from_pretrained" and _is_peft_model(node.func):
+                    position, keywords = 1, ("model_id",)  # PeftModel.from_pretrained(base, id)
+                argument = _argument(node, position, keywords)
                 if argument is not None:
                     calls.append((node, argument))
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
-            _bind(node, bound)
+            _bind(node, bound, loaded)
     consumed: set[int] = set()  # literal nodes already reported through a call
     for call, argument in calls:
+        if isinstance(argument, ast.Name) and loaded.get(argument.id):
+            continue  # `pipeline(model=model)`: the object was reported where it was loaded
         model_id, expression = _resolve(argument, bound)
         consumed.update(id(n) for n in ast.walk(argument))
         if model_id is None and expression is None:
@@ -191,8 +198,17 @@ def _argument(call: ast.Call, position: int | None, keywords: tuple[str, ...]) -
     return None
 
 
-def _bind(node: ast.stmt | ast.expr, bound: dict[str, str | None]) -> None:
-    """Record names bound to a string literal; None once a name is bound twice (ambiguous)."""
+def _is_peft_model(func: ast.expr) -> bool:
+    """`PeftModel.from_pretrained` / `PeftModelForCausalLM.from_pretrained`: the adapter's id
+    comes second, after the base model object."""
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    name = _callee(receiver) if receiver is not None else None
+    return name is not None and name.startswith("PeftModel")
+
+
+def _bind(node: ast.stmt | ast.expr, bound: dict[str, str | None], loaded: dict[str, bool]) -> None:
+    """Record names bound to a string literal (None once bound twice: ambiguous), and names
+    bound once to the result of a loader call (`loaded`)."""
     targets: list[ast.expr]
     value: ast.expr | None = None
     if isinstance(node, ast.Assign):
@@ -207,6 +223,8 @@ def _bind(node: ast.stmt | ast.expr, bound: dict[str, str | None]) -> None:
         if not isinstance(target, ast.Name):
             continue
         text = value.value if isinstance(value, ast.Constant) else None
+        is_load = isinstance(value, ast.Call) and _callee(value.func) in _LOADERS
+        loaded[target.id] = is_load and target.id not in bound
         bound[target.id] = None if target.id in bound or not isinstance(text, str) else text
 
 
