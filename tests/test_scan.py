@@ -658,3 +658,25 @@ def test_gitignored_files_are_skipped_but_tracked_ones_are_read(tmp_path: Path) 
     assert paths == {"app.py", "forced.local.py"}
     everything = {r.evidence.path for r in scan([], root=tmp_path, gitignore=False).references}
     assert everything == {"app.py", "forced.local.py", "cache/x.py", "dev.local.py"}
+
+
+def test_cold_check_imports_nothing_of_the_scanner() -> None:
+    """`check` without a scan must not pay for the scanner, gguf/numpy or cyclonedx."""
+    import subprocess
+    import sys
+
+    example = (
+        Path(__file__).resolve().parents[1] / "examples/llama3.1/support-assistant.licensegate.yaml"
+    )
+    code = (
+        "import atexit, sys\n"
+        "heavy = ('licensegate.scan', 'gguf', 'numpy', 'cyclonedx', 'packageurl')\n"
+        "atexit.register(lambda: sys.stderr.write('LOADED ' + ' '.join(sorted("
+        "m for m in sys.modules if m.startswith(heavy))) + '\\n'))\n"
+        "from licensegate.cli import main\n"
+        f"sys.argv = ['licensegate', 'check', {str(example)!r}, '--date', '2026-11-29']\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED \n" in done.stderr, done.stderr
