@@ -127,7 +127,7 @@ CMD ["python", "-m", "vllm.entrypoints.openai.api_server", \\
 SERVE_SH = """\
 #!/bin/sh
 vllm serve \\
-  google/gemma-2-27b-it --tensor-parallel-size 2
+  google/gemma-2-27b-it --tensor-parallel-size 2 --revision 4ef1d53
 """
 
 MODELFILE = "FROM hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M\nADAPTER ./lora.gguf\n"
@@ -279,6 +279,7 @@ def test_revisions_are_kept(sample: Path) -> None:
         "0e9e39f249a16976918f6564b8830bc894c89659"
     )
     assert revisions["meta-llama/Llama-3.1-8B", "adapter/adapter_config.json"] == "main"
+    assert revisions["google/gemma-2-27b-it", "scripts/serve.sh"] == "4ef1d53"
     assert revisions["Qwen/Qwen2.5-3B-Instruct", "hub/models--Qwen--Qwen2.5-3B-Instruct"] == (
         "5f0a3bd1f3dc1a8d58dd4d1a2b1d1e8b0b1a2c3d"
     )

@@ -70,22 +70,35 @@ def _reference(
 
 
 def _cli(tokens: list[tuple[str, int]], found: Found, rel: str) -> None:
-    """`vllm serve ID`, `--model ID`/`--model=ID` (vLLM), `--model-id ID` (TGI)."""
+    """`vllm serve ID`, `--model ID`/`--model=ID` (vLLM), `--model-id ID` (TGI); a `--revision`
+    in the same command pins them."""
+    revision = _flag_value(tokens, "--revision")
+    flags: dict[str, ReferenceKind] = {"--model": "vllm", "--model-id": "tgi"}
     for index, (token, line) in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if token == "serve" and index > 0 and tokens[index - 1][0].endswith("vllm") and following:
             if not following[0].startswith("-"):
-                _reference(found, rel, following[1], "vllm", following[0])
+                _reference(found, rel, following[1], "vllm", following[0], revision)
             continue
         flag, _, inline = token.partition("=")
-        flags: dict[str, ReferenceKind] = {"--model": "vllm", "--model-id": "tgi"}
         kind = flags.get(flag)
         if kind is None:
             continue
         if inline:
-            _reference(found, rel, line, kind, inline)
+            _reference(found, rel, line, kind, inline, revision)
         elif following is not None:
-            _reference(found, rel, following[1], kind, following[0])
+            _reference(found, rel, following[1], kind, following[0], revision)
+
+
+def _flag_value(tokens: list[tuple[str, int]], name: str) -> str | None:
+    for index, (token, _) in enumerate(tokens):
+        flag, equals, inline = token.partition("=")
+        if flag == name:
+            if equals:
+                return inline or None
+            if index + 1 < len(tokens) and not tokens[index + 1][0].startswith("-"):
+                return tokens[index + 1][0]
+    return None
 
 
 def _split(text: str) -> list[str]:
