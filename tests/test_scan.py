@@ -681,3 +681,43 @@ def test_cold_check_imports_nothing_of_the_scanner() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "LOADED \n" in done.stderr, done.stderr
+
+
+HELM = """\
+{{- if .Values.enabled }}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: tgi
+          args: ["--model-id", "HuggingFaceH4/zephyr-7b-beta", "--port", "{{ .Values.port }}"]
+          env:
+            - name: MODEL_ID
+              value: "mistralai/Mistral-7B-Instruct-v0.2"
+            - name: OTHER
+              value: "acme/not-a-model-variable"
+            - name: HF_MODEL_ID
+              value: {{ .Values.model | quote }}
+{{- end }}
+"""
+
+
+def test_helm_templates_are_read_line_by_line(tmp_path: Path) -> None:
+    import yaml
+
+    with pytest.raises(yaml.YAMLError):  # the case this test is about: not YAML before rendering
+        yaml.safe_load(HELM)
+    _put(tmp_path, "chart/templates/deployment.yaml", HELM)
+    result = scan([], root=tmp_path)
+    assert _resolved(result) == {
+        ("HuggingFaceH4/zephyr-7b-beta", "chart/templates/deployment.yaml", 11, "tgi"),
+        ("mistralai/Mistral-7B-Instruct-v0.2", "chart/templates/deployment.yaml", 14, "tgi"),
+    }
+    assert [(r.evidence.line, r.expression) for r in result.references if r.model_id is None] == [
+        (18, "{{ .Values.model | quote }}")
+    ]
+    assert result.problems == ()

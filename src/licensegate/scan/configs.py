@@ -167,10 +167,54 @@ def read_yaml(path: Path, rel: str, data: bytes | None, found: Found) -> None:
     try:
         documents = _compose(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError) as err:
+        if b"{{" in data:  # a Helm or Jinja template: YAML only once rendered; read its lines
+            _read_template(data.decode("utf-8", "replace"), rel, found)
+            return
         found.problems.append(ScanProblem(rel, f"not read: not valid YAML ({_first_line(err)})"))
         return
     for document in documents:
         _read_tree(document, rel, found)
+
+
+_TEMPLATE_PAIR = re.compile(
+    r"^\s*-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*[\"']?([^\"'\s{}]+)[\"']?\s*$"
+)
+
+
+_TEMPLATED_PAIR = re.compile(r"^\s*-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*[\"']?(\{\{.*\}\})")
+
+
+def _read_template(text: str, rel: str, found: Found) -> None:
+    """A templated YAML file line by line: `key: literal` pairs naming a model, command lines, and
+    `- name: MODEL_ID` followed by `value: ...`. Values built by the template are not read."""
+    env_name: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "--model" in line or "serve" in line:
+            _cli(_strip_json_array([(t, number) for t in _split(line.strip(" -"))]), found, rel)
+        pair = _TEMPLATE_PAIR.match(line)  # a value built by the template never matches
+        templated = _TEMPLATED_PAIR.match(line)
+        if templated and (
+            (templated.group(1) == "value" and env_name)
+            or templated.group(1) in MODEL_KEYS
+            or templated.group(1) in MODEL_ENV
+        ):
+            # the model is chosen at render time: say where, so a person can resolve it
+            kind: ReferenceKind = "env" if env_name or templated.group(1) in MODEL_ENV else "config"
+            found.references.append(
+                ModelReference(Evidence(rel, number, kind), None, None, templated.group(2)[:120])
+            )
+        if pair:
+            key, value = pair.groups()
+            if key == "name" and value in MODEL_ENV:
+                env_name = value
+                continue
+            if key == "value" and env_name:
+                _reference(found, rel, number, "tgi" if env_name == "MODEL_ID" else "env", value)
+            elif key in MODEL_KEYS:
+                _reference(found, rel, number, "config", value)
+            elif key in MODEL_ENV:
+                _reference(found, rel, number, "tgi" if key == "MODEL_ID" else "env", value)
+        env_name = None
 
 
 def read_json(path: Path, rel: str, data: bytes | None, found: Found) -> None:
