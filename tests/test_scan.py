@@ -721,3 +721,21 @@ def test_helm_templates_are_read_line_by_line(tmp_path: Path) -> None:
         (18, "{{ .Values.model | quote }}")
     ]
     assert result.problems == ()
+
+
+def test_check_scan_with_the_real_walker(tmp_path: Path) -> None:
+    """check --scan end to end: the walker's evidence becomes an undeclared-model finding."""
+    from manifests import PASSING
+
+    manifest = _put(tmp_path, "licensegate.yaml", PASSING)
+    _put(
+        tmp_path,
+        "app.py",
+        'from transformers import AutoModel\nm = AutoModel.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")\n',
+    )
+    args = ["check", str(manifest), "--scan", str(tmp_path), "--date", "2026-11-29"]
+    assert runner.invoke(app, args).exit_code == 0
+    _put(tmp_path, "serve.sh", "vllm serve Qwen/Qwen2.5-7B-Instruct\n")
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert "serve.sh:1 names Qwen/Qwen2.5-7B-Instruct (vllm)" in result.stdout
