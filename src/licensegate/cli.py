@@ -1,4 +1,5 @@
-"""The `licensegate` command line: check, validate, licenses, explain, test, review, sign-off.
+"""The `licensegate` command line: check, validate, licenses, explain, test, review, sign-off,
+approve, scan, init.
 
 Exit codes (DESIGN.md §4): 0 pass, 1 fail, 2 no verdict. Reports go to stdout or --output,
 diagnostics to stderr, and an expected failure never prints a traceback.
@@ -717,6 +718,107 @@ def approve(
         f"signers allow this key for {approver}",
         err=True,
     )
+
+
+class ScanFormat(str, Enum):
+    """Formats of `scan`."""
+
+    TEXT = "text"
+    JSON = "json"
+    CYCLONEDX = "cyclonedx"
+
+
+@app.command()
+def scan(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to scan, inside --root (default: the root)."),
+    ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root",
+            help="The repository; evidence paths are relative to it. Default: the current "
+            "folder, or the one folder given when it lies outside.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ScanFormat,
+        typer.Option("--format", "-f", help="text, json, or cyclonedx (a CycloneDX 1.6 ML-BOM)."),
+    ] = ScanFormat.TEXT,
+    include_ignored: Annotated[
+        bool,
+        typer.Option("--include-ignored", help="Also read files git ignores (.gitignore)."),
+    ] = False,
+    output: OutputOption = None,
+) -> None:
+    """List every model the repository uses, with the file and line of each reference.
+
+    Reads Python and notebooks, serving configs (vLLM, TGI, LiteLLM, Kubernetes, compose,
+    Dockerfiles), Ollama Modelfiles, PEFT adapters, mergekit files, model cards, GGUF headers and
+    the Hugging Face cache. Exit 0 when the scan ran (files it could not read are listed as
+    warnings), 2 on bad arguments.
+    """
+    from licensegate.scan import render, walk
+
+    if root is None:
+        here = Path.cwd().resolve()
+        outside = [p for p in paths or [] if not p.resolve().is_relative_to(here)]
+        root = paths[0] if paths and len(paths) == 1 and outside and paths[0].is_dir() else here
+    try:
+        result = walk.scan(paths or [], root=root, gitignore=not include_ignored)
+    except LicensegateError as err:
+        _fail(str(err))
+    if output_format is ScanFormat.CYCLONEDX:
+        from licensegate.scan import cyclonedx
+
+        text = cyclonedx.bom(result)
+    elif output_format is ScanFormat.JSON:
+        text = render.as_json(result)
+    else:
+        text = render.text(result)
+    _write(text, output)
+    for problem in result.problems:
+        _diagnostic(f"licensegate: warning: {problem.path}: {problem.message}")
+
+
+@app.command()
+def init(
+    path: Annotated[
+        Path, typer.Argument(help="The repository to scan and draft a manifest for.")
+    ] = Path("."),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the draft ('-': stdout). Default: PATH/licensegate.yaml.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Draft a manifest from a scan: every model found, every fact to fill in left as a TODO.
+
+    The draft fails `check` and `validate` (exit 2) until each TODO is replaced.
+    """
+    from licensegate.scan import draft, walk
+
+    try:
+        result = walk.scan([], root=path)
+    except LicensegateError as err:
+        _fail(str(err))
+    text = draft.draft(result, Path(result.root).name)
+    for problem in result.problems:
+        _diagnostic(f"licensegate: warning: {problem.path}: {problem.message}")
+    if output is not None and str(output) == "-":
+        _write(text, None)
+        return
+    target = output if output is not None else path / "licensegate.yaml"
+    if target.exists() and not force:
+        _fail(f"{target} exists; use --force to replace it, or -o to write elsewhere")
+    _write(text, target)
+    todos = text.count('"TODO')
+    _diagnostic(f"licensegate: wrote {target}: {todos} TODO(s) to fill in before it can pass")
 
 
 bundle_app = typer.Typer(
