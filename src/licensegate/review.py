@@ -557,17 +557,17 @@ def _licenses(doc: Document, data: ReviewInput) -> None:
         # The built-in clauses (unknown-model, unsupported-license, undeclared-model,
         # license-conflict): whichever this manifest met, by name.
         builtin = sorted({c.id for c in data.result.clauses if c.license == "licensegate"})
-        names: list[Any] = []
+        builtin_names: list[Any] = []
         for index, clause_id in enumerate(builtin):
             if index:
-                names.append(" and " if index == len(builtin) - 1 else ", ")
-            names.append(Code(clause_id))
+                builtin_names.append(" and " if index == len(builtin) - 1 else ", ")
+            builtin_names.append(Code(clause_id))
         doc.add(
             Para(
                 (
                     "licensegate could not judge some models, or the repository does not match "
                     "the manifest (see ",
-                    *names,
+                    *builtin_names,
                     "): review them by hand.",
                 )
             )
