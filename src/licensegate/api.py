@@ -140,7 +140,7 @@ def iter_outcomes(
         # NOTE: imported only for `check --scan`; checked and bounded once for every manifest.
         from licensegate.scan.check_input import ScanFacts
 
-        facts = ScanFacts.of(scan)
+        facts = ScanFacts.of(scan, catalog=library.catalog)
     for outcome in _outcomes(
         paths, library, engine, opa, jobs, strict=strict, today=today, trust=trust, facts=facts
     ):
@@ -230,7 +230,7 @@ def check_one(
         manifest, untrusted = filter_manifest(manifest, trust)
     document = build_input(manifest, library, today)
     if facts is not None:
-        document["scan"] = facts.document
+        document["scan"] = facts.document_for(document["manifest"])
     raw = engine.evaluate(document)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),

@@ -4,7 +4,8 @@
 #   The things clauses are judged for: every listed model (by id) and every derived model
 #   (by name), each with the license ids that reach it. A model's licenses come from the
 #   catalog (data.licensegate.catalog.<publisher>.models) when it knows the id, else from the manifest's
-#   `license`. A derived model carries the licenses of everything upstream of it; the host
+#   `license` together with what it inherits through its base_model chain (`check --scan`).
+#   A derived model carries the licenses of everything upstream of it; the host
 #   computes that closure into input.upstream so each entry says whether the upstream model's
 #   weights or only its outputs went into the derived model.
 package lib.subjects
@@ -30,7 +31,15 @@ licenses_of(model) := _declared(model) if {
 	_declares_alternative(catalog_entry(model.id), model)
 } else := catalog_entry(model.id).licenses if {
 	catalog_entry(model.id)
+} else := sort({license | some license in _declared(model)} | {license | some license in lineage(model).licenses}) if {
+	lineage(model).resolved == true
+	count(lineage(model).licenses) > 0
 } else := _declared(model)
+
+# `check --scan` only: what the scan's model cards and GGUF headers say a model the catalog does
+# not know is built from (licensegate.scan.lineage). A resolved lineage only ever adds licenses
+# to the declared ones: a card is written by whoever opens the pull request.
+lineage(model) := input.scan.lineage[lower(model.id)] if not catalog_entry(model.id)
 
 _declares_alternative(entry, model) if {
 	some alternative in entry.alternative_licenses

@@ -32,7 +32,7 @@ _raw contains item if {
 # A listed model the catalog does not know and whose license the manifest does not state.
 _raw contains finding.new(
 	"licensegate", "unknown-model", model.id, "missing-facts",
-	sprintf("the catalog does not know %s and the manifest gives no license for it (models[].license)", [model.id]),
+	sprintf("the catalog does not know %s and the manifest gives no license for it (models[].license)%s", [model.id, _lineage_note(model)]),
 	["models", index],
 ) if {
 	some index, model in input.manifest.models
@@ -114,28 +114,72 @@ _elsewhere(found) := sprintf(" (and %d more places)", [found.evidence_count - 1]
 } else := ""
 
 # A model card (or GGUF header) in the repository that puts a listed model under other licenses
-# than the manifest or the catalog: contradictory facts are never a quiet pass (DESIGN.md §2.1
-# rule 3, §7). One finding per model, for the first such card in scan order.
+# than the manifest or the catalog, or a base_model chain that cannot be trusted or that the
+# manifest contradicts: contradictory facts are never a quiet pass (DESIGN.md §2.1 rule 3, §7).
+# One finding per model, for the first conflict in scan order.
 _raw contains object.union(
 	finding.new(
 		"licensegate", "license-conflict", model.id, "missing-facts",
-		sprintf("%s says %s is under %s, but %s has it under %s", [
+		conflict.message,
+		_license_path(index, model),
+	),
+	{"evidence": conflict.evidence},
+) if {
+	some index, model in input.manifest.models
+	conflicts := array.concat(_card_conflicts(model), _lineage_conflicts(model))
+	count(conflicts) > 0
+	conflict := conflicts[0]
+}
+
+# A card about the model itself, when the model has no resolved lineage (that one is judged
+# hop by hop in licensegate.scan.lineage, which also sees the cards about the model).
+_card_conflicts(model) := [conflict |
+	not _lineage_resolved(model)
+	some card in input.scan.cards
+	card.key == lower(model.id)
+	count(card.licenses) > 0
+	not _card_agrees(card, model)
+	conflict := {
+		"message": sprintf("%s says %s is under %s, but %s has it under %s", [
 			_place(card.evidence), model.id, concat(", ", card.licenses),
 			_license_source(model), concat(", ", sort(subjects.licenses_of(model))),
 		]),
-		_license_path(index, model),
-	),
-	{"evidence": card.evidence},
-) if {
-	some index, model in input.manifest.models
-	conflicts := [card |
-		some card in input.scan.cards
-		card.key == lower(model.id)
-		count(card.licenses) > 0
-		not _card_agrees(card, model)
-	]
-	card := conflicts[0]
-}
+		"evidence": card.evidence,
+	}
+]
+
+_lineage_resolved(model) if subjects.lineage(model).resolved == true
+
+# Cards on the chain that claim less than their bases carry, then the manifest's own license
+# when it leaves out something the lineage carries, then a chain that loops or runs too long.
+_lineage_conflicts(model) := array.concat(array.concat(record.conflicts, [conflict |
+	record.resolved == true
+	declared := {license | some license in _declared_licenses(model)}
+	count(declared) > 0
+	missing := {license | some license in record.licenses} - declared
+	count(missing) > 0
+	conflict := {
+		"message": sprintf("the manifest puts %s under %s, but its lineage carries %s too: %s", [
+			model.id, concat(", ", sort(declared)), concat(", ", sort(missing)), record.chain,
+		]),
+		"evidence": record.evidence,
+	}
+]), [conflict |
+	record.resolved == false
+	record.kind in {"cycle", "too-long"}
+	conflict := {"message": sprintf("%s: %s", [record.problem, record.chain]), "evidence": record.evidence}
+]) if {
+	record := subjects.lineage(model)
+} else := []
+
+_declared_licenses(model) := [model.license] if is_string(model.license)
+
+_declared_licenses(model) := model.license if is_array(model.license)
+
+# Why a model with a base_model chain is still unknown: the chain's problem, for the message.
+_lineage_note(model) := sprintf("; %s", [subjects.lineage(model).problem]) if {
+	subjects.lineage(model).resolved == false
+} else := ""
 
 # A card agrees when it names exactly the licenses the model is judged under, or one of the
 # texts the catalog accepts for it (its licenses or an alternative_licenses entry).
@@ -168,13 +212,23 @@ _why_unsupported(license) := sprintf(": %s", [data.licensegate.unsupported[licen
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).
-findings := [_resolved(item) | some item in _raw] if {
+findings := [_resolved(_with_lineage(item)) | some item in _raw] if {
 	_valid_input
 } else := [finding.new(
 	"licensegate", "invalid-input", "input", "missing-facts",
 	_invalid_input_message,
 	[],
 )]
+
+# A finding about a model whose licenses came through its base_model chain says which chain, so
+# the reviewer can check the cards it rests on.
+_with_lineage(item) := object.union(item, {"message": sprintf("%s (licenses inherited: %s)", [item.message, record.chain])}) if {
+	item.id != "licensegate:license-conflict"
+	some model in input.manifest.models
+	model.id == item.subject
+	record := subjects.lineage(model)
+	record.resolved == true
+} else := item
 
 _invalid_input_message := concat("", [
 	"the input is not a licensegate input document (schemas/input.schema.json: manifest, today, upstream, files, ",
@@ -213,6 +267,24 @@ _valid_scan if {
 	}
 	every card in input.scan.cards {
 		_valid_card_entry(card)
+	}
+	_valid_lineage
+}
+
+# input.scan.lineage is there when the harness knows the catalog; each record says whether its
+# chain resolved, so a half-built record can never read as a pass.
+_valid_lineage if not input.scan.lineage
+
+_valid_lineage if {
+	is_object(input.scan.lineage)
+	every record in input.scan.lineage {
+		is_boolean(record.resolved)
+		is_array(record.licenses)
+		is_array(record.conflicts)
+		is_string(record.chain)
+		is_string(record.problem)
+		is_string(record.kind)
+		_valid_evidence(record.evidence)
 	}
 }
 

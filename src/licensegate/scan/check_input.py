@@ -214,11 +214,38 @@ class ScanFacts:
 
     document: dict[str, Any]
     unread: tuple[str, ...] = ()
+    cards: tuple[ModelCard, ...] = ()
+    catalog: Mapping[str, Mapping[str, Any]] | None = None
 
     @classmethod
-    def of(cls, scan: ScanResult, *, root: str | None = None) -> ScanFacts:
-        """Checked and bounded once per run; raises ScanInputError (exit 2) when too large."""
-        return cls(scan_input(scan, root=root), tuple(unread_parts(scan, root=root)))
+    def of(
+        cls,
+        scan: ScanResult,
+        *,
+        root: str | None = None,
+        catalog: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> ScanFacts:
+        """Checked and bounded once per run; raises ScanInputError (exit 2) when too large.
+
+        With the ``catalog``, each manifest's input also gets the lineage of the models the
+        catalog does not know (licensegate.scan.lineage).
+        """
+        document = scan_input(scan, root=root)
+        return cls(document, tuple(unread_parts(scan, root=root)), scan.cards, catalog)
+
+    def document_for(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        """`input.scan` for one manifest: the scan, and the lineage of its uncatalogued models."""
+        if self.catalog is None:
+            return self.document
+        from licensegate.scan.lineage import lineage
+
+        records = lineage(
+            self.cards,
+            self.catalog,
+            [model["id"] for model in data["models"]],
+            root=self.document["root"],
+        )
+        return {**self.document, "lineage": records}
 
     def warnings(self, data: Mapping[str, Any], manifest: Manifest) -> list[ReportWarning]:
         """Listed models the scan never saw (model-not-found), and what it could not read.
