@@ -115,9 +115,7 @@ def _subjects(path: Path, scan: ScanResult) -> dict[str, set[str]]:
 
 def _of(result, subject: str, clause: str | None = None):
     return [
-        c
-        for c in result.clauses
-        if c.subject == subject and (clause is None or c.id == clause)
+        c for c in result.clauses if c.subject == subject and (clause is None or c.id == clause)
     ]
 
 
@@ -241,9 +239,11 @@ def test_a_web_of_merges_is_walked_once_per_model() -> None:
     # 17 layers of 30 models, each a merge of the whole layer above: 30**17 paths, 510 nodes.
     layers = [[f"acme/l{depth}-{n}" for n in range(30)] for depth in range(17)]
     cards = [_card(SUPPORT, *layers[0], relation="merge")]
-    for depth in range(16):
-        for name in layers[depth]:
-            cards.append(_card(name, *layers[depth + 1], relation="merge"))
+    cards += [
+        _card(name, *layers[depth + 1], relation="merge")
+        for depth in range(16)
+        for name in layers[depth]
+    ]
     cards += [_card(name, LLAMA) for name in layers[16]]
     start = time.perf_counter()
     (record,) = _walk(*cards).values()
@@ -269,8 +269,10 @@ def test_a_finetune_inherits_the_llama_license_and_says_how(tmp_path: Path) -> N
 def test_a_merge_inherits_every_parent(tmp_path: Path) -> None:
     result = _check(tmp_path, _card(SUPPORT, LLAMA, QWEN, relation="merge"))
     assert _licenses(result, SUPPORT) >= {"llama3.1", "apache-2.0"}
-    assert any("merge of meta-llama/Llama-3.1-8B-Instruct, Qwen/Qwen2.5-0.5B" in c.message
-               for c in _of(result, SUPPORT))
+    assert any(
+        "merge of meta-llama/Llama-3.1-8B-Instruct, Qwen/Qwen2.5-0.5B" in c.message
+        for c in _of(result, SUPPORT)
+    )
 
 
 def test_a_silent_relation_still_inherits(tmp_path: Path) -> None:
@@ -292,7 +294,9 @@ def test_a_card_adding_a_license_adds_it(tmp_path: Path) -> None:
 
 
 def test_a_model_folder_card_and_a_gguf_header_count(tmp_path: Path) -> None:
-    folder = _card("./models/Llama-3.1-8B-Support", LLAMA, path="models/Llama-3.1-8B-Support/README.md")
+    folder = _card(
+        "./models/Llama-3.1-8B-Support", LLAMA, path="models/Llama-3.1-8B-Support/README.md"
+    )
     result = _check(tmp_path, folder)
     assert _licenses(result, SUPPORT) == {"llama3.1"}
     gguf = _card(

@@ -264,3 +264,97 @@ _has_clause(findings, id) if {
 	some item in findings
 	item.id == id
 }
+
+# ---------------------------------------------------------------------------------------------
+# Lineage (input.scan.lineage, as licensegate.scan.lineage builds it): licenses a model the
+# catalog does not know inherits through its base_model chain.
+
+_support := "acme/Llama-3.1-8B-Support"
+
+_chain := "acme/Llama-3.1-8B-Support (finetune of meta-llama/Llama-3.1-8B-Instruct, from its model card at hub/README.md:3)"
+
+_record(overrides) := object.union(
+	{
+		"id": _support, "resolved": true, "kind": "", "problem": "", "licenses": ["llama3.1"],
+		"roots": [_llama], "chain": _chain, "conflicts": [],
+		"evidence": {"path": "hub/README.md", "line": 3, "kind": "model-card"},
+	},
+	overrides,
+)
+
+_with_lineage(model, record) := _scanned(
+	{"models": [model]},
+	object.union(_scan([], []), {"lineage": {lower(_support): record}}),
+)
+
+test_lineage_places_an_unknown_model_and_names_the_chain if {
+	findings := _with_lineage(testing.model(_support), _record({}))
+	not _has_clause(findings, "licensegate:unknown-model")
+	not _has_clause(findings, "licensegate:license-conflict")
+	some item in findings
+	item.subject == _support
+	item.license == "llama3.1"
+	endswith(item.message, sprintf(" (licenses inherited: %s)", [_chain]))
+}
+
+test_unresolved_lineage_stays_unknown_with_the_reason if {
+	record := _record({"resolved": false, "kind": "unknown-base", "licenses": [], "problem": "its base_model chain reaches x/y"})
+	findings := _with_lineage(testing.model(_support), record)
+	some item in findings
+	item.id == "licensegate:unknown-model"
+	endswith(item.message, "(models[].license); its base_model chain reaches x/y")
+	not _has_clause(findings, "licensegate:license-conflict")
+}
+
+test_a_loop_is_unknown_and_a_conflict if {
+	record := _record({"resolved": false, "kind": "cycle", "licenses": [], "problem": "the base_model chain of a loops (a -> a)"})
+	findings := _with_lineage(testing.model(_support), record)
+	_status(findings, "licensegate:unknown-model", _support) == {"missing-facts"}
+	_status(findings, "licensegate:license-conflict", _support) == {"missing-facts"}
+}
+
+test_a_resolved_lineage_without_licenses_places_nothing if {
+	findings := _with_lineage(testing.model(_support), _record({"licenses": []}))
+	_status(findings, "licensegate:unknown-model", _support) == {"missing-facts"}
+}
+
+test_lineage_only_adds_to_the_manifest_license if {
+	model := object.union(testing.model(_support), {"license": "mit"})
+	findings := _with_lineage(model, _record({}))
+	some item in findings
+	item.id == "licensegate:license-conflict"
+	item.path == ["models", 0, "license"]
+	startswith(item.message, "the manifest puts acme/Llama-3.1-8B-Support under mit, but its lineage carries llama3.1 too")
+	some judged in findings
+	judged.license == "llama3.1"
+	judged.subject == _support
+}
+
+test_an_agreeing_manifest_license_is_no_conflict if {
+	model := object.union(testing.model(_support), {"license": "llama3.1"})
+	findings := _with_lineage(model, _record({}))
+	not _has_clause(findings, "licensegate:license-conflict")
+}
+
+test_a_card_conflict_on_the_chain_is_one_finding if {
+	conflict := {"message": "hub/README.md:3 says it is under mit", "evidence": {"path": "hub/README.md", "line": 3, "kind": "model-card"}}
+	scan := object.union(_scan([], [_card(_support, ["mit"])]), {"lineage": {lower(_support): _record({"conflicts": [conflict], "licenses": ["llama3.1", "mit"]})}})
+	findings := _scanned({"models": [testing.model(_support)]}, scan)
+	conflicts := [item | some item in findings; item.id == "licensegate:license-conflict"]
+	count(conflicts) == 1
+	conflicts[0].message == "hub/README.md:3 says it is under mit"
+}
+
+test_lineage_never_touches_a_catalog_model if {
+	record := object.union(_record({"licenses": ["apache-2.0"]}), {"id": _llama})
+	findings := _scanned(
+		{"models": [testing.model(_llama)]},
+		object.union(_scan([], []), {"lineage": {lower(_llama): record}}),
+	)
+	{item.license | some item in findings} == {"llama3.1"}
+}
+
+test_a_malformed_lineage_record_is_invalid_input if {
+	findings := _with_lineage(testing.model(_support), {"resolved": "yes"})
+	_has_clause(findings, "licensegate:invalid-input")
+}
