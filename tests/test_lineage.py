@@ -376,3 +376,109 @@ def test_lineage_findings_are_the_same_under_real_opa(tmp_path: Path, library, e
         document = build_input(load_manifest(path), library, dt.date(2026, 11, 29))
         document["scan"] = facts.document_for(document["manifest"])
         assert canonical(engine.evaluate(document)) == canonical(oracle.evaluate(document))
+
+
+# --- --hub: cards the scan did not find, from the Hugging Face Hub (never the network here) -----
+
+HUB_CARD = b"""---
+license: mit
+base_model: meta-llama/Llama-3.1-8B-Instruct
+base_model_relation: finetune
+---
+# Support bot
+"""
+
+
+@pytest.fixture
+def hub(monkeypatch):
+    """Replaces the download; records every id asked for."""
+    from licensegate.scan import hub as hub_module
+
+    asked: list[str] = []
+    cards = {SUPPORT: HUB_CARD}
+
+    def download(model_id: str) -> bytes | None:
+        asked.append(model_id)
+        return cards.get(model_id)
+
+    monkeypatch.setattr(hub_module, "download_card", download)
+    return asked
+
+
+def test_hub_is_off_by_default(tmp_path: Path, hub) -> None:
+    result = _check(tmp_path)
+    assert _of(result, SUPPORT, UNKNOWN)
+    assert hub == []
+
+
+def test_hub_cards_are_followed_and_still_only_add(tmp_path: Path, hub) -> None:
+    path = tmp_path / "licensegate.yaml"
+    path.write_text(MANIFEST, encoding="utf-8")
+    scan = ScanResult(".", (), (), ())
+    report = api.check([path], scan=scan, today=dt.date(2026, 11, 29), hub=True)
+    result = report.results[0]
+    assert hub == [SUPPORT]  # the catalog's Llama is never fetched
+    (conflict,) = _of(result, SUPPORT, CONFLICT)
+    assert conflict.extra["evidence"]["path"] == "https://huggingface.co/acme/Llama-3.1-8B-Support"
+    assert "says acme/Llama-3.1-8B-Support is under mit" in conflict.message
+    assert any(c.license == "llama3.1" for c in _of(result, SUPPORT))
+
+
+def test_a_card_in_the_repository_wins_over_the_hub(tmp_path: Path, hub) -> None:
+    from licensegate.scan.hub import HubCards
+
+    (record,) = lineage(
+        [_card(SUPPORT, LLAMA)], _library().catalog, [SUPPORT], root=".", fetch=HubCards()
+    ).values()
+    assert hub == []
+    assert record["resolved"] is True and record["conflicts"] == []
+
+
+def test_hub_never_asks_for_a_hostile_id_and_is_capped(hub) -> None:
+    from licensegate.scan.hub import MAX_FETCHES, HubCards
+
+    fetch = HubCards()
+    for hostile in [
+        "../../etc/passwd",
+        "https://evil.example/x",
+        "a/b/c",
+        "x\n/y",
+        "org/" + "n" * 300,
+    ]:
+        assert fetch(hostile) == []
+    assert hub == []
+    for n in range(MAX_FETCHES + 5):
+        fetch(f"acme/m{n}")
+    assert len(hub) == MAX_FETCHES
+    fetch("acme/m0")  # cached: asked once
+    assert len(hub) == MAX_FETCHES
+
+
+def test_a_hub_chain_that_loops_is_bounded(hub, monkeypatch) -> None:
+    from licensegate.scan import hub as hub_module
+    from licensegate.scan.hub import HubCards
+
+    def download(model_id: str) -> bytes:
+        hub.append(model_id)
+        return f"---\nbase_model: {model_id}-x\n---\n".encode()
+
+    monkeypatch.setattr(hub_module, "download_card", download)
+    (record,) = lineage([], _library().catalog, [SUPPORT], root=".", fetch=HubCards()).values()
+    assert record["resolved"] is False and record["kind"] == "too-long"
+    assert len(hub) <= MAX_HOPS + 2
+
+
+def test_check_hub_needs_scan(tmp_path: Path) -> None:
+    (tmp_path / "licensegate.yaml").write_text(MANIFEST, encoding="utf-8")
+    out = CliRunner().invoke(app, ["check", str(tmp_path / "licensegate.yaml"), "--hub"])
+    assert out.exit_code == 2
+    assert "--hub" in out.output
+
+
+def test_hub_without_huggingface_hub_is_a_one_line_error(monkeypatch) -> None:
+    from licensegate.errors import LicensegateError
+    from licensegate.scan import hub as hub_module
+
+    monkeypatch.setattr(hub_module, "find_spec", lambda name: None)
+    with pytest.raises(LicensegateError, match="--hub needs huggingface_hub"):
+        hub_module.HubCards()

@@ -86,13 +86,15 @@ def check(
     jobs: int | None = 1,
     trust: TrustedRef | None = None,
     scan: ScanResult | None = None,
+    hub: bool = False,
 ) -> Report:
     """Check manifests. Policy and engine errors raise; manifest errors land in the report.
 
     ``opa`` evaluates on an OPA server instead of the embedded engine. ``jobs``: worker
     processes (None: as many as the batch is worth, see ``batch.plan_jobs``); the report is the
     same whatever the number. ``scan``: what the repository really uses (`check --scan`);
-    every manifest is held to it (licensegate:undeclared-model, model-not-found).
+    every manifest is held to it (licensegate:undeclared-model, model-not-found). ``hub``:
+    lineage may fetch model cards the scan did not find from the Hugging Face Hub.
     """
     library = library or load_library()
     results: list[ManifestResult] = []
@@ -107,6 +109,7 @@ def check(
         today=today,
         trust=trust,
         scan=scan,
+        hub=hub,
     ):
         if isinstance(outcome, ManifestFailure):
             errors.append(outcome)
@@ -128,6 +131,7 @@ def iter_outcomes(
     today: dt.date | None = None,
     trust: TrustedRef | None = None,
     scan: ScanResult | None = None,
+    hub: bool = False,
 ) -> Iterator[ManifestResult | ManifestFailure]:
     """Results and failures one manifest at a time, in discovery order, as `check` sees them.
 
@@ -140,7 +144,12 @@ def iter_outcomes(
         # NOTE: imported only for `check --scan`; checked and bounded once for every manifest.
         from licensegate.scan.check_input import ScanFacts
 
-        facts = ScanFacts.of(scan, catalog=library.catalog)
+        fetch = None
+        if hub:
+            from licensegate.scan.hub import HubCards
+
+            fetch = HubCards()
+        facts = ScanFacts.of(scan, catalog=library.catalog, fetch=fetch)
     for outcome in _outcomes(
         paths, library, engine, opa, jobs, strict=strict, today=today, trust=trust, facts=facts
     ):

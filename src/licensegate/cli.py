@@ -220,6 +220,14 @@ def check(
             "not list fails (licensegate:undeclared-model), a listed one never seen is a warning.",
         ),
     ] = None,
+    hub: Annotated[
+        bool,
+        typer.Option(
+            "--hub",
+            help="With --scan: fetch model cards the scan did not find from the Hugging Face "
+            "Hub (cached), to follow base_model lineage. Off by default: checks stay offline.",
+        ),
+    ] = False,
     also: Annotated[
         list[str] | None,
         typer.Option(
@@ -248,6 +256,8 @@ def check(
         except LicensegateError as err:
             _fail(str(err))
     scanned = _scan_folder(scan) if scan is not None else None
+    if hub and scanned is None:
+        _fail("--hub follows model cards for --scan: give --scan DIR too")
     opa = None
     if engine is EngineKind.OPA:
         if not opa_url:
@@ -276,6 +286,7 @@ def check(
                 today=today,
                 trust=trust,
                 scan=scanned,
+                hub=hub,
             )
             tally = _stream(
                 output_format,
@@ -297,6 +308,7 @@ def check(
                 jobs=jobs,
                 trust=trust,
                 scan=scanned,
+                hub=hub,
             )
     except LicensegateError as err:
         _fail(str(err))

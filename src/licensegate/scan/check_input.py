@@ -27,7 +27,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -216,6 +216,7 @@ class ScanFacts:
     unread: tuple[str, ...] = ()
     cards: tuple[ModelCard, ...] = ()
     catalog: Mapping[str, Mapping[str, Any]] | None = None
+    fetch: Callable[[str], list[ModelCard]] | None = None
 
     @classmethod
     def of(
@@ -224,14 +225,16 @@ class ScanFacts:
         *,
         root: str | None = None,
         catalog: Mapping[str, Mapping[str, Any]] | None = None,
+        fetch: Callable[[str], list[ModelCard]] | None = None,
     ) -> ScanFacts:
         """Checked and bounded once per run; raises ScanInputError (exit 2) when too large.
 
         With the ``catalog``, each manifest's input also gets the lineage of the models the
-        catalog does not know (licensegate.scan.lineage).
+        catalog does not know (licensegate.scan.lineage); ``fetch`` (`--hub`) supplies cards the
+        scan did not find.
         """
         document = scan_input(scan, root=root)
-        return cls(document, tuple(unread_parts(scan, root=root)), scan.cards, catalog)
+        return cls(document, tuple(unread_parts(scan, root=root)), scan.cards, catalog, fetch)
 
     def document_for(self, data: Mapping[str, Any]) -> dict[str, Any]:
         """`input.scan` for one manifest: the scan, and the lineage of its uncatalogued models."""
@@ -244,6 +247,7 @@ class ScanFacts:
             self.catalog,
             [model["id"] for model in data["models"]],
             root=self.document["root"],
+            fetch=self.fetch,
         )
         return {**self.document, "lineage": records}
 

@@ -28,12 +28,13 @@ One record per manifest model the catalog does not know and some card names a ba
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
 from licensegate.scan.check_input import _card_licenses, _location, clean_text, model_id
-from licensegate.scan.evidence import ModelCard
+from licensegate.scan.evidence import Evidence, ModelCard
+from licensegate.scan.hub import HUB_PREFIX
 
 MAX_HOPS = 16
 """Longest base_model chain followed; a longer one resolves nothing (and is a conflict)."""
@@ -48,6 +49,18 @@ _PHRASE = {
 }
 
 
+Fetch = Callable[[str], list[ModelCard]]
+"""Cards for a model id from elsewhere than the scan (licensegate.scan.hub); [] when none."""
+
+
+def _where(evidence: Evidence, root: str) -> dict[str, Any]:
+    """Where a card was read: in the scanned folder, or on the Hub (`--hub`), as is."""
+    if evidence.path.startswith(HUB_PREFIX):
+        line = max(evidence.line, 0)
+        return {"path": clean_text(evidence.path), "line": line, "kind": "model-card"}
+    return _location(evidence, root)
+
+
 class _Cards:
     """Cards by the model they describe.
 
@@ -56,7 +69,8 @@ class _Cards:
     in `org/name`, or in `name` (a GGUF file: its name without `.gguf`).
     """
 
-    def __init__(self, cards: Iterable[ModelCard]) -> None:
+    def __init__(self, cards: Iterable[ModelCard], fetch: Fetch | None = None) -> None:
+        self.fetch = fetch
         self.by_id: dict[str, list[ModelCard]] = {}
         self.by_pair: dict[str, list[ModelCard]] = {}
         self.by_name: dict[str, list[ModelCard]] = {}
@@ -73,10 +87,13 @@ class _Cards:
             else:
                 self.by_id.setdefault(model_id(card.model_id).lower(), []).append(card)
 
-    def of(self, key: str) -> list[ModelCard]:
+    def of(self, key: str, name: str | None = None) -> list[ModelCard]:
         found = [*self.by_id.get(key, []), *self.by_pair.get(key, [])]
         if "/" in key:
             found += self.by_name.get(key.split("/", 1)[1], [])
+        if not found and self.fetch is not None:
+            # NOTE: the repository's own cards come first; the Hub only fills the gaps.
+            found = self.fetch(name or key)
         unique: list[ModelCard] = []
         for card in found:
             if card not in unique:
@@ -90,15 +107,19 @@ def lineage(
     model_ids: Iterable[str],
     *,
     root: str,
+    fetch: Fetch | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """`input.scan.lineage` for the manifest's ``model_ids``; ``root``: the scanned folder shown."""
-    index = _Cards(cards)
+    """`input.scan.lineage` for the manifest's ``model_ids``; ``root``: the scanned folder shown.
+
+    ``fetch`` (`--hub`): cards for an id no card in the scan describes.
+    """
+    index = _Cards(cards, fetch)
     records: dict[str, dict[str, Any]] = {}
     for raw in model_ids:
         key = raw.lower()
         if key in catalog or key in records:
             continue
-        own = index.of(key)
+        own = index.of(key, raw)
         if not any(str(base).strip() for card in own for base in card.base_models):
             continue
         records[key] = _Walk(key, raw, index, catalog, root).record()
@@ -131,7 +152,7 @@ class _Walk:
             node = queue.popleft()
             if node in self.catalog:
                 continue
-            own = index.of(node)
+            own = index.of(node, self.names.get(node))
             self.cards[node] = own
             parents: list[str] = []
             for card in own:
@@ -259,7 +280,7 @@ class _Walk:
     def _conflict(
         self, node: str, card: ModelCard, stated: set[str], inherited: set[str]
     ) -> dict[str, Any]:
-        where = _location(card.evidence, self.root)
+        where = _where(card.evidence, self.root)
         place = f"{where['path']}:{where['line']}" if where["line"] else where["path"]
         name = self.names.get(node, node)
         bases = ", ".join(self.names.get(p, p) for p in self.parents[node])
@@ -280,7 +301,7 @@ class _Walk:
         own = [card for card in self.cards.get(node, []) if card.base_models]
         if not own:
             return {"path": "the scanned folder", "line": 0, "kind": "model-card"}
-        return _location(own[0].evidence, self.root)
+        return _where(own[0].evidence, self.root)
 
     def _chain(self) -> str:
         """Which way the licenses came: one `id (relation bases, from ... at place)` per hop."""
@@ -290,7 +311,7 @@ class _Walk:
             if not own:
                 continue
             card = own[0]
-            where = _location(card.evidence, self.root)
+            where = _where(card.evidence, self.root)
             place = f"{where['path']}:{where['line']}" if where["line"] else where["path"]
             source = "GGUF header" if card.evidence.kind == "gguf" else "model card"
             bases = ", ".join(self.names.get(p, p) for p in parents)
