@@ -92,7 +92,8 @@ KINDS: dict[str, tuple[str, str]] = {
         "an attestation that the licensee registered with the licensor",
     ),
     "unknown-model": (
-        "a listed model the catalog does not know, with no models[].license",
+        "a listed model the catalog does not know, with no models[].license (and no "
+        "`base_model` chain to a catalog model)",
         "a models[].license, or a model the catalog knows",
     ),
     "unsupported-license": (
@@ -104,7 +105,8 @@ KINDS: dict[str, tuple[str, str]] = {
         "listing the model under models[] (or as a derived model's name)",
     ),
     "license-conflict": (
-        "`check --scan`: a model card or GGUF header that gives a listed model other licenses",
+        "`check --scan`: a model card or GGUF header that gives a listed model other licenses "
+        "(than the manifest, the catalog or its base_model lineage)",
         "nothing: correct the manifest or the model files so they agree",
     ),
     "invalid-input": (

@@ -175,7 +175,8 @@ BUILTIN_CLAUSES = (
         title="The repository's model cards agree with the manifest",
         description=(
             "A model card or GGUF header found by `check --scan` puts a listed model under other "
-            "licenses than the manifest or the catalog: contradictory facts are never a pass."
+            "licenses than the manifest or the catalog, or than its base_model lineage carries "
+            "(or that lineage loops or runs too long): contradictory facts are never a pass."
         ),
         section="licensegate",
         quote="",
