@@ -482,3 +482,13 @@ def test_hub_without_huggingface_hub_is_a_one_line_error(monkeypatch) -> None:
     monkeypatch.setattr(hub_module, "find_spec", lambda name: None)
     with pytest.raises(LicensegateError, match="--hub needs huggingface_hub"):
         hub_module.HubCards()
+
+
+def test_the_chain_text_is_bounded() -> None:
+    from licensegate.scan.lineage import MAX_CHAIN_TEXT
+
+    bases = [f"acme/parent-with-a-long-name-{n}" for n in range(32)]
+    cards = [_card(SUPPORT, *bases, relation="merge")] + [_card(b, LLAMA) for b in bases]
+    (record,) = _walk(*cards).values()
+    assert record["resolved"] is True
+    assert len(record["chain"]) <= MAX_CHAIN_TEXT

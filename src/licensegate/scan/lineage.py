@@ -40,6 +40,8 @@ MAX_HOPS = 16
 """Longest base_model chain followed; a longer one resolves nothing (and is a conflict)."""
 MAX_CHAIN_SHOWN = 6
 """Hops spelled out in a finding's chain; the rest are counted."""
+MAX_CHAIN_TEXT = 1000
+"""Longest chain text (characters); a longer one ends in an ellipsis."""
 
 _PHRASE = {
     "finetune": "finetune of",
@@ -320,5 +322,7 @@ class _Walk:
                 f"from its {source} at {place})"
             )
         more = len(hops) - MAX_CHAIN_SHOWN
-        # NOTE: names and places are cleaned and bounded one by one (model_id, _location).
-        return "; ".join(hops[:MAX_CHAIN_SHOWN]) + (f"; and {more} more hops" if more > 0 else "")
+        # NOTE: names and places are cleaned one by one (model_id, _where); the whole is cut
+        # too, since a merge can name dozens of bases and the chain ends every finding.
+        text = "; ".join(hops[:MAX_CHAIN_SHOWN]) + (f"; and {more} more hops" if more > 0 else "")
+        return text if len(text) <= MAX_CHAIN_TEXT else text[: MAX_CHAIN_TEXT - 1] + "\u2026"
