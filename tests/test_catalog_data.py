@@ -172,6 +172,11 @@ def test_sources_are_urls(models: dict[str, dict[str, Any]]) -> None:
         ("deepseek-ai/DeepSeek-R1-Distill-Llama-70B", ["mit", "llama3.3"], False),
         ("deepseek-ai/DeepSeek-R1-Distill-Qwen-32B", ["mit", "apache-2.0"], False),
         ("deepseek-ai/DeepSeek-V3", ["deepseek"], False),
+        ("LGAI-EXAONE/EXAONE-3.5-32B-Instruct", ["exaone"], False),
+        ("Qwen/Qwen3-235B-A22B", ["apache-2.0"], False),
+        ("Qwen/Qwen3-30B-A3B-Base", ["apache-2.0"], False),
+        ("mistralai/Mistral-Small-3.1-24B-Instruct-2503", ["apache-2.0"], True),
+        ("mistralai/Devstral-Small-2505", ["apache-2.0"], False),
     ],
 )
 def test_spot_checks(
