@@ -51,6 +51,7 @@ LICENSE_IDS = {
     "flux-1-dev-non-commercial-license-2024-08",
     "gpt-oss",
     "exaone",
+    "tencent-hunyuan-community",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
