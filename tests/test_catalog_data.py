@@ -178,6 +178,8 @@ def test_sources_are_urls(models: dict[str, dict[str, Any]]) -> None:
         ("Qwen/Qwen3-30B-A3B-Base", ["apache-2.0"], False),
         ("mistralai/Mistral-Small-3.1-24B-Instruct-2503", ["apache-2.0"], True),
         ("mistralai/Devstral-Small-2505", ["apache-2.0"], False),
+        ("allenai/OLMo-2-1124-13B-Instruct", ["apache-2.0"], False),
+        ("tencent/Hunyuan-A13B-Instruct", ["tencent-hunyuan-community"], False),
     ],
 )
 def test_spot_checks(
