@@ -36,9 +36,6 @@ package licenses.tencent_hunyuan_community
 import rego.v1
 
 import data.lib.clauses
-import data.lib.deployment
-import data.lib.finding
-import data.lib.subjects
 
 # The license id this package judges; licensegate.main finds the package by it.
 license := "tencent-hunyuan-community"
@@ -58,19 +55,6 @@ _notice := concat(" ", [
 ])
 
 _aup := "Tencent Hunyuan Acceptable Use Policy (Exhibit A)"
-
-# Subjects that reach someone outside the organisation, by any path.
-_reaching_third_parties := {subject |
-	some subject in subjects.models_under(license)
-	"inference" in subject.uses
-	deployment.product_made_available
-} | {subject |
-	some subject in subjects.models_under(license)
-	deployment.model_weights_shipped(subject.index)
-} | {subject |
-	some subject in subjects.derived_under(license)
-	deployment.released(subject)
-}
 
 # METADATA
 # title: Only in the Territory (not in the EU, the UK or South Korea)
@@ -99,42 +83,7 @@ _reaching_third_parties := {subject |
 #     Do not use Tencent Hunyuan models from the EU, the UK or South Korea; for a product or
 #     release that reaches third parties, block the EU, the UK and South Korea and record that in
 #     a waiver of tencent-hunyuan-community:territory approved by counsel.
-findings contains _territory(subject) if some subject in _all_subjects
-
-_all_subjects := subjects.models_under(license) | subjects.derived_under(license)
-
-_territory(subject) := finding.new(
-	license, "territory", subject.id, "violated",
-	sprintf("the licensee is domiciled in %s, where the Tencent Hunyuan Community License does not apply", [deployment.domicile]),
-	["licensee", "domicile"],
-) if {
-	_domiciled_outside_territory
-} else := finding.new(
-	license, "territory", subject.id, "missing-facts",
-	sprintf("%s reaches third parties (%s): %s", [
-		subject.id, _how_it_reaches(subject),
-		"no manifest field shows that none of them is in the EU, the UK or South Korea; record a waiver approved by counsel",
-	]),
-	["product", "audience"],
-) if {
-	subject in _reaching_third_parties
-} else := finding.new(
-	license, "territory", subject.id, "satisfied",
-	sprintf("the licensee is domiciled in %s, inside the Territory, and %s does not reach third parties", [
-		deployment.domicile, subject.id,
-	]),
-	["licensee", "domicile"],
-)
-
-_domiciled_outside_territory if deployment.domiciled_in_eu
-
-_domiciled_outside_territory if deployment.domicile in _excluded_outside_eu
-
-_how_it_reaches(subject) := sprintf("release: %s", [clauses.release_text(subject)]) if {
-	subject.kind == "derived"
-} else := "its weights are shipped" if {
-	deployment.model_weights_shipped(subject.index)
-} else := sprintf("product.audience: %s", [input.manifest.product.audience])
+findings contains item if some item in clauses.territory(license, _excluded_outside_eu, "the EU, the UK or South Korea")
 
 # METADATA
 # title: License from Tencent above 100 million monthly active users
@@ -176,22 +125,7 @@ findings contains item if some item in clauses.mau_at_release(license, _mau_mont
 #     Ship the Agreement with the weights (product.license_copies_included: true); for a service,
 #     give users the Agreement (for example linked from the terms) and record an attestation for
 #     tencent-hunyuan-community:license-copy.
-findings contains item if some item in _copy_with_weights
-
-_copy_with_weights := clauses.license_copy_for(license, {"weights", "outputs"})
-
-_weights_subjects := {item.subject | some item in _copy_with_weights}
-
-findings contains finding.new(
-	license, "license-copy", subject.id, "needs-attestation",
-	sprintf("%s reaches third parties as a service (%s): confirm that its users are given a copy of the Agreement", [
-		subject.id, _how_it_reaches(subject),
-	]),
-	subject.path,
-) if {
-	some subject in _reaching_third_parties
-	not subject.id in _weights_subjects
-}
+findings contains item if some item in clauses.license_copy_with_services(license, {"weights", "outputs"})
 
 # DESIGN.md §2.1 rule 8: a model listed for training that no declared derived model comes from
 # leaves the copy duty toward what it trains undecidable.
