@@ -52,6 +52,7 @@ LICENSE_IDS = {
     "gpt-oss",
     "exaone",
     "tencent-hunyuan-community",
+    "tencent-hunyuan-community-2024-12-03",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -10,8 +10,8 @@
 #   files and (except through a Hosted Service) a Notice file; agreements governing use carry the
 #   use restrictions of §5(a)–(b); outputs may improve no AI model other than Tencent Hunyuan
 #   and its Model Derivatives; the Acceptable Use Policy (Exhibit A) is incorporated and forbids
-#   circumventing Tencent's safety guardrails. The 2024-12-03 text (HunyuanVideo) is not
-#   encoded here.
+#   circumventing Tencent's safety guardrails. The 2024-12-03 text (HunyuanVideo) is the
+#   package tencent_hunyuan_community_2024_12_03.
 # related_resources:
 #   - description: license text
 #     ref: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
