@@ -202,7 +202,7 @@ def _check_or_fail(
             path, library, engine, strict=strict, today=today, trust=trust, facts=facts
         )
     except ManifestError as err:
-        return ManifestFailure(err.path, err.message, err.line)
+        return ManifestFailure.from_error(err)
 
 
 def check_one(
