@@ -23,6 +23,7 @@ from licensegate.report import ManifestFailure, ManifestResult
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from licensegate.scan.evidence import ScanResult
     from licensegate.streaming import Tally
     from licensegate.trust import TrustedRef
 
@@ -55,6 +56,14 @@ DateOption = Annotated[
     typer.Option(
         "--date",
         help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today.",
+    ),
+]
+SignWithOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sign-with",
+        help="Sign with this SSH private key (ssh-keygen -Y sign), so the approval counts under "
+        "check --trusted-ref before it is merged.",
     ),
 ]
 
@@ -188,7 +197,26 @@ def check(
             "--trusted-ref",
             help="Git branch, tag or commit (e.g. origin/main) whose copies of the manifests "
             "and sign-off records hold the approvals that count; waivers, attestations and "
-            "sign-offs added in this change do not apply. Default: all apply (trust: local).",
+            "sign-offs added in this change do not apply unless signed by an allowed signer. "
+            "Default: all apply (trust: local).",
+        ),
+    ] = None,
+    allowed_signers: Annotated[
+        str | None,
+        typer.Option(
+            "--allowed-signers",
+            help="With --trusted-ref: repository path of the SSH allowed-signers file, read at "
+            "the trusted ref (default .licensegate/allowed_signers). Approvals signed by a key "
+            "it allows for the approver's e-mail count (licensegate approve, sign-off "
+            "--sign-with).",
+        ),
+    ] = None,
+    scan: Annotated[
+        Path | None,
+        typer.Option(
+            "--scan",
+            help="Also scan this folder for the models it really uses: one the manifest does "
+            "not list fails (licensegate:undeclared-model), a listed one never seen is a warning.",
         ),
     ] = None,
 ) -> None:
@@ -200,13 +228,16 @@ def check(
         if not path.exists():
             _fail(f"{path}: no such file or directory")
     trust = None
+    if allowed_signers is not None and trusted_ref is None:
+        _fail("--allowed-signers is read at the trusted ref: give --trusted-ref REF too")
     if trusted_ref is not None:
         from licensegate.trust import open_ref
 
         try:
-            trust = open_ref(trusted_ref, paths[0])
+            trust = open_ref(trusted_ref, paths[0], allowed_signers)
         except LicensegateError as err:
             _fail(str(err))
+    scanned = _scan_folder(scan) if scan is not None else None
     opa = None
     if engine is EngineKind.OPA:
         if not opa_url:
@@ -227,7 +258,14 @@ def check(
         library = api.load_library(policy or ())
         if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
             outcomes = api.iter_outcomes(
-                paths, library, opa=opa, jobs=jobs, strict=strict, today=today, trust=trust
+                paths,
+                library,
+                opa=opa,
+                jobs=jobs,
+                strict=strict,
+                today=today,
+                trust=trust,
+                scan=scanned,
             )
             tally = _stream(
                 output_format,
@@ -248,6 +286,7 @@ def check(
                 opa=opa,
                 jobs=jobs,
                 trust=trust,
+                scan=scanned,
             )
     except LicensegateError as err:
         _fail(str(err))
@@ -270,6 +309,19 @@ def check(
     failed = sum(1 for result in report.results if result.failed)
     _finish(len(report.results), failed, report.errors)
     raise typer.Exit(code=report.exit_code)
+
+
+def _scan_folder(folder: Path) -> ScanResult:
+    """What `check --scan FOLDER` holds the manifests to; exit 2 when it cannot be read."""
+    if not folder.is_dir():
+        _fail(f"{folder}: --scan needs a folder")
+    # NOTE: imported only for --scan, so a plain `check` never loads the readers.
+    from licensegate.scan.walk import scan
+
+    try:
+        return scan([folder], root=folder)
+    except LicensegateError as err:
+        _fail(str(err))
 
 
 def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
@@ -515,11 +567,14 @@ def sign_off(
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
     policy: PolicyOption = None,
     date: DateOption = None,
+    sign_with: SignWithOption = None,
 ) -> None:
     """Record a legal approval of a manifest in <manifest>.signoff.json (append-only).
 
     Only a manifest that passes under --strict can be signed off: violations must be fixed or
-    waived and attestations recorded first. Exit 0 recorded, 1 refused, 2 no verdict.
+    waived and attestations recorded first. With --sign-with the entry carries an SSH signature,
+    so it counts under `check --trusted-ref` before it is merged. Exit 0 recorded, 1 refused,
+    2 no verdict.
     """
     from licensegate import api
     from licensegate.signoff import append_signoff, new_signoff
@@ -551,12 +606,84 @@ def sign_off(
         )
         raise typer.Exit(code=1)
     try:
-        path = append_signoff(manifest, new_signoff(result, report.policy_digest, by.strip(), note))
+        entry = new_signoff(result, report.policy_digest, by.strip(), note)
+        if sign_with is not None:
+            from dataclasses import replace
+
+            from licensegate.signing import sign
+            from licensegate.signoff import signed_document
+            from licensegate.trust import repository_path
+
+            document = signed_document(entry, repository_path(manifest))
+            entry = replace(entry, signature=sign(document, sign_with))
+        path = append_signoff(manifest, entry)
     except LicensegateError as err:
         _fail(str(err))
     typer.echo(
         f"licensegate: {manifest} signed off by {by.strip()} (manifest {result.digest[:19]}…, "
         f"policies {report.policy_digest[:19]}…); recorded in {path}",
+        err=True,
+    )
+
+
+@app.command("approve")
+def approve(
+    manifest: Annotated[
+        Path, typer.Argument(help="The manifest holding the waiver or attestation.")
+    ],
+    clause: Annotated[str, typer.Option("--clause", help="The clause id it waives or attests.")],
+    sign_with: Annotated[
+        Path, typer.Option("--sign-with", help="Your SSH private key (ssh-keygen -Y sign).")
+    ],
+    subject: Annotated[
+        str | None,
+        typer.Option("--subject", help="The model it is for, when the clause has several."),
+    ] = None,
+) -> None:
+    """Sign a waiver or attestation with your SSH key, into <manifest>.approvals.json.
+
+    Under `check --trusted-ref REF` a waiver or attestation added in a pull request counts only
+    when it is already at REF or signed by its own approver (approved_by / by) with a key that
+    REF's allowed-signers file allows for that e-mail. Changing the record voids the signature.
+    Exit 0 signed, 2 error.
+    """
+    from licensegate.approvals import KINDS, append_approval, signed_document
+    from licensegate.manifest import load_manifest
+    from licensegate.signing import sign
+    from licensegate.trust import repository_path
+
+    _one_manifest(manifest)
+    try:
+        loaded = load_manifest(manifest)
+        matches = [
+            (kind, record)
+            for kind, (field, _who) in KINDS.items()
+            for record in loaded.data.get(field, [])
+            if record.get("clause") == clause
+            and (subject is None or record.get("subject") == subject)
+        ]
+        if not matches:
+            _fail(
+                f"{manifest}: no waiver or attestation of {clause}"
+                + (f" for {subject}" if subject is not None else "")
+            )
+        if len(matches) > 1:
+            subjects = ", ".join(str(record.get("subject", "(all)")) for _, record in matches)
+            _fail(
+                f"{manifest}: {len(matches)} records of {clause} ({subjects}): "
+                "name one with --subject"
+            )
+        ((kind, record),) = matches
+        document = signed_document(kind, repository_path(manifest), record)
+        path = append_approval(manifest, kind, record, sign(document, sign_with))
+    except LicensegateError as err:
+        _fail(str(err))
+    approver = record.get(KINDS[kind][1])
+    typer.echo(
+        f"licensegate: signed the {kind} of {clause}"
+        + (f" for {record['subject']}" if record.get("subject") else "")
+        + f" (approver {approver}) into {path}; it counts where the trusted ref's allowed "
+        f"signers allow this key for {approver}",
         err=True,
     )
 
