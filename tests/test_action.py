@@ -269,6 +269,7 @@ def _pull_request_clone(tmp_path: Path) -> Path:
     return workspace
 
 
+@pytest.mark.slow
 def test_pull_request_cannot_waive_its_own_failure(tmp_path: Path, runner: Runner) -> None:
     workspace = _pull_request_clone(tmp_path)
     code, stdout, outputs, _ = runner.run(workspace, {}, event={"GITHUB_BASE_REF": "main"})
@@ -285,6 +286,7 @@ def test_pull_request_cannot_waive_its_own_failure(tmp_path: Path, runner: Runne
     assert code == 0
 
 
+@pytest.mark.slow
 def test_unfetchable_base_branch_is_no_verdict(tmp_path: Path, runner: Runner) -> None:
     workspace = _pull_request_clone(tmp_path)
     code, stdout, outputs, _ = runner.run(
