@@ -193,7 +193,12 @@ def test_a_broken_policy_fails_the_same_tests_under_both_engines() -> None:
     library.modules = [
         dataclasses.replace(m, source=broken) if m is policy else m for m in library.modules
     ]
-    tests = regotest.collect(library)
+    # The tests that use the limit; the whole suite's parity is test_rego_real_opa's job.
+    tests = [
+        test
+        for test in regotest.collect(library)
+        if test.package in ("licenses.llama3_1_test", "licensegate.main_test")
+    ]
     under_opa = _statuses(regotest.run_opa(library, tests))
     under_regorus = _statuses(regotest.run_regorus(library, tests))
     failing = {k: v for k, v in under_opa.items() if v != "passed"}
