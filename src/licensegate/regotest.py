@@ -82,21 +82,17 @@ def run_regorus(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
     return _run(tests, evaluate, describe_error)
 
 
-def run_opa(
-    library: PolicyLibrary, tests: list[RegoTest], engine: Any | None = None
-) -> list[Outcome]:
+def run_opa(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
     """Run tests on the real OPA library (opa-golib-python-bindings; test-time only).
 
-    ``engine`` is an ``OpaEngine`` already holding every module and the data (a test suite
-    shares one); without it, one is built here. All tests are evaluated by a single query: OPA
-    keeps every distinct query prepared on the engine, so one query per rule (600 of them) cost
+    One engine, and all tests evaluated by a single query: OPA prepares (compiles) every
+    distinct query and keeps it on the engine, so one query per rule (600 of them) cost
     gigabytes and most of the test suite's time. See `run_batched` for how an error is still
     pinned on the test that raised it.
     """
     from opa_bindings import OpaUndefinedError
 
-    if engine is None:
-        engine = opa_engine(library)
+    engine = opa_engine(library)
 
     def evaluate(ref: str) -> Any:
         try:
