@@ -264,7 +264,7 @@ def test_regorus_and_opa_agree_on_generated_deployments(
 ) -> None:
     from licensegate.facts import build_input
     from licensegate.manifest import load_manifest
-    from oracle import OracleEngine, canonical
+    from oracle import canonical, shared_oracle
 
     path = _write(tmp_path_factory.mktemp("fuzz"), manifest)
     try:
@@ -272,6 +272,4 @@ def test_regorus_and_opa_agree_on_generated_deployments(
     except LicensegateError:
         assume(False)
         return
-    if "opa" not in _ENGINES:
-        _ENGINES["opa"] = OracleEngine(_LIBRARY)
-    assert canonical(_engine().evaluate(document)) == canonical(_ENGINES["opa"].evaluate(document))
+    assert canonical(_engine().evaluate(document)) == canonical(shared_oracle().evaluate(document))
