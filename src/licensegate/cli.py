@@ -8,6 +8,7 @@ diagnostics to stderr, and an expected failure never prints a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from enum import Enum
@@ -131,13 +132,28 @@ def check(
             help="Manifests, or folders to search for licensegate.yaml and *.licensegate.yaml."
         ),
     ],
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TEXT,
+    formats: Annotated[
+        list[OutputFormat] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format (default text). For several formats from one evaluation, use "
+            "--also.",
+        ),
+    ] = None,
     output: OutputOption = None,
     strict: StrictOption = False,
     policy: PolicyOption = None,
     date: DateOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Text report: only failing manifests, their failing clauses and errors; no "
+            "warnings that do not fail. Other formats are complete.",
+        ),
+    ] = False,
     require_signoff: Annotated[
         bool,
         typer.Option(
@@ -232,6 +248,14 @@ def check(
     """Check manifests against the model licenses: exit 0 pass, 1 fail, 2 no verdict."""
     from licensegate import api
 
+    output_format = formats[-1] if formats else OutputFormat.TEXT
+    if formats and len(formats) > 1:
+        # NOTE: click keeps the last of a repeated option silently; a user who asked for two
+        # formats would get one and not know.
+        _diagnostic(
+            f"licensegate: warning: --format given {len(formats)} times; writing only the last "
+            f"({output_format.value}). Use --also FORMAT=PATH for more formats from one run."
+        )
     today = _parse_date(date)
     extra_outputs = _parse_also(also or [], output)
     for path in paths:
@@ -286,6 +310,7 @@ def check(
                 today,
                 require_signoff,
                 trust,
+                quiet,
             )
         else:
             report = api.check(
@@ -308,7 +333,12 @@ def check(
     report = assess(report, today=today, require_signoff=require_signoff, trust=trust)
     for extra_format, extra_path in extra_outputs:
         _write(extra_format.renderer()(report), extra_path)
-    _write(output_format.renderer()(report), output)
+    if output_format is OutputFormat.TEXT:
+        from licensegate.formats.text import render as render_text
+
+        _write(render_text(report, quiet), output)
+    else:
+        _write(output_format.renderer()(report), output)
     if output_format is OutputFormat.GITHUB:
         from licensegate.formats.github import append_step_summary
 
@@ -317,7 +347,7 @@ def check(
         except OSError as err:
             typer.echo(f"licensegate: warning: cannot append the step summary: {err}", err=True)
     for result in report.results:
-        _echo_warnings(result)
+        _echo_warnings(result, quiet)
     failed = sum(1 for result in report.results if result.failed)
     _finish(len(report.results), failed, report.errors)
     raise typer.Exit(code=report.exit_code)
@@ -378,6 +408,7 @@ def _stream(
     today: dt.date | None,
     require_signoff: bool,
     trust: TrustedRef | None = None,
+    quiet: bool = False,
 ) -> Tally:
     """Write a text or JSON report as the results arrive, into a temporary file that becomes
     the output (or is copied to stdout) only once it is complete: a batch of any size holds one
@@ -398,10 +429,14 @@ def _stream(
                     require_signoff=require_signoff,
                     trust=trust,
                 )
-                _echo_warnings(outcome)
+                _echo_warnings(outcome, quiet)
             yield outcome
 
-    writer = streaming.stream_json if output_format is OutputFormat.JSON else streaming.stream_text
+    writer = (
+        streaming.stream_json
+        if output_format is OutputFormat.JSON
+        else functools.partial(streaming.stream_text, quiet=quiet)
+    )
     directory = (output.parent if str(output.parent) else Path(".")) if output else None
     try:
         handle, temporary = tempfile.mkstemp(
@@ -428,9 +463,12 @@ def _stream(
     return tally
 
 
-def _echo_warnings(result: ManifestResult) -> None:
-    """Sign-off and waiver-expiry warnings on stderr; blocking ones (--require-signoff): errors."""
+def _echo_warnings(result: ManifestResult, quiet: bool = False) -> None:
+    """Sign-off and waiver-expiry warnings on stderr; blocking ones (--require-signoff): errors.
+    ``quiet`` keeps only the blocking ones."""
     for warning in result.warnings:
+        if quiet and not warning.blocking:
+            continue
         kind = "error" if warning.blocking else "warning"
         where = f"{result.manifest}:{warning.line}" if warning.line else result.manifest
         _diagnostic(f"licensegate: {kind}: {where}: {warning.message}")
