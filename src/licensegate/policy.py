@@ -119,6 +119,21 @@ BUILTIN_CLAUSES = (
     ),
     ClauseInfo(
         license="licensegate",
+        clause="no-duties",
+        title="Every model is accounted for",
+        description=(
+            "The library judges this model's licenses, and none of their clauses applies to "
+            "how this deployment uses it: nothing to do, and the report says so."
+        ),
+        section="licensegate",
+        quote="",
+        source="https://github.com/licensegate/licensegate#supported-licenses",
+        remediation="Nothing to do.",
+        file="licensegate/main/main.rego",
+        line=1,
+    ),
+    ClauseInfo(
+        license="licensegate",
         clause="unsupported-license",
         title="Every license can be judged",
         description="licensegate has no policy for this license, so it cannot pass it.",

@@ -166,6 +166,30 @@ _why_unsupported(license) := sprintf(": %s", [data.licensegate.unsupported[licen
 	data.licensegate.unsupported[license].reason
 } else := ""
 
+# Every model appears in every report: a model whose licenses the library judges but that no
+# clause reaches (an Apache-2.0 model used only internally, say) gets one satisfied line that says
+# so, instead of silence that reads as "not looked at".
+_raw contains finding.new(
+	"licensegate", "no-duties", subject.id, "satisfied",
+	sprintf("no clause of %s applies to how this deployment uses %s", [concat(", ", sort(subject.licenses)), subject.id]),
+	subject.path,
+) if {
+	some subject in subjects.all
+	count(subject.licenses) > 0
+	every license in subject.licenses {
+		_supported(license)
+	}
+	not _has_clause(subject.id)
+}
+
+# Some license clause judged this subject (compared as the harness normalised the ids).
+_has_clause(id) if {
+	some license in license_ids
+	_supported(license)
+	some item in dispatch.findings(license)
+	lower(item.subject) == lower(id)
+}
+
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).
 findings := [_resolved(item) | some item in _raw] if {
