@@ -389,6 +389,29 @@ def validate(
     raise typer.Exit(code=2 if bad else 0)
 
 
+@app.command("input")
+def input_command(
+    manifest: Annotated[Path, typer.Argument(help="The manifest.")],
+    output: OutputOption = None,
+    date: DateOption = None,
+) -> None:
+    """Print the input document the policies evaluate for a manifest (schemas/input.schema.json),
+    for `opa eval` and `conftest test`: exit 0, or 2 when the manifest is invalid."""
+    import json
+
+    from licensegate import api
+    from licensegate.facts import build_input
+    from licensegate.manifest import load_manifest
+
+    today = _parse_date(date)
+    _one_manifest(manifest)
+    try:
+        document = build_input(load_manifest(manifest), api.load_library(), today)
+    except LicensegateError as err:
+        _fail(str(err))
+    _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+
+
 class LibraryFormat(str, Enum):
     """Formats of `licenses`."""
 
