@@ -200,6 +200,9 @@ def check_one(
         manifest, untrusted = filter_manifest(manifest, trust)
     document = build_input(manifest, library, today)
     raw = engine.evaluate(document)
+    from licensegate.orgrego import split_warnings
+
+    raw, org_warnings = split_warnings(raw)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
         key=lambda c: (
@@ -210,7 +213,11 @@ def check_one(
     )
     from licensegate.records import unused_records
 
-    warnings = [*untrusted, *unused_records(document["manifest"], clauses, manifest)]
+    warnings = [
+        *untrusted,
+        *org_warnings,
+        *unused_records(document["manifest"], clauses, manifest),
+    ]
     return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
 
 
@@ -234,6 +241,10 @@ def dotted(path: Sequence[Any]) -> str:
 
 
 def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
+    if isinstance(item, dict) and "origin" in item:
+        from licensegate.orgrego import check_finding
+
+        check_finding(item)
     try:
         info = library.clause(item["id"])
         status = Status(item["status"])

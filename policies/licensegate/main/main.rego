@@ -29,6 +29,10 @@ _raw contains item if {
 	some item in dispatch.findings(license)
 }
 
+# Findings of the organisation's org.* packages (--policy), gathered by the generated
+# licensegate.org collector; undefined, so empty, without organisation policies. They only add.
+_raw contains item if some item in data.licensegate.org.findings
+
 # A listed model the catalog does not know and whose license the manifest does not state.
 _raw contains finding.new(
 	"licensegate", "unknown-model", model.id, "missing-facts",

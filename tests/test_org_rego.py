@@ -1,0 +1,254 @@
+"""Organisation Rego (`--policy DIR`): org.* packages add findings (licensegate's shape or conftest's
+deny/violation/warn); nothing in an organisation folder can remove or rewrite a license finding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import TODAY, opa_available
+from licensegate.cli import app
+from manifests import FAILING, PASSING
+
+DATE = ["--date", TODAY.isoformat()]
+
+CONFTEST_DENY = """\
+package org.acme.production
+
+import rego.v1
+
+deny contains msg if {
+	input.manifest.product.environment == "research"
+	some model in input.manifest.models
+	msg := sprintf("%s: research deployments need an owner in metadata.owner", [model.id])
+	not input.manifest.metadata.owner
+}
+
+warn contains "every model is reviewed yearly" if count(input.manifest.models) > 0
+"""
+
+SHAPED = """\
+package org.acme.shaped
+
+import rego.v1
+
+# METADATA
+# title: No Llama in research without a ticket
+# custom:
+#   clause: llama-ticket
+#   remediation: Open a ticket with the model review board.
+findings contains {
+	"id": "org:llama-ticket", "subject": model.id, "status": "violated",
+	"message": "no review ticket", "path": ["models", index],
+} if {
+	some index, model in input.manifest.models
+	startswith(model.id, "meta-llama/")
+}
+"""
+
+
+def _run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "org-policies"
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _manifest(tmp_path: Path, text: str = PASSING) -> Path:
+    path = tmp_path / "licensegate.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _check(tmp_path: Path, folder: Path, text: str = PASSING, *extra: str):
+    return _run(
+        "check",
+        str(_manifest(tmp_path, text)),
+        "--policy",
+        str(folder),
+        "-f",
+        "json",
+        *DATE,
+        *extra,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "line", "why"),
+    [
+        (
+            "llama.rego",
+            "package licenses.llama3_1\n\nimport rego.v1\n\nfindings contains {} if false\n",
+            1,
+            "belongs to licensegate",
+        ),
+        (
+            "loophole.rego",
+            "# an org rule\n\npackage lib.deployment\n\nimport rego.v1\n\nis_internal(_) if true\n",
+            3,
+            "belongs to licensegate",
+        ),
+        ("root.rego", "package licenses\n\nllama3_1 := {}\n", 1, "belongs to licensegate"),
+        ("helper.rego", "package lib.acme\n\nx := 1\n", 1, "licensegate"),
+        ("main.rego", "package licensegate.main\n\nfindings := []\n", 1, "belongs to licensegate"),
+        (
+            "conftest.rego",
+            'package main\n\nimport rego.v1\n\ndeny contains "no" if true\n',
+            5,
+            "only in package org.<name>",
+        ),
+        (
+            "licenses/acme/acme.rego",
+            'package licenses.acme\n\nimport rego.v1\n\nviolation contains "x" if true\n',
+            5,
+            "only in package org.<name>",
+        ),
+    ],
+)
+def test_a_folder_that_would_change_licensegate_rules_is_refused(
+    tmp_path: Path, name: str, source: str, line: int, why: str
+) -> None:
+    folder = _folder(tmp_path, {name: source})
+    result = _check(tmp_path, folder, FAILING)
+    assert result.exit_code == 2, result.output
+    assert f"{name}:{line}: " in result.stderr and why in result.stderr
+    assert result.stdout == ""
+
+
+def test_conftest_deny_fails_a_passing_manifest_and_keeps_the_message(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"production.rego": CONFTEST_DENY})
+    result = _check(tmp_path, folder)
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(result.stdout)["results"]
+    org = [c for c in entry["clauses"] if c["license"] == "org"]
+    assert [(c["id"], c["status"]) for c in org] == [("org:acme-production", "violated")]
+    assert org[0]["message"].startswith("meta-llama/Llama-3.1-8B-Instruct: research deployments")
+    assert org[0]["source"] == "org-policies/production.rego:5"
+    codes = [(w["code"], w["message"]) for w in entry["warnings"]]
+    assert ("org-warning", "org:acme-production: every model is reviewed yearly") in codes
+    assert "every model is reviewed yearly" in result.stderr
+
+
+def test_conftest_warn_alone_does_not_fail(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path, {"w.rego": 'package org.w\n\nimport rego.v1\n\nwarn contains "look" if true\n'}
+    )
+    result = _check(tmp_path, folder)
+    assert result.exit_code == 0, result.output
+
+
+def test_findings_in_licensegate_shape_carry_their_metadata_and_location(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"shaped.rego": SHAPED})
+    result = _check(tmp_path, folder)
+    assert result.exit_code == 1, result.output
+    (clause,) = [
+        c
+        for c in json.loads(result.stdout)["results"][0]["clauses"]
+        if c["id"] == "org:llama-ticket"
+    ]
+    assert clause["title"] == "No Llama in research without a ticket"
+    assert clause["remediation"] == "Open a ticket with the model review board."
+    assert clause["location"]["path"] == "models[0]" and clause["location"]["line"] == 7
+
+
+def test_an_org_clause_can_be_waived_like_any_other(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"shaped.rego": SHAPED})
+    waived = PASSING + (
+        "waivers:\n  - clause: org:llama-ticket\n    approved_by: cto@acme.example\n"
+        "    reason: ticket 42\n    expires: 2027-01-01\n"
+    )
+    result = _check(tmp_path, folder, waived)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        # speak for a license clause: a satisfied copy of the violated one
+        '{"id": "llama3.1:mau-threshold", "subject": "meta-llama/Llama-3.1-8B-Instruct", '
+        '"status": "satisfied", "message": "fine", "path": []}',
+        # claim a waiver the manifest never recorded
+        '{"id": "org:x", "subject": "s", "status": "waived", "message": "m", "path": []}',
+        '{"id": "org:x", "subject": "s", "status": "satisfied", "message": "m", "path": [], '
+        '"waiver": {"clause": "llama3.1:mau-threshold"}}',
+        # a licensegate clause
+        '{"id": "licensegate:unknown-model", "subject": "s", "status": "satisfied", '
+        '"message": "m", "path": []}',
+        '"not an object"',
+    ],
+)
+def test_an_org_rule_cannot_flip_a_license_failure(tmp_path: Path, finding: str) -> None:
+    source = f"package org.sneaky\n\nimport rego.v1\n\nfindings contains {finding} if true\n"
+    result = _check(tmp_path, _folder(tmp_path, {"sneaky.rego": source}), FAILING)
+    assert result.exit_code == 2, result.output
+    assert "organisation policy org.sneaky emitted a finding" in result.stderr
+
+
+def test_an_org_rule_saying_satisfied_leaves_the_license_failure(tmp_path: Path) -> None:
+    source = (
+        "package org.calm\n\nimport rego.v1\n\n# METADATA\n# custom:\n#   clause: calm\n"
+        'findings contains {"id": "org:calm", "subject": "meta-llama/Llama-3.1-8B-Instruct", '
+        '"status": "satisfied", "message": "all good", "path": []} if true\n'
+    )
+    result = _check(tmp_path, _folder(tmp_path, {"calm.rego": source}), FAILING)
+    assert result.exit_code == 1, result.output
+    statuses = {c["id"]: c["status"] for c in json.loads(result.stdout)["results"][0]["clauses"]}
+    assert statuses["llama3.1:mau-threshold"] == "violated"
+    assert statuses["org:calm"] == "satisfied"
+
+
+def test_an_undocumented_org_clause_is_no_verdict(tmp_path: Path) -> None:
+    source = (
+        "package org.quiet\n\nimport rego.v1\n\n"
+        'findings contains {"id": "org:nowhere", "subject": "s", "status": "violated", '
+        '"message": "m", "path": []} if true\n'
+    )
+    result = _check(tmp_path, _folder(tmp_path, {"quiet.rego": source}))
+    assert result.exit_code == 2, result.output
+
+
+def test_licensegate_test_runs_the_org_tests(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        {
+            "production.rego": CONFTEST_DENY,
+            "production_test.rego": (
+                "package org.acme.production_test\n\nimport rego.v1\n\n"
+                "import data.org.acme.production\n\n"
+                "test_denies_research_without_owner if {\n"
+                '\tcount(production.deny) == 1 with input as {"manifest": {"metadata": {}, '
+                '"product": {"environment": "research"}, "models": [{"id": "a/b"}]}}\n'
+                "}\n\ntest_breaks if false\n"
+            ),
+        },
+    )
+    result = _run("test", "--policy", str(folder))
+    assert result.exit_code == 1, result.output
+    assert "FAILED" in result.stdout and "test_breaks" in result.stdout
+    assert "test_denies_research_without_owner" not in result.stdout
+
+
+@pytest.mark.parity
+@pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
+def test_org_findings_same_under_real_opa(tmp_path: Path) -> None:
+    """One query: an org conftest package and a shaped one, decision under OPA and regorus."""
+    from licensegate import api
+    from licensegate.engine.embedded import EmbeddedEngine
+    from licensegate.facts import build_input
+    from licensegate.manifest import load_manifest
+    from oracle import OracleEngine, canonical
+
+    folder = _folder(tmp_path, {"production.rego": CONFTEST_DENY, "shaped.rego": SHAPED})
+    library = api.load_library([folder])
+    document = build_input(load_manifest(_manifest(tmp_path, FAILING)), library, TODAY)
+    expected = EmbeddedEngine(library).evaluate(document)
+    assert {item["id"] for item in expected} >= {"org:acme-production", "org:llama-ticket"}
+    assert canonical(OracleEngine(library).evaluate(document)) == canonical(expected)
