@@ -444,19 +444,41 @@ def licenses_command(
 
 @app.command()
 def explain(
-    clause: Annotated[str, typer.Argument(help="A clause id, e.g. llama3.1:mau-threshold.")],
+    clause: Annotated[
+        str,
+        typer.Argument(help="A clause id (llama3.1:mau-threshold) or a license id (llama3.1)."),
+    ],
 ) -> None:
-    """Show one clause: its text, section, quote, when it applies, what satisfies it, what to do."""
-    from licensegate import api, library_docs
+    """Show a clause (text, section, quote, when it applies, what to do) or a license's clauses."""
+    from licensegate import api, lookup
 
     try:
-        library = api.load_library()
-        info = library.clause(clause)
+        typer.echo(lookup.explain(api.load_library(), clause), nl=False)
     except LicensegateError as err:
         _fail(str(err))
-    if info is None:
-        _fail(f"unknown clause {clause}; see `licensegate licenses`")
-    typer.echo(library_docs.explain_text(info, library), nl=False)
+
+
+@app.command("models")
+def models_command(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(help="Model ids or globs (meta-llama/*); default: the whole catalog."),
+    ] = None,
+    output_format: Annotated[
+        LibraryFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = LibraryFormat.TEXT,
+) -> None:
+    """What the catalog knows: model id, licenses, release date, source (exit 2: unknown id)."""
+    from licensegate import api, lookup
+
+    if output_format is LibraryFormat.MARKDOWN:
+        _fail("models: --format is text or json")
+    try:
+        entries = lookup.models(api.load_library(), ids or ())
+    except LicensegateError as err:
+        _fail(str(err))
+    render = lookup.models_json if output_format is LibraryFormat.JSON else lookup.models_text
+    typer.echo(render(entries), nl=False)
 
 
 @app.command("test")
