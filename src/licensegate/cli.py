@@ -182,6 +182,14 @@ def check(
             "up to the CPUs.",
         ),
     ] = None,
+    soft_fail: Annotated[
+        bool,
+        typer.Option(
+            "--soft-fail",
+            help="Report failures but exit 0 (still 2 when there is no verdict). A command-line "
+            "flag only, never a manifest field: a pull request cannot soften its own gate.",
+        ),
+    ] = False,
     trusted_ref: Annotated[
         str | None,
         typer.Option(
@@ -253,7 +261,7 @@ def check(
         _fail(str(err))
     if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
         _finish(tally.checked, tally.failed, tally.errors)
-        raise typer.Exit(code=tally.exit_code)
+        raise typer.Exit(code=_soften(tally.exit_code, soft_fail))
     from licensegate.signoff import assess
 
     report = assess(report, today=today, require_signoff=require_signoff, trust=trust)
@@ -269,7 +277,15 @@ def check(
         _echo_warnings(result)
     failed = sum(1 for result in report.results if result.failed)
     _finish(len(report.results), failed, report.errors)
-    raise typer.Exit(code=report.exit_code)
+    raise typer.Exit(code=_soften(report.exit_code, soft_fail))
+
+
+def _soften(code: int, soft_fail: bool) -> int:
+    """--soft-fail turns a fail (1) into 0 and says so; no verdict (2) stays 2."""
+    if code == 1 and soft_fail:
+        typer.echo("licensegate: --soft-fail: failures reported above; exiting 0", err=True)
+        return 0
+    return code
 
 
 def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
