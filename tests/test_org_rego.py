@@ -252,3 +252,12 @@ def test_org_findings_same_under_real_opa(tmp_path: Path) -> None:
     expected = EmbeddedEngine(library).evaluate(document)
     assert {item["id"] for item in expected} >= {"org:acme-production", "org:llama-ticket"}
     assert canonical(OracleEngine(library).evaluate(document)) == canonical(expected)
+
+
+def test_an_org_test_module_that_does_not_parse_is_exit_2(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path, {"x_test.rego": "package org.x_test\n\nimport rego.v1\n\ntest_a if {\n"}
+    )
+    result = _run("test", "--policy", str(folder))
+    assert result.exit_code == 2, result.output
+    assert "x_test.rego:6" in result.stderr and "Traceback" not in result.output

@@ -23,6 +23,8 @@ from licensegate.report import ManifestFailure, ManifestResult
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from licensegate.orgpolicy import OrgPolicy
+    from licensegate.policy import PolicyLibrary
     from licensegate.streaming import Tally
     from licensegate.trust import TrustedRef
 
@@ -50,6 +52,14 @@ PolicyOption = Annotated[
         "--policy", help="Extra folder of organisation policies (same contract); repeatable."
     ),
 ]
+OrgPolicyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--org-policy",
+        help="Organisation policy file (default: licensegate.policy.yaml at the git root, "
+        "read at --trusted-ref when given).",
+    ),
+]
 DateOption = Annotated[
     str | None,
     typer.Option(
@@ -57,6 +67,19 @@ DateOption = Annotated[
         help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today.",
     ),
 ]
+
+
+def _load_library(
+    policy: list[Path] | None, near: Path, org_policy: Path | None, trust: TrustedRef | None = None
+) -> tuple[PolicyLibrary, OrgPolicy | None]:
+    """The library with the --policy folders and the organisation policy file, if any."""
+    from licensegate import api, orgpolicy
+
+    library = api.load_library(policy or ())
+    org = orgpolicy.resolve(near, org_policy, trust)
+    if org is not None:
+        orgpolicy.attach(library, org)
+    return library, org
 
 
 def _fail(message: str) -> NoReturn:
@@ -127,6 +150,7 @@ def check(
     output: OutputOption = None,
     strict: StrictOption = False,
     policy: PolicyOption = None,
+    org_policy: OrgPolicyOption = None,
     date: DateOption = None,
     require_signoff: Annotated[
         bool,
@@ -232,7 +256,10 @@ def check(
             insecure=opa_insecure,
         )
     try:
-        library = api.load_library(policy or ())
+        library, org = _load_library(policy, paths[0], org_policy, trust)
+        if org is not None:
+            strict = strict or org.strict
+            require_signoff = require_signoff or org.require_signoff
         if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
             outcomes = api.iter_outcomes(
                 paths, library, opa=opa, jobs=jobs, strict=strict, today=today, trust=trust
@@ -509,9 +536,9 @@ def test_command(
 
     try:
         library = api.load_library(policy or ())
+        outcomes = regotest.run_regorus(library, regotest.collect(library))
     except LicensegateError as err:
         _fail(str(err))
-    outcomes = regotest.run_regorus(library, regotest.collect(library))
     for outcome in outcomes:
         if outcome.status != "passed":
             typer.echo(
@@ -547,16 +574,17 @@ def review(
     output: OutputOption = None,
     strict: StrictOption = False,
     policy: PolicyOption = None,
+    org_policy: OrgPolicyOption = None,
     date: DateOption = None,
 ) -> None:
     """Write the legal review document of one manifest, for counsel: exit 0, or 2 no verdict."""
-    from licensegate import api
     from licensegate import review as review_doc
 
     today = _parse_date(date)
     _one_manifest(manifest)
     try:
-        library = api.load_library(policy or ())
+        library, org = _load_library(policy, manifest, org_policy)
+        strict = strict or bool(org and org.strict)
         data = review_doc.prepare(manifest, library, strict=strict, today=today)
     except LicensegateError as err:
         _fail(str(err))
@@ -575,6 +603,7 @@ def sign_off(
     by: Annotated[str, typer.Option("--by", help="Who approves it (name or e-mail address).")],
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
     policy: PolicyOption = None,
+    org_policy: OrgPolicyOption = None,
     date: DateOption = None,
 ) -> None:
     """Record a legal approval of a manifest in <manifest>.signoff.json (append-only).
@@ -590,7 +619,7 @@ def sign_off(
     if not by.strip():
         _fail("--by must name who signs off")
     try:
-        library = api.load_library(policy or ())
+        library, _ = _load_library(policy, manifest, org_policy)
         report = api.check([manifest], strict=True, library=library, today=today)
     except LicensegateError as err:
         _fail(str(err))

@@ -12,6 +12,7 @@ import rego.v1
 import data.lib.finding
 import data.lib.subjects
 import data.licensegate.dispatch
+import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licenses)
 # lists it; dispatch.findings(license) reads that one package.
@@ -29,9 +30,9 @@ _raw contains item if {
 	some item in dispatch.findings(license)
 }
 
-# Findings of the organisation's org.* packages (--policy), gathered by the generated
-# licensegate.org collector; undefined, so empty, without organisation policies. They only add.
-_raw contains item if some item in data.licensegate.org.findings
+# The organisation's own findings (licensegate.policy.yaml and org.* packages, DESIGN.md §8):
+# none without an organisation policy. They only add, under org: ids.
+_raw contains item if some item in orgpolicy.findings
 
 # A listed model the catalog does not know and whose license the manifest does not state.
 _raw contains finding.new(
