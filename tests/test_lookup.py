@@ -47,6 +47,13 @@ def test_models_lists_the_whole_catalog_as_json() -> None:
     assert all(entry["id"] and entry["licenses"] and entry["source"] for entry in listed)
 
 
+def test_models_text_lists_every_catalog_entry() -> None:
+    """Every entry renders, including those without a release date."""
+    result = _run("models")
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == len(api.load_library().catalog)
+
+
 def test_models_filters_by_id_or_glob_in_any_case() -> None:
     one = _run("models", "META-LLAMA/llama-3.1-8b-instruct")
     assert one.exit_code == 0, one.output

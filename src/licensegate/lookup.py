@@ -89,8 +89,8 @@ def models(library: PolicyLibrary, patterns: Iterable[str] = ()) -> list[Mapping
 def models_text(entries: Iterable[Mapping[str, Any]]) -> str:
     """One line per model: id, licenses, release date, source."""
     lines = [
-        f"{e['id']:<56} {','.join(e.get('licenses', [])):<28} "
-        f"{e.get('release_date', '-'):<10}  {e.get('source', '')}"
+        f"{e['id']:<56} {','.join(e.get('licenses') or ['-']):<28} "
+        f"{e.get('release_date') or '-':<10}  {e.get('source') or '-'}"
         for e in entries
     ]
     return "\n".join(lines) + "\n"
