@@ -240,3 +240,27 @@ def test_policy_file_findings_same_under_real_opa(tmp_path: Path) -> None:
     )
     assert ("org:model-not-allowed", "warn") in statuses
     assert canonical(OracleEngine(library).evaluate(document)) == canonical(expected)
+
+
+def test_the_readme_example_runs_as_documented() -> None:
+    """README "Organisation policy": the example fails only through Acme's own rules."""
+    from conftest import EXAMPLES
+
+    folder = EXAMPLES / "org-policy"
+    alone = _run("check", str(folder), *DATE)
+    assert alone.exit_code == 0, alone.output
+    result = _run(
+        "check", str(folder), "--org-policy", str(folder / "licensegate.policy.yaml"),
+        "--policy", str(folder / "policies"), "-f", "json", *DATE,
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(result.stdout)["results"]
+    failing = {(c["id"], c["subject"]) for c in entry["clauses"] if c["status"] == "violated"}
+    assert failing == {
+        ("org:license-denied", "mistralai/Codestral-22B-v0.1"),
+        ("org:acme-ownership", "manifest"),
+    }
+    warnings = " ".join(w["message"] for w in entry["warnings"])
+    assert "takes effect on 2027-01-01" in warnings and "evaluation only" in warnings
+    tests = _run("test", "--policy", str(folder / "policies"))
+    assert tests.exit_code == 0, tests.output
