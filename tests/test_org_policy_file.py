@@ -264,3 +264,19 @@ def test_the_readme_example_runs_as_documented() -> None:
     assert "takes effect on 2027-01-01" in warnings and "evaluation only" in warnings
     tests = _run("test", "--policy", str(folder / "policies"))
     assert tests.exit_code == 0, tests.output
+
+
+def test_a_sign_off_covers_the_policy_file_it_was_given_under(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    policy = repo / "licensegate.policy.yaml"
+    policy.write_text(HEAD + "licenses: {deny: [mnpl]}\n")
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(PASSING)
+    signed = _run("sign-off", str(manifest), "--by", "counsel@acme.example", *DATE)
+    assert signed.exit_code == 0, signed.output
+    assert _run("check", str(manifest), "--require-signoff", *DATE).exit_code == 0
+    policy.write_text(HEAD + "licenses: {deny: [mnpl, dbrx]}\n")
+    changed = _run("check", str(manifest), "--require-signoff", "-f", "json", *DATE)
+    assert changed.exit_code == 1, "a changed organisation policy outdates the sign-off"

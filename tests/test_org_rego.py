@@ -261,3 +261,50 @@ def test_an_org_test_module_that_does_not_parse_is_exit_2(tmp_path: Path) -> Non
     result = _run("test", "--policy", str(folder))
     assert result.exit_code == 2, result.output
     assert "x_test.rego:6" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        # a catalog entry would give an unknown model a license: licensegate:unknown-model gone
+        {"licensegate/catalog/acme/data.json": '{"models": {"acme/x": {"id": "acme/x"}}}'},
+        {"data.json": '{"licensegate": {"org_policy": {}}}'},
+        {"lib/data.json": '{"x": 1}'},
+    ],
+)
+def test_organisation_data_under_licensegate_roots_is_refused(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    result = _check(tmp_path, _folder(tmp_path, files), FAILING)
+    assert result.exit_code == 2, result.output
+    assert "belongs to licensegate" in result.stderr
+
+
+def test_a_default_conftest_rule_outside_org_is_refused(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path, {"main.rego": "package main\n\nimport rego.v1\n\ndefault deny := false\n"}
+    )
+    result = _check(tmp_path, folder)
+    assert result.exit_code == 2 and "main.rego:5" in result.stderr
+
+
+def test_a_module_named_like_licensegate_s_own_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "licensegate"
+    (root / "dispatch").mkdir(parents=True)
+    (root / "dispatch" / "dispatch.rego").write_text("package org.dispatch\n\nimport rego.v1\n")
+    result = _check(tmp_path, root)
+    assert result.exit_code == 2 and "rename the folder" in result.stderr
+
+
+def test_org_findings_are_the_same_with_worker_processes(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"production.rego": CONFTEST_DENY, "shaped.rego": SHAPED})
+    manifests = tmp_path / "manifests"
+    manifests.mkdir()
+    for index in range(3):
+        (manifests / f"m{index}.licensegate.yaml").write_text(PASSING, encoding="utf-8")
+    reports = [
+        _run("check", str(manifests), "--policy", str(folder), "-f", "json", "-j", jobs, *DATE)
+        for jobs in ("1", "2")
+    ]
+    assert [r.exit_code for r in reports] == [1, 1], reports[1].output
+    assert json.loads(reports[0].stdout)["results"] == json.loads(reports[1].stdout)["results"]

@@ -42,7 +42,7 @@ ORG_STATUSES = ("violated", "missing-facts", "needs-attestation", "satisfied")
 """What an organisation finding may say; `waived` comes only from a manifest waiver."""
 
 _PACKAGE_LINE = re.compile(r"^\s*package\s")
-_RULE_HEAD = re.compile(r"^\s*(deny|warn|violation)\b\s*(contains|\[|:?=|if|\{)")
+_RULE_HEAD = re.compile(r"^\s*(?:default\s+)?(deny|warn|violation)\b\s*(contains|\[|:?=|if|\{)")
 
 
 def _line_of(source: str, pattern: re.Pattern[str]) -> int:
@@ -77,6 +77,20 @@ def guard(module: Module, bundled_packages: Iterable[str]) -> None:
                     f"{module.name}:{number}: a {match.group(1)} rule in package {package} would "
                     "be ignored: conftest-style rules count only in package org.<name>"
                 )
+
+
+def guard_data(name: str, folder: tuple[str, ...], document: object) -> None:
+    """Refuse organisation data under licensegate's roots: `data.licensegate` holds the catalog
+    (an entry there would give an unknown model a license), the revision and the organisation
+    policy; `lib` and `licenses` are its packages."""
+    keys = tuple(document) if isinstance(document, dict) and not folder else folder[:1]
+    for key in keys:
+        if key in OWN_ROOTS:
+            raise PolicyError(
+                f"{name}: data.{key} belongs to licensegate (its catalog, revision and "
+                "organisation policy, its packages); put organisation data under another "
+                "folder, e.g. org/"
+            )
 
 
 def org_packages(modules: Iterable[Module]) -> list[str]:
@@ -158,8 +172,13 @@ def admit(
 ) -> tuple[list[Module], dict[str, ClauseInfo]]:
     """Check the organisation's modules and add the collector: (all modules, org clauses)."""
     packages = {m.package for m in own}
+    taken = {m.name for m in own} | {COLLECT_MODULE}
     for module in organisation:
         guard(module, packages)
+        if module.name in taken:
+            raise PolicyError(
+                f"{module.name}: has the name of a licensegate module; rename the folder"
+            )
     found = org_packages(organisation)
     clauses: dict[str, ClauseInfo] = {}
     for module in organisation:

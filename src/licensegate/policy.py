@@ -186,9 +186,13 @@ class PolicyLibrary:
                     library.modules.append(Module(rel, source, _package_of(rel, source)))
                 elif path.name == "data.json":
                     raw = path.read_bytes()
-                    _merge_at(
-                        library.data, path.parent.relative_to(base).parts, _parse_json(rel, raw)
-                    )
+                    parts = path.parent.relative_to(base).parts
+                    document = _parse_json(rel, raw)
+                    if base != root:
+                        from licensegate.orgrego import guard_data
+
+                        guard_data(rel, parts, document)
+                    _merge_at(library.data, parts, document)
                     data_files.append((rel, raw))
         if extra:
             from licensegate import orgrego
