@@ -200,9 +200,11 @@ def check_one(
         manifest, untrusted = filter_manifest(manifest, trust)
     document = build_input(manifest, library, today)
     raw = engine.evaluate(document)
-    from licensegate.orgrego import split_warnings
+    org_warnings: list[Any] = []
+    if any(isinstance(item, dict) and "origin" in item for item in raw):
+        from licensegate.orgrego import split_warnings
 
-    raw, org_warnings = split_warnings(raw)
+        raw, org_warnings = split_warnings(raw)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
         key=lambda c: (

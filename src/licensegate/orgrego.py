@@ -106,6 +106,9 @@ def render_collector(packages: Iterable[str]) -> str:
         "",
         "import rego.v1",
         "",
+        "# Tells licensegate.main that there are organisation findings to gather.",
+        "active := true",
+        "",
     ]
     for package in packages:
         ref = f"data.{package}"

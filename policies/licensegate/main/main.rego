@@ -31,8 +31,16 @@ _raw contains item if {
 }
 
 # The organisation's own findings (licensegate.policy.yaml and org.* packages, DESIGN.md §8):
-# none without an organisation policy. They only add, under org: ids.
-_raw contains item if some item in orgpolicy.findings
+# none without an organisation policy. They only add, under org: ids. The guard keeps a run
+# without one from evaluating the organisation rules at all.
+_raw contains item if {
+	_org_active
+	some item in orgpolicy.findings
+}
+
+_org_active if data.licensegate.org_policy
+
+_org_active if data.licensegate.org.active
 
 # A listed model the catalog does not know and whose license the manifest does not state.
 _raw contains finding.new(

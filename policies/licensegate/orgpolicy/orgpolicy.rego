@@ -30,12 +30,17 @@ _denied(kind, id) if count(_hits(kind, "deny", id)) > 0
 _where(entry) := sprintf("%s:%d: %s", [_policy.file, entry.line, entry.glob])
 
 # Every (kind, id, subject) the lists judge: each license of each subject, and each listed model.
+# Nothing without a policy file (checked first, so that a run without one pays nothing for it).
 _judged contains ["licenses", license, subject] if {
+	_policy.file
 	some subject in subjects.all
 	some license in subject.licenses
 }
 
-_judged contains ["models", subject.id, subject] if some subject in subjects.models
+_judged contains ["models", subject.id, subject] if {
+	_policy.file
+	some subject in subjects.models
+}
 
 _noun := {"licenses": "license", "models": "model"}
 
