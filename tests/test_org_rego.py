@@ -308,3 +308,41 @@ def test_org_findings_are_the_same_with_worker_processes(tmp_path: Path) -> None
     ]
     assert [r.exit_code for r in reports] == [1, 1], reports[1].output
     assert json.loads(reports[0].stdout)["results"] == json.loads(reports[1].stdout)["results"]
+
+
+@pytest.mark.parity
+@pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
+def test_a_bundle_with_org_rego_gives_real_opa_the_org_findings(tmp_path: Path) -> None:
+    """`bundle build --policy` carries the org packages and their collector: real OPA, loaded from
+    the bundle alone, answers one query with the same decision, org findings included."""
+    import io
+    import tarfile
+
+    from opa_bindings import OpaEngine
+
+    from licensegate import api
+    from licensegate.engine.embedded import EmbeddedEngine
+    from licensegate.facts import build_input
+    from licensegate.manifest import load_manifest
+    from oracle import canonical
+
+    folder = _folder(tmp_path, {"production.rego": CONFTEST_DENY, "shaped.rego": SHAPED})
+    target = tmp_path / "bundle.tar.gz"
+    built = _run("bundle", "build", "-o", str(target), "--policy", str(folder))
+    assert built.exit_code == 0, built.output
+    library = api.load_library([folder])
+    document = build_input(load_manifest(_manifest(tmp_path, FAILING)), library, TODAY)
+    opa = OpaEngine()
+    try:
+        with tarfile.open(fileobj=io.BytesIO(target.read_bytes()), mode="r:gz") as tar:
+            for member in tar.getmembers():
+                raw = tar.extractfile(member).read()  # type: ignore[union-attr]
+                if member.name.endswith(".rego"):
+                    opa.add_policy(member.name, raw.decode())
+                elif member.name.endswith("data.json"):
+                    opa.add_data(json.loads(raw), ".".join(member.name.split("/")[:-1]))
+        decision = opa.eval_document("licensegate.main.findings", document)
+    finally:
+        opa.close()
+    assert {"org:acme-production", "org:llama-ticket"} <= {item["id"] for item in decision}
+    assert canonical(decision) == canonical(EmbeddedEngine(library).evaluate(document))
