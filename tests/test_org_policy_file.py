@@ -9,6 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -254,7 +255,10 @@ def test_the_readme_example_runs_as_documented() -> None:
         "--policy", str(folder / "policies"), "-f", "json", *DATE,
     )  # fmt: skip
     assert result.exit_code == 1, result.output
-    (entry,) = json.loads(result.stdout)["results"]
+    report = json.loads(result.stdout)
+    schema = json.loads((EXAMPLES.parent / "schemas" / "report.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(report)
+    (entry,) = report["results"]
     failing = {(c["id"], c["subject"]) for c in entry["clauses"] if c["status"] == "violated"}
     assert failing == {
         ("org:license-denied", "mistralai/Codestral-22B-v0.1"),
