@@ -147,3 +147,29 @@ def test_conftest_adapter_same_under_real_opa(tmp_path: Path, library: PolicyLib
     assert answer["deny"], "the failing manifest must be denied"
     assert sorted(answer["deny"]) == sorted(expected["deny"])
     assert sorted(answer.get("warn", [])) == sorted(expected.get("warn", []))
+
+
+def test_the_input_with_a_scan_matches_the_schema(
+    tmp_path: Path, library: PolicyLibrary, validator: jsonschema.Draft202012Validator
+) -> None:
+    """`check --scan` adds input.scan; the schema describes it too."""
+    from test_check_scan import _card, _ref, _scan
+
+    seen: list[dict[str, Any]] = []
+
+    class Recording(EmbeddedEngine):
+        def evaluate(self, input_document: dict[str, Any]) -> list[dict[str, Any]]:
+            seen.append(input_document)
+            return super().evaluate(input_document)
+
+    path = tmp_path / "licensegate.yaml"
+    path.write_text(PASSING, encoding="utf-8")
+    scan = _scan(_ref("meta-llama/Llama-3.1-8B-Instruct"), _ref("Qwen/Qwen-14B"),
+                 cards=[_card("acme/tuned", "llama3.1")])  # fmt: skip
+    api.check([path], library=library, engine=Recording(library), today=TODAY, scan=scan)
+    (document,) = seen
+    assert document["scan"]["models"] and document["scan"]["cards"]
+    errors = [e.message for e in validator.iter_errors(document)]
+    assert not errors, errors[:3]
+    broken = {**document, "scan": {"models": [{"id": "x"}], "cards": []}}
+    assert not validator.is_valid(broken)

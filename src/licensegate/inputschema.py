@@ -119,6 +119,48 @@ def render(manifest_schema: dict[str, Any]) -> dict[str, Any]:
                     }
                 },
             },
+            "scan": {
+                "description": (
+                    "Only with `check --scan DIR` (DESIGN.md §7): the models the repository "
+                    "names, and the model cards and GGUF headers found, each with where."
+                ),
+                "type": "object",
+                "required": ["root", "models", "cards"],
+                "properties": {
+                    "root": {"type": "string"},
+                    "models": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["id", "key", "evidence", "evidence_count"],
+                            "properties": {
+                                "id": {"type": "string"},
+                                "key": {"description": "The id lowercased.", "type": "string"},
+                                "evidence": {
+                                    "type": "array",
+                                    "minItems": 1,
+                                    "items": {"$ref": "#/$defs/scanEvidence"},
+                                },
+                                "evidence_count": {"type": "integer", "minimum": 1},
+                            },
+                        },
+                    },
+                    "cards": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["id", "key", "licenses", "base_models", "evidence"],
+                            "properties": {
+                                "id": {"type": "string"},
+                                "key": {"type": "string"},
+                                "licenses": {"type": "array", "items": {"type": "string"}},
+                                "base_models": {"type": "array", "items": {"type": "string"}},
+                                "evidence": {"$ref": "#/$defs/scanEvidence"},
+                            },
+                        },
+                    },
+                },
+            },
             "folded": {
                 "description": (
                     "Manifest text in comparable form (NFKC, case-folded, whitespace "
@@ -130,7 +172,18 @@ def render(manifest_schema: dict[str, Any]) -> dict[str, Any]:
                 "properties": {"attribution": {"type": "array", "items": {"type": "string"}}},
             },
         },
-        "$defs": definitions,
+        "$defs": {
+            **definitions,
+            "scanEvidence": {
+                "type": "object",
+                "required": ["path", "line", "kind"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "line": {"type": "integer"},
+                    "kind": {"type": "string"},
+                },
+            },
+        },
     }
 
 
