@@ -12,6 +12,7 @@ import rego.v1
 import data.lib.finding
 import data.lib.subjects
 import data.licensegate.dispatch
+import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licenses)
 # lists it; dispatch.findings(license) reads that one package.
@@ -28,6 +29,18 @@ _raw contains item if {
 	_supported(license)
 	some item in dispatch.findings(license)
 }
+
+# The organisation's own findings (licensegate.policy.yaml and org.* packages, DESIGN.md §8):
+# none without an organisation policy. They only add, under org: ids. The guard keeps a run
+# without one from evaluating the organisation rules at all.
+_raw contains item if {
+	_org_active
+	some item in orgpolicy.findings
+}
+
+_org_active if data.licensegate.org_policy
+
+_org_active if data.licensegate.org.active
 
 # A listed model the catalog does not know and whose license the manifest does not state.
 _raw contains finding.new(
