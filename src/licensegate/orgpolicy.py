@@ -232,7 +232,7 @@ def _validate(data: dict[str, Any], where: str, positions: Any, key_positions: A
     """The first schema error in document order, as `file:line: field: message`."""
     from licensegate.fieldpath import dotted_path
 
-    problems = []
+    problems: list[tuple[int, int, str, str]] = []
     for error in _validator().iter_errors(data):
         path = tuple(error.absolute_path)
         message = error.message
