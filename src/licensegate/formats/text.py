@@ -17,6 +17,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from licensegate.escape import log_line
 from licensegate.levels import fails
 from licensegate.report import STATUS_ORDER, ManifestFailure, ManifestResult, Report, Status
 
@@ -39,7 +40,7 @@ def render(report: Report, quiet: bool = False) -> str:
 def render_error(error: ManifestFailure) -> str:
     """One manifest that got no verdict: a line per problem."""
     return "".join(
-        f"ERROR {e.manifest}{f':{e.line}' if e.line else ''}: {e.message}\n"
+        log_line(f"ERROR {e.manifest}{f':{e.line}' if e.line else ''}: {e.message}") + "\n"
         for e in error.problems()
     )
 
@@ -71,16 +72,14 @@ def render_result(result: ManifestResult, quiet: bool = False) -> str:
             if clause.status is not Status.WAIVED:
                 lines += _wrapped(f"fix: {clause.remediation}")
     texts = sorted(
-        {
-            (c.license, c.license_name, c.license_version)
-            for c in shown
-            if c.license_version
-        }
+        {(c.license, c.license_name, c.license_version) for c in shown if c.license_version}
     )
     if texts:
         lines += ["", "  license texts:"]
         lines += [f"    {license_id}: {name} ({version})" for license_id, name, version in texts]
-    return "\n".join(lines) + "\n"
+    # NOTE: messages quote the manifest (attestation statements, attribution text); no line of
+    # them may drive the terminal or start a workflow command in a CI log.
+    return "\n".join(log_line(line) for line in lines) + "\n"
 
 
 def _wrapped(text: str) -> list[str]:
