@@ -50,6 +50,8 @@ LICENSE_IDS = {
     "flux-1-dev-non-commercial-license",
     "flux-1-dev-non-commercial-license-2024-08",
     "gpt-oss",
+    "chatglm3",
+    "codegeex4",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -13,6 +13,7 @@ supported := {
 	"c4ai-acceptable-use",
 	"c4ai-acceptable-use-pre-2025-04",
 	"cc-by-nc-4.0",
+	"chatglm3",
 	"creativeml-openrail-m",
 	"dbrx",
 	"deepseek",
@@ -49,6 +50,8 @@ findings(license) := data.licenses.c4ai_acceptable_use.findings if license == "c
 findings(license) := data.licenses.c4ai_acceptable_use_pre_2025_04.findings if license == "c4ai-acceptable-use-pre-2025-04"
 
 findings(license) := data.licenses.cc_by_nc_4_0.findings if license == "cc-by-nc-4.0"
+
+findings(license) := data.licenses.chatglm3.findings if license == "chatglm3"
 
 findings(license) := data.licenses.creativeml_openrail_m.findings if license == "creativeml-openrail-m"
 
