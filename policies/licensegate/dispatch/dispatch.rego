@@ -14,6 +14,7 @@ supported := {
 	"c4ai-acceptable-use-pre-2025-04",
 	"cc-by-nc-4.0",
 	"chatglm3",
+	"codegeex4",
 	"creativeml-openrail-m",
 	"dbrx",
 	"deepseek",
@@ -52,6 +53,8 @@ findings(license) := data.licenses.c4ai_acceptable_use_pre_2025_04.findings if l
 findings(license) := data.licenses.cc_by_nc_4_0.findings if license == "cc-by-nc-4.0"
 
 findings(license) := data.licenses.chatglm3.findings if license == "chatglm3"
+
+findings(license) := data.licenses.codegeex4.findings if license == "codegeex4"
 
 findings(license) := data.licenses.creativeml_openrail_m.findings if license == "creativeml-openrail-m"
 
