@@ -35,6 +35,7 @@ supported := {
 	"mnpl",
 	"mrl",
 	"nvidia-open-model",
+	"nvidia-open-model-2025-10-24",
 	"openrail++",
 	"qwen-research",
 	"stabilityai-community",
@@ -97,6 +98,8 @@ findings(license) := data.licenses.mnpl.findings if license == "mnpl"
 findings(license) := data.licenses.mrl.findings if license == "mrl"
 
 findings(license) := data.licenses.nvidia_open_model.findings if license == "nvidia-open-model"
+
+findings(license) := data.licenses.nvidia_open_model_2025_10_24.findings if license == "nvidia-open-model-2025-10-24"
 
 findings(license) := data.licenses.openrail_plus_plus.findings if license == "openrail++"
 
