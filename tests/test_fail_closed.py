@@ -20,6 +20,7 @@ from licensegate.engine.embedded import EmbeddedEngine
 from licensegate.facts import build_input, fold_text
 from licensegate.manifest import load_manifest
 from licensegate.policy import PolicyLibrary
+from manifests import NEEDS_ATTESTATION
 
 DATE = ["--date", TODAY.isoformat()]
 
@@ -221,12 +222,12 @@ def test_notice_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
 def test_real_opa_on_a_raw_manifest_or_empty_input_is_invalid_input(
     tmp_path: Path, library: PolicyLibrary
 ) -> None:
-    from oracle import OracleEngine
+    from oracle import shared_oracle
 
     path = tmp_path / "licensegate.yaml"
     path.write_text(MANIFEST, encoding="utf-8")
     manifest = load_manifest(path).data
-    oracle = OracleEngine(library)
+    oracle = shared_oracle()
     for document in ({}, manifest, {"manifest": manifest}):
         findings = oracle.evaluate(document)
         assert [f["id"] for f in findings] == ["licensegate:invalid-input"], findings
@@ -241,7 +242,7 @@ def test_real_opa_on_a_raw_manifest_or_empty_input_is_invalid_input(
 def test_non_ascii_attribution_same_under_both_engines(
     tmp_path: Path, library: PolicyLibrary, engine: EmbeddedEngine
 ) -> None:
-    from oracle import OracleEngine, canonical
+    from oracle import canonical, shared_oracle
 
     for text in ("BUİLT WITH LLAMA", "Built with Llama", "ＢＵＩＬＴ ｗｉｔｈ Llama", "Kimi K2 İ"):
         manifest = MANIFEST.replace(
@@ -253,9 +254,7 @@ def test_non_ascii_attribution_same_under_both_engines(
         path = tmp_path / "licensegate.yaml"
         path.write_text(manifest, encoding="utf-8")
         document = build_input(load_manifest(path), library, TODAY)
-        assert canonical(OracleEngine(library).evaluate(document)) == canonical(
-            engine.evaluate(document)
-        )
+        assert canonical(shared_oracle().evaluate(document)) == canonical(engine.evaluate(document))
 
 
 # -- rule 10: waivers and attestations cannot hide what the library cannot judge ---------------
@@ -339,3 +338,32 @@ attestations:
         tmp_path, shipped + attestation.replace("subject", "x-subject"), "--format", "json"
     )
     assert "attestation-unused" not in result.stdout, result.stdout
+
+
+# --- Integers stay within what every engine holds exactly (issue 9 part 6) ---------------------
+
+
+@pytest.mark.parametrize("figure", ["9007199254740992", "180000000000000000000000", "2" * 40])
+def test_counts_beyond_2_53_are_refused_at_their_line(tmp_path: Path, figure: str) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        NEEDS_ATTESTATION.replace("monthly_active_users: 1000", f"monthly_active_users: {figure}"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(manifest)])
+    assert result.exit_code == 2
+    assert f"{manifest}:4: licensee.monthly_active_users: must be at most 9007199254740991" in (
+        result.stderr
+    )
+
+
+def test_the_largest_exact_count_is_accepted(tmp_path: Path) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        NEEDS_ATTESTATION.replace(
+            "monthly_active_users: 1000", "monthly_active_users: 9007199254740991"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(manifest), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output

@@ -139,6 +139,7 @@ def test_hook_files_pattern_matches_what_check_discovers() -> None:
     assert {hook["id"] for hook in entry["hooks"]} <= {hook["id"] for hook in HOOKS}
 
 
+@pytest.mark.slow
 def test_changed_manifest_hook_passes_and_fails_a_commit(
     tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]
 ) -> None:
@@ -172,6 +173,7 @@ def test_changed_manifest_hook_passes_and_fails_a_commit(
     )
 
 
+@pytest.mark.slow
 def test_all_manifests_hook(
     tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]
 ) -> None:
@@ -187,3 +189,11 @@ def test_all_manifests_hook(
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "FAIL team/b.licensegate.yaml" in failed.stdout
     assert "PASS a.licensegate.yaml" in failed.stdout
+
+
+def test_scan_hook_runs_on_every_commit_over_the_whole_repository() -> None:
+    """A commit that starts using a model touches code, not a manifest: the hook cannot wait
+    for a manifest to change."""
+    (scan,) = [hook for hook in HOOKS if hook["id"] == "licensegate-scan"]
+    assert scan["entry"] == "licensegate check . --scan ."
+    assert scan["always_run"] is True and scan["pass_filenames"] is False
