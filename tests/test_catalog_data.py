@@ -50,6 +50,8 @@ LICENSE_IDS = {
     "flux-1-dev-non-commercial-license",
     "flux-1-dev-non-commercial-license-2024-08",
     "gpt-oss",
+    "tencent-hunyuan-community",
+    "tencent-hunyuan-community-2024-12-03",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

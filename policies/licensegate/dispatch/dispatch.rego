@@ -37,6 +37,7 @@ supported := {
 	"qwen-research",
 	"stabilityai-community",
 	"stabilityai-nc-research",
+	"tencent-hunyuan-community",
 	"tongyi-qianwen",
 	"tongyi-qianwen-research",
 	"yi-2.1",
@@ -99,6 +100,8 @@ findings(license) := data.licenses.qwen_research.findings if license == "qwen-re
 findings(license) := data.licenses.stabilityai_community.findings if license == "stabilityai-community"
 
 findings(license) := data.licenses.stabilityai_nc_research.findings if license == "stabilityai-nc-research"
+
+findings(license) := data.licenses.tencent_hunyuan_community.findings if license == "tencent-hunyuan-community"
 
 findings(license) := data.licenses.tongyi_qianwen.findings if license == "tongyi-qianwen"
 
