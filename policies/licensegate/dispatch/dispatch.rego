@@ -38,6 +38,7 @@ supported := {
 	"stabilityai-community",
 	"stabilityai-nc-research",
 	"tencent-hunyuan-community",
+	"tencent-hunyuan-community-2024-12-03",
 	"tongyi-qianwen",
 	"tongyi-qianwen-research",
 	"yi-2.1",
@@ -102,6 +103,8 @@ findings(license) := data.licenses.stabilityai_community.findings if license == 
 findings(license) := data.licenses.stabilityai_nc_research.findings if license == "stabilityai-nc-research"
 
 findings(license) := data.licenses.tencent_hunyuan_community.findings if license == "tencent-hunyuan-community"
+
+findings(license) := data.licenses.tencent_hunyuan_community_2024_12_03.findings if license == "tencent-hunyuan-community-2024-12-03"
 
 findings(license) := data.licenses.tongyi_qianwen.findings if license == "tongyi-qianwen"
 

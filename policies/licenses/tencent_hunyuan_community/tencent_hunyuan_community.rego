@@ -77,6 +77,10 @@ notice := concat(" ", [
 #     You must not use, reproduce, modify, distribute, or display the Tencent Hunyuan Works, Output
 #     or results of the Tencent Hunyuan Works outside the Territory.
 #   source: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
+#   trigger: any use of a model under the license, and every derived model made from it
+#   satisfied_by: >-
+#     licensee.domicile and every code in product.countries outside the European Union, GB and KR;
+#     product.countries absent is missing-facts
 #   remediation: >-
 #     Keep every use, offer and distribution of the model inside the Territory (no EU member
 #     state, GB or KR) and list the countries in product.countries; a licensee based in the EU,
@@ -99,6 +103,11 @@ findings contains item if some item in clauses.territory(license, excluded)
 #     services made available by or for Licensee is greater than 100 million monthly active users
 #     in the preceding calendar month
 #   source: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
+#   trigger: any use of a model under the license
+#   satisfied_by: >-
+#     the licensee's monthly active users in the month before the model's release date (catalog
+#     release_date, else the text's own date) are not above 100 million:
+#     licensee.mau_history[YYYY-MM], else licensee.monthly_active_users; neither is missing-facts
 #   remediation: >-
 #     Request a license from Tencent before any use and record it as a waiver once granted; if
 #     the figure is wrong, give the figure for the month before the model's release in
@@ -123,6 +132,12 @@ findings contains item if some item in clauses.mau_at_model_release(license, tex
 #     Works to improve any other AI model (other than Tencent Hunyuan or Model Derivatives
 #     thereof).
 #   source: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
+#   trigger: >-
+#     a derived model trained on the model's outputs (any AI model), or the model used as a
+#     distillation teacher, synthetic-data source or training feedback
+#   satisfied_by: >-
+#     a student built on the model's weights is a Model Derivative and not reached; a student
+#     trained only on outputs needs an attestation; undeclared students are missing-facts
 #   remediation: >-
 #     Train only Model Derivatives on Hunyuan outputs (models meant to perform similarly to
 #     Tencent Hunyuan, which then fall under this license) and record an attestation for
@@ -169,6 +184,11 @@ findings contains item if some item in clauses.flowdown(license, true)
 #     You must provide all such Third Party recipients of the Tencent Hunyuan Works or products or
 #     services using them a copy of this Agreement;
 #   source: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
+#   trigger: >-
+#     a model under the license reaches third parties: shipped or published weights (students
+#     trained on outputs too), or a product or derived model offered as a service
+#   satisfied_by: >-
+#     product.license_copies_included for distributed weights; an attestation for a service
 #   remediation: >-
 #     Ship the Agreement with the weights (product.license_copies_included); for a service, give
 #     users the Agreement (for example linked from the terms they accept) and record an
