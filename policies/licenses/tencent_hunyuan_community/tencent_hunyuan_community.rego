@@ -18,7 +18,7 @@
 # custom:
 #   license: tencent-hunyuan-community
 #   name: Tencent Hunyuan Community License Agreement
-#   version: "2025-06-27 (Tencent Hunyuan A13B Release Date: June 27, 2025)"
+#   version: "2025-06-27, published with Hunyuan-A13B"
 #   text: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
 #   quoted_from:
 #     - tencent-hunyuan-community.LICENSE.txt
@@ -29,8 +29,8 @@
 #     - >-
 #       §4: the MAU count is of "all products or services made available by or for Licensee";
 #       licensee.monthly_active_users also counts affiliates, so a figure above the limit may
-#       overstate the licensee's own (record the licensee's own figure in mau_history, or a
-#       waiver).
+#       overstate the licensee's own (counsel can record a waiver on the licensee's own
+#       figure).
 #     - >-
 #       §5(a): compliance with applicable laws, including trade compliance laws; no manifest fact.
 #     - >-

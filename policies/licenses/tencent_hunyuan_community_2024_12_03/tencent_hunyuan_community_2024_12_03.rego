@@ -13,7 +13,7 @@
 # custom:
 #   license: tencent-hunyuan-community-2024-12-03
 #   name: Tencent Hunyuan Community License Agreement (2024-12-03)
-#   version: "2024-12-03 (Tencent HunyuanVideo Release Date: December 3, 2024)"
+#   version: "2024-12-03, published with HunyuanVideo"
 #   text: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
 #   quoted_from:
 #     - tencent-hunyuan-community-2024-12-03.LICENSE.txt
@@ -24,8 +24,8 @@
 #     - >-
 #       §4: the MAU count is of "all products or services made available by or for Licensee";
 #       licensee.monthly_active_users also counts affiliates, so a figure above the limit may
-#       overstate the licensee's own (record the licensee's own figure in mau_history, or a
-#       waiver).
+#       overstate the licensee's own (counsel can record a waiver on the licensee's own
+#       figure).
 #     - >-
 #       §5(a): compliance with applicable laws, including trade compliance laws; no manifest fact.
 #     - >-
