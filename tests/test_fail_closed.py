@@ -82,7 +82,9 @@ def test_product_country_that_is_not_a_country_is_exit_2(
 ) -> None:
     # A territory clause (Tencent Hunyuan excludes the EU, GB and KR) reads product.countries:
     # "UK" must not read as a country outside the United Kingdom.
-    text = MANIFEST.replace("  audience: internal\n", f"  audience: internal\n  countries: [US, {code}]\n")
+    text = MANIFEST.replace(
+        "  audience: internal\n", f"  audience: internal\n  countries: [US, {code}]\n"
+    )
     line = _error_line(_check(tmp_path, text))
     assert "licensegate.yaml:12" in line and "product.countries" in line and hint in line
 
