@@ -69,7 +69,8 @@ notice := concat(" ", [
 #   and the Works, their Output and results may not be used, reproduced, modified, distributed
 #   or displayed outside it. A licensee based in an excluded country breaches it; so does a
 #   deployment whose models are used, offered or distributed in one (product.countries, which
-#   the clause needs: the domicile alone does not say where the models reach).
+#   the clause needs: the domicile alone does not say where the models reach). Weights that
+#   anyone can download reach every country, the excluded ones included.
 # custom:
 #   clause: territory
 #   section: "§1(l) Definitions; §5(c) Rules of Use"
