@@ -43,9 +43,8 @@ CLAUSE_NAMES = {
     # Added: Stability AI Non-Commercial Research Community License §1(b) forbids letting third
     # parties use the model through a hosted service or API (downloads stay allowed).
     "third-party-hosting",
-    # Added: Tencent Hunyuan §1(l)/§5(c) grant rights only in a Territory (the world without the
-    # EU, the UK and South Korea) and forbid use or distribution outside it; eu-multimodal is a
-    # narrower rule about multimodal models and domicile.
+    # Added: Tencent Hunyuan Community License grants rights "for the Territory only", which
+    # excludes the EU, the UK and South Korea (a place of use, not only a domicile).
     "territory",
 }
 # Constructs that behave differently (or not at all) under regorus and real OPA.

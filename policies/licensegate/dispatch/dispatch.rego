@@ -16,6 +16,7 @@ supported := {
 	"creativeml-openrail-m",
 	"dbrx",
 	"deepseek",
+	"exaone",
 	"flux-1-dev-non-commercial-license",
 	"flux-1-dev-non-commercial-license-2024-08",
 	"gemma",
@@ -57,6 +58,8 @@ findings(license) := data.licenses.creativeml_openrail_m.findings if license == 
 findings(license) := data.licenses.dbrx.findings if license == "dbrx"
 
 findings(license) := data.licenses.deepseek.findings if license == "deepseek"
+
+findings(license) := data.licenses.exaone.findings if license == "exaone"
 
 findings(license) := data.licenses.flux_1_dev_non_commercial_license.findings if license == "flux-1-dev-non-commercial-license"
 

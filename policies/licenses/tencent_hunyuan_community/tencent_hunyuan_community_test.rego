@@ -3,305 +3,261 @@ package licenses.tencent_hunyuan_community_test
 import rego.v1
 
 import data.lib.testing
-import data.licenses.tencent_hunyuan_community
-import data.licenses.tencent_hunyuan_community_2024_12_03
+import data.licenses.tencent_hunyuan_community as hunyuan
 
-_a13b := "tencent/Hunyuan-A13B-Instruct"
+_id := "tencent/Hunyuan-A13B-Instruct"
 
 _mistral := "mistralai/Mistral-7B-v0.3"
 
-# A deployment inside the Territory that says so: the baseline for tests of other clauses.
-_licensee := {"name": "Acme Corp", "domicile": "US", "monthly_active_users": 1000000}
+_tuned := "lab/Hunyuan-A13B-Support"
 
-_product := object.union(testing.product, {"countries": ["US", "SG"]})
+_student := "lab/Mistral-7B-Hunyuan-Distilled"
+
+_notice := concat(" ", [
+	"Tencent Hunyuan is licensed under the Tencent Hunyuan Community License Agreement, Copyright © 2025 Tencent.",
+	"All Rights Reserved. The trademark rights of \"Tencent Hunyuan\" are owned by Tencent or its affiliate.",
+])
 
 _findings(overrides) := result if {
-	base := {"licensee": _licensee, "product": _product, "models": [testing.model(_a13b)]}
-	kept := {key: value | some key, value in base; not key in object.keys(overrides)}
-	result := tencent_hunyuan_community.findings with input as testing.doc(object.union(kept, overrides))
+	result := hunyuan.findings with input as testing.doc(overrides)
 }
 
-_public := object.union(_product, {"audience": "public"})
+_licensee(domicile) := object.union(testing.licensee, {"domicile": domicile})
 
-_shipping := object.union(_product, {"ships_weights": true})
+_product(fields) := object.union(testing.product, fields)
 
-# Which text governs ----------------------------------------------------------------------
-
-test_success_mau_threshold_catalog_model_is_judged_by_the_2025_text_alone if {
-	document := testing.doc({"licensee": _licensee, "product": _product, "models": [testing.model(_a13b)]})
-	current := tencent_hunyuan_community.findings with input as document
-	first := tencent_hunyuan_community_2024_12_03.findings with input as document
-	{item.id | some item in current} == {
-		"tencent-hunyuan-community:territory",
-		"tencent-hunyuan-community:mau-threshold",
-		"tencent-hunyuan-community:acceptable-use",
-		"tencent-hunyuan-community:guardrails",
-	}
-	first == set()
+_fine_tune(release, marked) := {
+	"models": [{"id": _id, "uses": ["fine-tuning"], "guardrails_modified": false}],
+	"derived_models": [object.union(testing.derived(_tuned, [_id], [], release), {"modified_files_marked": marked})],
 }
 
-# territory -------------------------------------------------------------------------------
+_distilled(release) := {
+	"models": [{"id": _id, "uses": ["synthetic-data"]}, {"id": _mistral, "uses": ["fine-tuning"]}],
+	"derived_models": [testing.derived(_student, [_mistral], [_id], release)],
+}
 
-test_fail_territory_licensee_in_eu if {
-	findings := _findings({"licensee": object.union(_licensee, {"domicile": "FR"})})
-	testing.statuses(findings, "territory") == {[_a13b, "violated"]}
+# territory ----------------------------------------------------------------------------------
+
+test_fail_territory_licensee_in_the_eu if {
+	findings := _findings({"licensee": _licensee("DE"), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+# The outermost regions of the EU are EU territory.
+test_fail_territory_licensee_in_reunion if {
+	findings := _findings({"licensee": _licensee("RE"), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+test_fail_territory_licensee_in_the_uk if {
+	findings := _findings({"licensee": _licensee("GB"), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+test_fail_territory_licensee_in_south_korea if {
+	findings := _findings({"licensee": _licensee("KR"), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+# A public product may reach users in the excluded territory: no field can show it does not.
+test_fail_territory_public_product_asks_for_the_fact if {
+	findings := _findings({"product": _product({"audience": "public"}), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "missing-facts"]}
+}
+
+test_fail_territory_published_derivative if {
+	findings := _findings(_fine_tune("weights", true))
+	testing.statuses(findings, "territory") == {[_id, "satisfied"], [_tuned, "missing-facts"]}
+}
+
+# product.countries decides where the product and the weights go: an excluded country is a
+# breach, whatever the domicile (the codes are sorted in the message).
+test_fail_territory_public_product_offered_in_excluded_countries if {
+	product := _product({"audience": "public", "countries": ["US", "KR", "FR"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+	some item in findings
+	item.clause == "territory"
+	item.path == ["product", "countries"]
+	contains(item.message, "FR, KR")
+}
+
+# An outermost region of the EU listed as a country is EU territory too.
+test_fail_territory_countries_list_an_outermost_region if {
+	product := _product({"audience": "public", "countries": ["US", "GP"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+# Internal use is judged by the domicile only until the countries are listed.
+test_fail_territory_internal_use_listed_in_the_uk if {
+	findings := _findings({"product": _product({"countries": ["US", "GB"]}), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+test_fail_territory_published_derivative_distributed_in_the_eu if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"countries": ["US", "DE"]})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "territory") == {[_id, "violated"], [_tuned, "violated"]}
+}
+
+# The countries do not override an excluded domicile.
+test_fail_territory_eu_licensee_listing_only_territory_countries if {
+	product := _product({"audience": "public", "countries": ["US"]})
+	findings := _findings({"licensee": _licensee("IE"), "product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
 	some item in findings
 	item.clause == "territory"
 	item.path == ["licensee", "domicile"]
 }
 
-test_fail_territory_licensee_in_an_outermost_region if {
-	findings := _findings({"licensee": object.union(_licensee, {"domicile": "RE"})})
-	testing.statuses(findings, "territory") == {[_a13b, "violated"]}
+test_success_territory_public_product_in_listed_territory_countries if {
+	product := _product({"audience": "public", "countries": ["US", "JP", "CH", "NO"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
 }
 
-test_fail_territory_licensee_in_united_kingdom if {
-	findings := _findings({"licensee": object.union(_licensee, {"domicile": "GB"})})
-	testing.statuses(findings, "territory") == {[_a13b, "violated"]}
+test_success_territory_published_derivative_in_listed_countries if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"countries": ["US", "SG"]})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "territory") == {[_id, "satisfied"], [_tuned, "satisfied"]}
 }
 
-test_fail_territory_licensee_in_south_korea if {
-	findings := _findings({"licensee": object.union(_licensee, {"domicile": "KR"})})
-	testing.statuses(findings, "territory") == {[_a13b, "violated"]}
+test_success_territory_internal_use_outside_excluded_territory if {
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
 }
 
-# A licensee based outside still breaches by offering the product in an excluded country.
-test_fail_territory_product_offered_in_excluded_country if {
-	findings := _findings({"product": object.union(_public, {"countries": ["US", "KR", "DE"]})})
-	testing.statuses(findings, "territory") == {[_a13b, "violated"]}
-	some item in findings
-	item.clause == "territory"
-	item.path == ["product", "countries"]
-	contains(item.message, "DE, KR")
+# A non-EU European country is inside the Territory.
+test_success_territory_switzerland if {
+	findings := _findings({"licensee": _licensee("CH"), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
 }
 
-# The domicile alone never stands in for where the model is used (DESIGN.md §2.1 rule 1).
-test_fail_territory_countries_not_stated if {
-	findings := _findings({"product": testing.product})
-	testing.statuses(findings, "territory") == {[_a13b, "missing-facts"]}
+# mau-threshold ------------------------------------------------------------------------------
+
+test_fail_mau_threshold_above_100m_in_may_2025 if {
+	licensee := object.union(testing.licensee, {"mau_history": {"2025-05": 100000001}})
+	findings := _findings({"licensee": licensee, "models": [testing.model(_id)]})
+	testing.statuses(findings, "mau-threshold") == {[_id, "violated"]}
 }
 
-# ... but an excluded domicile decides without them.
-test_fail_territory_eu_licensee_without_countries if {
-	findings := _findings({"licensee": object.union(_licensee, {"domicile": "IE"}), "product": testing.product})
-	testing.statuses(findings, "territory") == {[_a13b, "violated"]}
+test_success_mau_threshold_at_100m if {
+	licensee := object.union(testing.licensee, {"mau_history": {"2025-05": 100000000}})
+	findings := _findings({"licensee": licensee, "models": [testing.model(_id)]})
+	testing.statuses(findings, "mau-threshold") == {[_id, "satisfied"]}
 }
 
-test_fail_territory_reaches_derived_models if {
-	findings := _findings({
-		"product": object.union(_product, {"countries": ["GB"]}),
-		"models": [object.union(testing.model(_a13b), {"uses": ["fine-tuning"]})],
-		"derived_models": [testing.derived("acme/Hunyuan-A13B-Support", [_a13b], [], "none")],
-	})
-	testing.statuses(findings, "territory") == {[_a13b, "violated"], ["acme/Hunyuan-A13B-Support", "violated"]}
+# license-copy -------------------------------------------------------------------------------
+
+test_fail_license_copy_published_weights_without_copy if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"license_copies_included": false})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "license-copy") == {[_tuned, "violated"]}
 }
 
-test_success_territory_inside if {
-	findings := _findings({"product": object.union(_public, {"countries": ["US", "JP", "CH", "NO"]})})
-	testing.statuses(findings, "territory") == {[_a13b, "satisfied"]}
+# "or products or services using them": users of a service get the Agreement too.
+test_fail_license_copy_service_needs_attestation if {
+	findings := _findings({"product": _product({"audience": "customers"}), "models": [testing.model(_id)]})
+	testing.statuses(findings, "license-copy") == {[_id, "needs-attestation"]}
 }
 
-# Greenland is not in the European Union.
-test_success_territory_overseas_country_is_inside if {
-	findings := _findings({"licensee": object.union(_licensee, {"domicile": "GL"})})
-	testing.statuses(findings, "territory") == {[_a13b, "satisfied"]}
+# Model Derivatives include models trained on the Output (§1(g)(iii)).
+test_fail_license_copy_published_student if {
+	findings := _findings(_distilled("weights"))
+	testing.statuses(findings, "license-copy") == {[_student, "missing-facts"]}
 }
 
-# mau-threshold ---------------------------------------------------------------------------
-
-test_fail_mau_threshold_month_before_release_above_limit if {
-	licensee := object.union(_licensee, {"mau_history": {"2025-05": 100000001}})
-	findings := _findings({"licensee": licensee})
-	testing.statuses(findings, "mau-threshold") == {[_a13b, "violated"]}
-	some item in findings
-	item.clause == "mau-threshold"
-	item.path == ["licensee", "mau_history", "2025-05"]
-}
-
-test_fail_mau_threshold_missing_figure if {
-	findings := _findings({"licensee": {"name": "A", "domicile": "SG"}})
-	testing.statuses(findings, "mau-threshold") == {[_a13b, "missing-facts"]}
-}
-
-# Today's figure above the limit does not stand in for May 2025 (DESIGN.md §2.1 rule 9).
-test_fail_mau_threshold_current_figure_above_limit_asks_for_the_month if {
-	findings := _findings({"licensee": object.union(_licensee, {"monthly_active_users": 150000000})})
-	testing.statuses(findings, "mau-threshold") == {[_a13b, "missing-facts"]}
-	some item in findings
-	item.clause == "mau-threshold"
-	contains(item.message, "2025-05")
-}
-
-test_success_mau_threshold_history_wins_over_current if {
-	licensee := object.union(_licensee, {"monthly_active_users": 300000000, "mau_history": {"2025-05": 100000000}})
-	findings := _findings({"licensee": licensee})
-	testing.statuses(findings, "mau-threshold") == {[_a13b, "satisfied"]}
-}
-
-# A model the catalog does not know is measured at the date the text states (June 27, 2025).
-test_success_mau_threshold_undated_model_uses_the_text_date if {
-	model := {"id": "acme-registry/hunyuan-mirror", "license": "tencent-hunyuan-community", "uses": ["inference"]}
-	licensee := object.union(_licensee, {"monthly_active_users": 300000000, "mau_history": {"2025-05": 90000000}})
-	findings := _findings({"licensee": licensee, "models": [model]})
-	testing.statuses(findings, "mau-threshold") == {["acme-registry/hunyuan-mirror", "satisfied"]}
-}
-
-test_success_mau_threshold_month_before_handles_january if {
-	data.lib.clauses.month_before("2025-01-15") == "2024-12"
-	data.lib.clauses.month_before("2024-12-03") == "2024-11"
-	data.lib.clauses.month_before("2025-10-01") == "2025-09"
-	not data.lib.clauses.month_before("2025-13-01")
-}
-
-# output-use ------------------------------------------------------------------------------
-
-test_fail_output_use_undeclared_student if {
-	findings := _findings({"models": [object.union(testing.model(_a13b), {"uses": ["synthetic-data"]})]})
-	testing.statuses(findings, "output-use") == {[_a13b, "missing-facts"]}
-}
-
-# Any AI model, not only a language model: llm: false is no way out.
-test_fail_output_use_outputs_train_another_model_needs_judgement if {
-	derived := object.union(testing.derived("acme/Classifier", [_mistral], [_a13b], "none"), {"llm": false})
-	findings := _findings({
-		"models": [
-			object.union(testing.model(_a13b), {"uses": ["synthetic-data"]}),
-			{"id": _mistral, "uses": ["fine-tuning"]},
-		],
-		"derived_models": [derived],
-	})
-	testing.statuses(findings, "output-use") == {["acme/Classifier", "needs-attestation"]}
-}
-
-test_success_output_use_fine_tune_of_hunyuan_weights_is_a_model_derivative if {
-	findings := _findings({
-		"models": [object.union(testing.model(_a13b), {"uses": ["fine-tuning", "synthetic-data"]})],
-		"derived_models": [testing.derived("acme/Hunyuan-A13B-Tuned", [_a13b], [_a13b], "none")],
-	})
-	testing.statuses(findings, "output-use") == set()
-}
-
-# use-restrictions-flowdown ---------------------------------------------------------------
-
-test_fail_use_restrictions_flowdown_public_service_without_terms if {
-	findings := _findings({"product": object.union(_public, {"user_terms_include_use_restrictions": ["llama3.1"]})})
-	testing.statuses(findings, "use-restrictions-flowdown") == {[_a13b, "violated"]}
-}
-
-test_fail_use_restrictions_flowdown_not_stated if {
-	findings := _findings({"product": _public})
-	testing.statuses(findings, "use-restrictions-flowdown") == {[_a13b, "missing-facts"]}
-}
-
-test_success_use_restrictions_flowdown_terms_carry_them if {
-	product := object.union(_public, {"user_terms_include_use_restrictions": ["tencent-hunyuan-community"]})
-	findings := _findings({"product": product})
-	testing.statuses(findings, "use-restrictions-flowdown") == {[_a13b, "satisfied"]}
-}
-
-test_success_use_restrictions_flowdown_quiet_for_internal_use if {
-	testing.statuses(_findings({}), "use-restrictions-flowdown") == set()
-}
-
-# license-copy ----------------------------------------------------------------------------
-
-test_fail_license_copy_weights_shipped_without_copy if {
-	findings := _findings({"product": object.union(_shipping, {"license_copies_included": false})})
-	testing.statuses(findings, "license-copy") == {[_a13b, "violated"]}
-}
-
-test_fail_license_copy_service_users_need_attestation if {
-	findings := _findings({"product": _public})
-	testing.statuses(findings, "license-copy") == {[_a13b, "needs-attestation"]}
-}
-
-# A model shipped and served, without a copy in the weights: reported once, as violated.
-test_fail_license_copy_shipped_and_served_reported_once if {
-	product := object.union(_public, {"ships_weights": true, "license_copies_included": false})
-	findings := _findings({"product": product})
-	testing.statuses(findings, "license-copy") == {[_a13b, "violated"]}
-}
-
-test_success_license_copy_shipped_with_copy if {
-	findings := _findings({"product": object.union(_shipping, {"license_copies_included": true})})
-	testing.statuses(findings, "license-copy") == {[_a13b, "satisfied"]}
+test_success_license_copy_included if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"license_copies_included": true})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "license-copy") == {[_tuned, "satisfied"]}
 }
 
 test_success_license_copy_quiet_for_internal_use if {
-	testing.statuses(_findings({}), "license-copy") == set()
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "license-copy") == set()
 }
 
-# modified-files-notice -------------------------------------------------------------------
+# modified-files-notice, notice-file ---------------------------------------------------------
 
-test_fail_modified_files_notice_published_unmarked if {
-	derived := object.union(testing.derived("acme/Hunyuan-A13B-Law", [_a13b], [], "weights"), {"modified_files_marked": false})
-	findings := _findings({
-		"models": [object.union(testing.model(_a13b), {"uses": ["fine-tuning"]})],
-		"derived_models": [derived],
-	})
-	testing.statuses(findings, "modified-files-notice") == {["acme/Hunyuan-A13B-Law", "violated"]}
-}
-
-test_fail_modified_files_notice_fine_tune_without_declared_student if {
-	findings := _findings({"models": [object.union(testing.model(_a13b), {"uses": ["fine-tuning"]})]})
-	testing.statuses(findings, "modified-files-notice") == {[_a13b, "missing-facts"]}
+test_fail_modified_files_notice_not_marked if {
+	findings := _findings(_fine_tune("weights", false))
+	testing.statuses(findings, "modified-files-notice") == {[_tuned, "violated"]}
 }
 
 test_success_modified_files_notice_marked if {
-	derived := object.union(testing.derived("acme/Hunyuan-A13B-Law", [_a13b], [], "weights"), {"modified_files_marked": true})
-	findings := _findings({
-		"models": [object.union(testing.model(_a13b), {"uses": ["fine-tuning"]})],
-		"derived_models": [derived],
-	})
-	testing.statuses(findings, "modified-files-notice") == {["acme/Hunyuan-A13B-Law", "satisfied"]}
+	findings := _findings(_fine_tune("weights", true))
+	testing.statuses(findings, "modified-files-notice") == {[_tuned, "satisfied"]}
 }
 
-# notice-file -----------------------------------------------------------------------------
-
-test_fail_notice_file_missing if {
-	findings := _findings({"product": _shipping})
-	testing.statuses(findings, "notice-file") == {[_a13b, "missing-facts"]}
+test_fail_notice_file_not_named if {
+	findings := _findings(_fine_tune("weights", true))
+	testing.statuses(findings, "notice-file") == {[_tuned, "missing-facts"]}
 }
 
-# The 2024 notice ("Copyright © 2024 Tencent") does not meet the 2025 text.
-test_fail_notice_file_carries_the_2024_notice if {
-	document := testing.doc({"licensee": _licensee, "product": _shipping, "models": [testing.model(_a13b)]})
-	# Bound first: with the rule reference inside the `with` value, regorus left the test undefined.
-	text := tencent_hunyuan_community_2024_12_03.notice
-	findings := tencent_hunyuan_community.findings with input as testing.with_notice(document, text)
-	testing.statuses(findings, "notice-file") == {[_a13b, "violated"]}
+test_success_notice_file_has_notice if {
+	document := testing.with_notice(testing.doc(_fine_tune("weights", true)), _notice)
+	findings := hunyuan.findings with input as document
+	testing.statuses(findings, "notice-file") == {[_tuned, "satisfied"]}
 }
 
-test_success_notice_file_contains_notice if {
-	document := testing.doc({"licensee": _licensee, "product": _shipping, "models": [testing.model(_a13b)]})
-	text := concat(" ", ["Usage and Legal Notices:", tencent_hunyuan_community.notice])
-	findings := tencent_hunyuan_community.findings with input as testing.with_notice(document, text)
-	testing.statuses(findings, "notice-file") == {[_a13b, "satisfied"]}
-}
-
-# A Hosted Service is no distribution of weights: no Notice file.
+# Distribution through a Hosted Service needs no Notice file.
 test_success_notice_file_quiet_for_hosted_service if {
-	testing.statuses(_findings({"product": _public}), "notice-file") == set()
+	findings := _findings(_fine_tune("api", true))
+	testing.statuses(findings, "notice-file") == set()
 }
 
-# acceptable-use --------------------------------------------------------------------------
+# use-restrictions-flowdown ------------------------------------------------------------------
 
-test_fail_acceptable_use_needs_attestation if {
-	testing.statuses(_findings({}), "acceptable-use") == {[_a13b, "needs-attestation"]}
+test_fail_use_restrictions_flowdown_service_terms_silent if {
+	product := _product({"audience": "public", "user_terms_include_use_restrictions": false})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "use-restrictions-flowdown") == {[_id, "violated"]}
 }
 
-test_success_acceptable_use_other_license_not_reached if {
-	findings := _findings({"models": [testing.model(_mistral)]})
-	testing.statuses(findings, "acceptable-use") == set()
+test_success_use_restrictions_flowdown_terms_carry_them if {
+	product := _product({"audience": "public", "user_terms_include_use_restrictions": ["tencent-hunyuan-community"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "use-restrictions-flowdown") == {[_id, "satisfied"]}
 }
 
-# guardrails ------------------------------------------------------------------------------
+# output-use ---------------------------------------------------------------------------------
 
-test_fail_guardrails_modified if {
-	findings := _findings({"models": [object.union(testing.model(_a13b), {"guardrails_modified": true})]})
-	testing.statuses(findings, "guardrails") == {[_a13b, "violated"]}
+test_fail_output_use_student_needs_attestation if {
+	findings := _findings(_distilled("none"))
+	testing.statuses(findings, "output-use") == {[_student, "needs-attestation"]}
+}
+
+test_fail_output_use_teacher_without_student if {
+	findings := _findings({"models": [{"id": _id, "uses": ["distillation-teacher"]}]})
+	testing.statuses(findings, "output-use") == {[_id, "missing-facts"]}
+}
+
+# A model built on the weights is a Model Derivative: not "any other AI model".
+test_success_output_use_quiet_for_fine_tune if {
+	findings := _findings(_fine_tune("none", true))
+	testing.statuses(findings, "output-use") == set()
+}
+
+# guardrails, acceptable-use -----------------------------------------------------------------
+
+test_fail_guardrails_circumvented if {
+	findings := _findings({"models": [object.union(testing.model(_id), {"guardrails_modified": true})]})
+	testing.statuses(findings, "guardrails") == {[_id, "violated"]}
 }
 
 test_success_guardrails_kept if {
-	testing.statuses(_findings({}), "guardrails") == {[_a13b, "satisfied"]}
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "guardrails") == {[_id, "satisfied"]}
+}
+
+test_fail_acceptable_use_needs_attestation if {
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "acceptable-use") == {[_id, "needs-attestation"]}
+}
+
+test_success_acceptable_use_quiet_for_other_models if {
+	findings := _findings({"models": [testing.model(_mistral)]})
+	testing.statuses(findings, "acceptable-use") == set()
 }

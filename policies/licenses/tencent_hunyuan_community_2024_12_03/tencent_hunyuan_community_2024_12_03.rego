@@ -1,157 +1,172 @@
 # METADATA
 # title: Tencent Hunyuan Community License Agreement (2024-12-03 text)
 # description: >-
-#   Clauses of the Tencent Hunyuan Community License Agreement as published with HunyuanVideo on
-#   2024-12-03 (Tencent-Hunyuan/HunyuanVideo, LICENSE.txt). It is the 2025-06-27 text
-#   (tencent-hunyuan-community) but for three things: it names HunyuanVideo and its release date,
-#   it names THL A29 Limited as "Tencent", and its Notice reads "Copyright © 2024 Tencent" (§3(d)),
-#   which a Notice file copied from the 2025 text would not contain. The catalog gives it to the
-#   models released with it; a deployment judged by it gets findings under this id only.
+#   Clauses of the Tencent Hunyuan Community License Agreement in its text of Tencent
+#   HunyuanVideo (Release Date: December 3, 2024). Its terms are those of the 2025-06-27 text
+#   (package tencent_hunyuan_community) with another release date, so another MAU month
+#   (2024-11), "THL A29 Limited" as Tencent and a Notice file dated 2024: no license in the EU,
+#   the UK and South Korea; a license from Tencent above 100 million monthly active users; a
+#   copy of the Agreement, modified-file notices and (except through a Hosted Service) a Notice
+#   file for Third Parties; the use restrictions of §5(a)–(b) in agreements governing use; no
+#   output use to improve other AI models; the Acceptable Use Policy of Exhibit A, guardrails
+#   included.
 # related_resources:
 #   - description: license text
 #     ref: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
 # custom:
 #   license: tencent-hunyuan-community-2024-12-03
-#   name: Tencent Hunyuan Community License Agreement (2024-12-03)
-#   version: "2024-12-03, published with HunyuanVideo"
+#   name: Tencent Hunyuan Community License Agreement
+#   version: "Tencent HunyuanVideo Release Date: December 3, 2024"
 #   text: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
-#   quoted_from:
-#     - tencent-hunyuan-community-2024-12-03.LICENSE.txt
 #   out_of_reach:
 #     - >-
-#       §3(c): a blog post and "Powered by Tencent Hunyuan" are encouraged, not required; nothing
-#       to breach.
+#       Territory for internal use: where employees use a model is read from the licensee's
+#       domicile unless product.countries lists the countries (then the list decides).
 #     - >-
-#       §4: the MAU count is of "all products or services made available by or for Licensee";
-#       licensee.monthly_active_users also counts affiliates, so a figure above the limit may
-#       overstate the licensee's own (counsel can record a waiver on the licensee's own
-#       figure).
+#       §6(b) trademarks and §6(c) litigation: not manifest facts. §3(c) ("Powered by Tencent
+#       Hunyuan", a blog post) is encouraged, not required.
 #     - >-
-#       §5(a): compliance with applicable laws, including trade compliance laws; no manifest fact.
-#     - >-
-#       §6(b)-(c): trademark use beyond §3(c), and the termination on a lawsuit against Tencent;
-#       no manifest fact.
+#       License copy for users of a hosted product: product.license_copies_included speaks of
+#       copies with the weights, so a service's users are asked for by attestation.
 package licenses.tencent_hunyuan_community_2024_12_03
 
 import rego.v1
 
 import data.lib.clauses
-import data.lib.deployment
 
 # The license id this package judges; licensegate.main finds the package by it.
 license := "tencent-hunyuan-community-2024-12-03"
 
-# §1(l): the Territory is the world without the European Union, the United Kingdom and South
-# Korea.
-excluded := (deployment.eu_member_states | {"GB", "KR"})
+# §1(l): the Territory excludes these (GB is the United Kingdom's ISO code).
+_excluded_outside_eu := {"GB", "KR"}
 
-# The release date this text states ("Tencent HunyuanVideo Release Date: December 3, 2024"), for a
-# model the catalog does not date.
-text_release_date := "2024-12-03"
+# §4: "on the Tencent Hunyuan version release date (December 3, 2024) ... in the preceding calendar month".
+_mau_month := "2024-11"
 
-mau_limit := 100000000
+_mau_limit := 100000000
 
-# §3(d), with typographic quotes made straight as the host does for Notice files.
-notice := concat(" ", [
+# §3(d), as the Notice file must contain it (typographic quotes are straightened on both sides).
+_notice := concat(" ", [
 	"Tencent Hunyuan is licensed under the Tencent Hunyuan Community License Agreement, Copyright © 2024 Tencent.",
 	"All Rights Reserved. The trademark rights of \"Tencent Hunyuan\" are owned by Tencent or its affiliate.",
 ])
 
-# METADATA
-# title: Not licensed in the European Union, the United Kingdom or South Korea
-# description: >-
-#   Rights are granted for the Territory only, the world without the EU, the UK and South Korea,
-#   and the Works, their Output and results may not be used, reproduced, modified, distributed
-#   or displayed outside it. A licensee based in an excluded country breaches it; so does a
-#   deployment whose models are used, offered or distributed in one (product.countries, which
-#   the clause needs: the domicile alone does not say where the models reach). Weights that
-#   anyone can download reach every country, the excluded ones included.
-# custom:
-#   clause: territory
-#   section: "§1(l) Definitions; §5(c) Rules of Use"
-#   quote: >-
-#     You must not use, reproduce, modify, distribute, or display the Tencent Hunyuan Works, Output
-#     or results of the Tencent Hunyuan Works outside the Territory.
-#   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
-#   trigger: any use of a model under the license, and every derived model made from it
-#   satisfied_by: >-
-#     licensee.domicile and every code in product.countries outside the European Union, GB and KR;
-#     product.countries absent is missing-facts
-#   remediation: >-
-#     Keep every use, offer and distribution of the model inside the Territory (no EU member
-#     state, GB or KR) and list the countries in product.countries; a licensee based in the EU,
-#     the UK or South Korea needs a separate agreement with Tencent (record it as a waiver).
-findings contains item if some item in clauses.territory(license, excluded)
+_aup := "Tencent Hunyuan Acceptable Use Policy (Exhibit A)"
 
 # METADATA
-# title: No more than 100 million monthly active users at release
+# title: Only in the Territory (not in the EU, the UK or South Korea)
+# description: >-
+#   The Agreement does not apply in the European Union, the United Kingdom and South Korea;
+#   rights are granted "for the Territory only", and §5(c) forbids using, reproducing,
+#   modifying, distributing or displaying the works, their Output or results outside it. A
+#   licensee domiciled there (EU member states with their outermost regions, GB, KR) has no
+#   license. A licensee domiciled elsewhere whose product, released model or shipped weights
+#   reach third parties states where they go in product.countries (weights anyone can download
+#   reach every country): an excluded country there is violated, a list without one satisfied,
+#   no list missing-facts. Use that stays inside a licensee domiciled in the Territory is
+#   satisfied unless product.countries names an excluded country.
+# custom:
+#   clause: territory
+#   section: "Preamble; §1(l) Territory; §2 Grant of Rights; §5(c) Rules of Use"
+#   quote: >-
+#     THIS LICENSE AGREEMENT DOES NOT APPLY IN THE EUROPEAN UNION, UNITED KINGDOM AND SOUTH KOREA
+#     AND IS EXPRESSLY LIMITED TO THE TERRITORY, AS DEFINED BELOW.
+#   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
+#   trigger: any use of a Tencent Hunyuan model or of a model derived from one
+#   satisfied_by: >-
+#     licensee.domicile outside the EU, GB and KR, and product.countries without any of them
+#     (without the list: nothing made available to third parties)
+#   remediation: >-
+#     Do not use Tencent Hunyuan models from the EU, the UK or South Korea; keep the product and
+#     any distribution out of them (geo-restricted) and list the countries it reaches in
+#     product.countries.
+findings contains item if some item in clauses.territory(license, _excluded_outside_eu, "the EU, the UK or South Korea")
+
+# METADATA
+# title: License from Tencent above 100 million monthly active users
 # description: >-
 #   If the products or services made available by or for the licensee had more than 100 million
-#   monthly active users in the calendar month before the model's release date, no rights exist
-#   until Tencent grants a license. Each Hunyuan model's copy of the text names its own release
-#   date: the month is the one before the catalog's release date of the model (November 2024
-#   for HunyuanVideo), else before the date this text states.
+#   monthly active users in the calendar month before the version release date (December 3, 2024),
+#   the licensee must request a license from Tencent and may exercise no right until granted.
 # custom:
 #   clause: mau-threshold
 #   section: "§4 Additional Commercial Terms"
 #   quote: >-
-#     If, on the Tencent Hunyuan version release date, the monthly active users of all products or
-#     services made available by or for Licensee is greater than 100 million monthly active users
-#     in the preceding calendar month
+#     the monthly active users of all products or services made available by or for Licensee is
+#     greater than 100 million monthly active users in the preceding calendar month, You must
+#     request a license from Tencent
 #   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
-#   trigger: any use of a model under the license
-#   satisfied_by: >-
-#     the licensee's monthly active users in the month before the model's release date (catalog
-#     release_date, else the text's own date) are not above 100 million:
-#     licensee.mau_history[YYYY-MM], else licensee.monthly_active_users; neither is missing-facts
 #   remediation: >-
-#     Request a license from Tencent before any use and record it as a waiver once granted; if
-#     the figure is wrong, give the figure for the month before the model's release in
-#     licensee.mau_history.
-findings contains item if some item in clauses.mau_at_model_release(license, text_release_date, mau_limit)
+#     Request a license from Tencent and record it as a waiver once granted; if the figure is
+#     wrong, give the MAU for 2024-11 in licensee.mau_history.
+findings contains item if some item in clauses.mau_at_release(license, _mau_month, _mau_limit)
 
 # METADATA
-# title: No use of the model or its outputs to improve another AI model
+# title: Give Third Party recipients a copy of the Agreement
 # description: >-
-#   Neither the Works nor their Output may improve any AI model other than Tencent Hunyuan and
-#   its Model Derivatives. A model built on Hunyuan weights is a Model Derivative. A model
-#   trained on Hunyuan outputs is one only if the training transfers Hunyuan's patterns "in
-#   order to cause that model to perform similarly" (§1(g)(iii), distillation and synthetic data
-#   included); whether it does is a person's judgement. The ban is not limited to language
-#   models. A listed model used to teach, generate data or give feedback needs its students
-#   declared.
+#   Third Party recipients of the works, or of products or services using them, get a copy of the
+#   Agreement. Model Derivatives include models trained on the Output (§1(g)(iii)), so published
+#   students count. Shipped weights carry it (product.license_copies_included); users of a
+#   product or model offered as a service must be given it, which a person confirms.
 # custom:
-#   clause: output-use
-#   section: "§5(b) Rules of Use; §1(g) Definitions"
+#   clause: license-copy
+#   section: "§3(a) Distribution"
 #   quote: >-
-#     You must not use the Tencent Hunyuan Works or any Output or results of the Tencent Hunyuan
-#     Works to improve any other AI model (other than Tencent Hunyuan or Model Derivatives
-#     thereof).
+#     You must provide all such Third Party recipients of the Tencent Hunyuan Works or products or
+#     services using them a copy of this Agreement;
 #   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
-#   trigger: >-
-#     a derived model trained on the model's outputs (any AI model), or the model used as a
-#     distillation teacher, synthetic-data source or training feedback
 #   satisfied_by: >-
-#     a student built on the model's weights is a Model Derivative and not reached; a student
-#     trained only on outputs needs an attestation; undeclared students are missing-facts
+#     product.license_copies_included for distributed weights; an attestation for a product or
+#     model offered as a service
 #   remediation: >-
-#     Train only Model Derivatives on Hunyuan outputs (models meant to perform similarly to
-#     Tencent Hunyuan, which then fall under this license) and record an attestation for
-#     tencent-hunyuan-community-2024-12-03:output-use; declare every model a teacher trains under
-#     derived_models[].trained_on_outputs_of.
-findings contains item if {
-	some item in clauses.output_use_judged(
-		license,
-		"is meant to perform similarly to Tencent Hunyuan (a Model Derivative, §1(g)(iii)) and improves no other AI model",
-	)
-}
+#     Ship the Agreement with the weights (product.license_copies_included: true); for a service,
+#     give users the Agreement (for example linked from the terms) and record an attestation for
+#     tencent-hunyuan-community-2024-12-03:license-copy.
+findings contains item if some item in clauses.license_copy_with_services(license, {"weights", "outputs"})
+
+# DESIGN.md §2.1 rule 8: a model listed for training that no declared derived model comes from
+# leaves the copy duty toward what it trains undecidable.
+findings contains item if some item in clauses.training_needs_student(license, "license-copy")
 
 # METADATA
-# title: Carry the use restrictions into the terms users accept
+# title: Mark modified files
+# description: Distributed modified files carry prominent notices that they were changed.
+# custom:
+#   clause: modified-files-notice
+#   section: "§3(b) Distribution"
+#   quote: You must cause any modified files to carry prominent notices stating that You changed the files;
+#   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
+#   remediation: >-
+#     Add a prominent notice that the files were changed and set derived_models[].modified_files_marked
+#     to true.
+findings contains item if some item in clauses.modified_files(license)
+
+# METADATA
+# title: Ship the Tencent Hunyuan Notice file
 # description: >-
-#   Any agreement governing the use or distribution of the Works (license agreement, terms of
-#   use) includes the use restrictions of §5(a) and §5(b) as an enforceable provision. Terms of
-#   use of a hosted service govern use, so a service counts as well as distributed weights.
+#   Distributions to Third Parties other than through a Hosted Service carry a "Notice" text
+#   file with the notice of §3(d).
+# custom:
+#   clause: notice-file
+#   section: "§3(d) Distribution"
+#   quote: >-
+#     All distributions to Third Parties (other than through a Hosted Service) must be accompanied
+#     by a "Notice" text file that contains the following notice:
+#   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
+#   remediation: >-
+#     Add a Notice file containing "Tencent Hunyuan is licensed under the Tencent Hunyuan
+#     Community License Agreement, Copyright © 2024 Tencent. All Rights Reserved. The trademark
+#     rights of "Tencent Hunyuan" are owned by Tencent or its affiliate." and name it in
+#     product.notice_file.
+findings contains item if some item in clauses.notice_file_for(license, _notice, {"weights", "outputs"})
+
+# METADATA
+# title: Agreements governing use carry the use restrictions of §5(a)–(b)
+# description: >-
+#   Any agreement governing the use or distribution of the works (license agreement, terms of
+#   use) includes the use restrictions of §5(a) and §5(b) as an enforceable provision, and
+#   subsequent users are told of them. A product offered to customers or the public, a released
+#   model and shipped weights all reach users under such an agreement.
 # custom:
 #   clause: use-restrictions-flowdown
 #   section: "§5(a) Rules of Use"
@@ -161,79 +176,56 @@ findings contains item if {
 #     governing the use and/or distribution of Tencent Hunyuan Works
 #   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
 #   remediation: >-
-#     Put the use restrictions of §5(a) (the Acceptable Use Policy) and §5(b) (no improving other
-#     AI models) into the terms users accept and set product.user_terms_include_use_restrictions
-#     to true (or list tencent-hunyuan-community-2024-12-03 in it).
+#     Put the use restrictions of §5(a)–(b) in the terms users accept and set
+#     product.user_terms_include_use_restrictions to true (or list tencent-hunyuan-community-2024-12-03).
 findings contains item if some item in clauses.flowdown(license, true)
 
 # METADATA
-# title: Give third parties a copy of the Agreement
+# title: Outputs improve no AI model other than Tencent Hunyuan or its Model Derivatives
 # description: >-
-#   Third parties who receive the Works (Model Derivatives include models trained on the
-#   outputs), or products or services using them, get a copy of the Agreement. Distributed
-#   weights carry it (product.license_copies_included); no manifest field says how users of a
-#   service receive it, so a person attests that.
+#   The works and their Output may not be used to improve any AI model other than Tencent
+#   Hunyuan or its Model Derivatives. A model trained on the Output "in order to cause that model
+#   to perform similarly to Tencent Hunyuan" is itself a Model Derivative (§1(g)(iii)); whether
+#   a student is one is a person's judgement, so a model trained on the outputs needs an
+#   attestation. A model built on the weights is a Model Derivative and is not reached.
 # custom:
-#   clause: license-copy
-#   section: "§3(a) Distribution"
+#   clause: output-use
+#   section: "§5(b) Rules of Use; §1(g) Model Derivatives"
 #   quote: >-
-#     You must provide all such Third Party recipients of the Tencent Hunyuan Works or products or
-#     services using them a copy of this Agreement;
-#   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
-#   trigger: >-
-#     a model under the license reaches third parties: shipped or published weights (students
-#     trained on outputs too), or a product or derived model offered as a service
-#   satisfied_by: >-
-#     product.license_copies_included for distributed weights; an attestation for a service
-#   remediation: >-
-#     Ship the Agreement with the weights (product.license_copies_included); for a service, give
-#     users the Agreement (for example linked from the terms they accept) and record an
-#     attestation for tencent-hunyuan-community-2024-12-03:license-copy.
-findings contains item if some item in clauses.license_copy_to_users(license, {"weights", "outputs"})
-
-# METADATA
-# title: Mark modified files in published derivatives
-# description: Files changed in distributed Tencent Hunyuan Works carry prominent notices saying so.
-# custom:
-#   clause: modified-files-notice
-#   section: "§3(b) Distribution"
-#   quote: You must cause any modified files to carry prominent notices stating that You changed the files;
+#     You must not use the Tencent Hunyuan Works or any Output or results of the Tencent Hunyuan
+#     Works to improve any other AI model (other than Tencent Hunyuan or Model Derivatives
+#     thereof).
 #   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
 #   remediation: >-
-#     Add a notice to every modified file of the published weights saying it was changed, and set
-#     derived_models[].modified_files_marked to true.
-findings contains item if some item in clauses.modified_files(license)
-
-# A model fine-tuned or used to train another, with no derived model declared, leaves the duties
-# toward what it trains undecidable (DESIGN.md §2.1 rule 8).
-findings contains item if some item in clauses.training_needs_student(license, "modified-files-notice")
+#     Have counsel confirm that the student is a Model Derivative of Tencent Hunyuan (trained to
+#     perform similarly to it) and record an attestation, or stop training it on the outputs.
+findings contains item if {
+	some item in clauses.output_use_judged(
+		license,
+		"is a Model Derivative of Tencent Hunyuan (trained to perform similarly to it), not another AI model improved with its Output",
+	)
+}
 
 # METADATA
-# title: Ship the Hunyuan Notice file with distributed copies
+# title: No circumvention of Tencent's safety guardrails
 # description: >-
-#   Distributions to third parties other than through a Hosted Service carry a "Notice" text
-#   file with the notice of §3(d), "Copyright © 2024 Tencent" in this text.
+#   The Acceptable Use Policy forbids using Tencent Hunyuan or Model Derivatives to override or
+#   circumvent the safety guardrails and safeguards Tencent put in place:
+#   models[].guardrails_modified true breaches it; an absent value stays part of the
+#   acceptable-use attestation.
 # custom:
-#   clause: notice-file
-#   section: "§3(d) Distribution"
-#   quote: >-
-#     All distributions to Third Parties (other than through a Hosted Service) must be accompanied
-#     by a “Notice” text file that contains the following notice: “Tencent Hunyuan is licensed
-#     under the Tencent Hunyuan Community License Agreement, Copyright © 2024 Tencent.
+#   clause: guardrails
+#   section: "Exhibit A Acceptable Use Policy, item 5"
+#   quote: To override or circumvent the safety guardrails and safeguards We have put in place;
 #   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
-#   remediation: >-
-#     Add a Notice file containing "Tencent Hunyuan is licensed under the Tencent Hunyuan
-#     Community License Agreement, Copyright © 2024 Tencent. All Rights Reserved. The trademark
-#     rights of "Tencent Hunyuan" are owned by Tencent or its affiliate." to the distributed
-#     weights and name it in product.notice_file.
-findings contains item if some item in clauses.notice_file_for(license, notice, {"weights", "outputs"})
+#   remediation: Restore the model's safety guardrails and set models[].guardrails_modified to false.
+findings contains item if some item in clauses.safety_measures_kept(license, _aup)
 
 # METADATA
-# title: Use complies with the Tencent Hunyuan Acceptable Use Policy
+# title: Use complies with the Acceptable Use Policy
 # description: >-
-#   Use of the Works adheres to the Acceptable Use Policy of Exhibit A (no military purposes, no
-#   high-stakes automated decisions, no unmarked machine-generated content in public contexts,
-#   among others). Only a person can judge the use cases against it.
+#   Use of the works follows applicable law and the Acceptable Use Policy of Exhibit A, which the
+#   Agreement incorporates. Only a person can judge the use cases against it.
 # custom:
 #   clause: acceptable-use
 #   section: "§5(a) Rules of Use; Exhibit A"
@@ -244,20 +236,4 @@ findings contains item if some item in clauses.notice_file_for(license, notice, 
 #   remediation: >-
 #     Have counsel review the use cases against Exhibit A and record an attestation for
 #     tencent-hunyuan-community-2024-12-03:acceptable-use.
-findings contains item if some item in clauses.acceptable_use(license, "Tencent Hunyuan Acceptable Use Policy")
-
-# METADATA
-# title: Keep the safety guardrails
-# description: >-
-#   The Acceptable Use Policy forbids overriding or circumventing the safety guardrails and
-#   safeguards Tencent put in place: models[].guardrails_modified true breaches it; an absent
-#   value stays part of the acceptable-use attestation.
-# custom:
-#   clause: guardrails
-#   section: "Exhibit A, item 5"
-#   quote: To override or circumvent the safety guardrails and safeguards We have put in place;
-#   source: https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/fa14b00/LICENSE.txt
-#   remediation: >-
-#     Restore the model's safety guardrails and safeguards and set models[].guardrails_modified
-#     to false.
-findings contains item if some item in clauses.safety_measures_kept(license, "Tencent Hunyuan Acceptable Use Policy")
+findings contains item if some item in clauses.acceptable_use(license, _aup)

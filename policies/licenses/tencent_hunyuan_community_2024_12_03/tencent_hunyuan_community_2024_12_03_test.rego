@@ -3,178 +3,165 @@ package licenses.tencent_hunyuan_community_2024_12_03_test
 import rego.v1
 
 import data.lib.testing
-import data.licenses.tencent_hunyuan_community
-import data.licenses.tencent_hunyuan_community_2024_12_03
+import data.licenses.tencent_hunyuan_community_2024_12_03 as hunyuan
 
-# The catalog gives HunyuanVideo the text it was released with.
-_video := "tencent/HunyuanVideo"
+_id := "tencent/HunyuanVideo"
 
-_mistral := "mistralai/Mistral-7B-v0.3"
+_other := "mistralai/Mistral-7B-v0.3"
 
-_licensee := {"name": "Acme Corp", "domicile": "US", "monthly_active_users": 1000000}
+_tuned := "studio/HunyuanVideo-Anime"
 
-_product := object.union(testing.product, {"countries": ["US"]})
+_student := "studio/TinyVideo-Distilled"
+
+_notice := concat(" ", [
+	"Tencent Hunyuan is licensed under the Tencent Hunyuan Community License Agreement, Copyright © 2024 Tencent.",
+	"All Rights Reserved. The trademark rights of \"Tencent Hunyuan\" are owned by Tencent or its affiliate.",
+])
 
 _findings(overrides) := result if {
-	base := {"licensee": _licensee, "product": _product, "models": [testing.model(_video)]}
-	kept := {key: value | some key, value in base; not key in object.keys(overrides)}
-	result := tencent_hunyuan_community_2024_12_03.findings with input as testing.doc(object.union(kept, overrides))
+	result := hunyuan.findings with input as testing.doc(overrides)
 }
 
-_public := object.union(_product, {"audience": "public"})
+_product(fields) := object.union(testing.product, fields)
 
-_shipping := object.union(_product, {"ships_weights": true})
-
-# Which text governs ----------------------------------------------------------------------
-
-test_success_acceptable_use_hunyuanvideo_is_judged_by_the_2024_text_alone if {
-	document := testing.doc({"licensee": _licensee, "product": _product, "models": [testing.model(_video)]})
-	first := tencent_hunyuan_community_2024_12_03.findings with input as document
-	current := tencent_hunyuan_community.findings with input as document
-	{item.license | some item in first} == {"tencent-hunyuan-community-2024-12-03"}
-	current == set()
+_fine_tune(release, marked) := {
+	"models": [{"id": _id, "uses": ["fine-tuning"], "guardrails_modified": false}],
+	"derived_models": [object.union(
+		testing.derived(_tuned, [_id], [], release),
+		{"modified_files_marked": marked, "llm": false},
+	)],
 }
 
-# territory -------------------------------------------------------------------------------
+# territory ----------------------------------------------------------------------------------
 
 test_fail_territory_licensee_in_south_korea if {
-	findings := _findings({"licensee": object.union(_licensee, {"domicile": "KR"})})
-	testing.statuses(findings, "territory") == {[_video, "violated"]}
+	licensee := object.union(testing.licensee, {"domicile": "KR"})
+	findings := _findings({"licensee": licensee, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
 }
 
-test_fail_territory_offered_in_the_eu if {
-	findings := _findings({"product": object.union(_public, {"countries": ["US", "NL"]})})
-	testing.statuses(findings, "territory") == {[_video, "violated"]}
+test_fail_territory_public_product_asks_for_the_fact if {
+	findings := _findings({"product": _product({"audience": "public"}), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "missing-facts"]}
 }
 
-test_fail_territory_countries_not_stated if {
-	findings := _findings({"product": testing.product})
-	testing.statuses(findings, "territory") == {[_video, "missing-facts"]}
+test_fail_territory_public_product_offered_in_the_netherlands if {
+	product := _product({"audience": "public", "countries": ["JP", "NL"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
 }
 
-test_success_territory_inside if {
-	testing.statuses(_findings({}), "territory") == {[_video, "satisfied"]}
+test_success_territory_public_product_in_listed_territory_countries if {
+	product := _product({"audience": "public", "countries": ["JP", "TW"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
 }
 
-# mau-threshold: HunyuanVideo was released on 3 December 2024, so November 2024 counts.
-
-test_fail_mau_threshold_november_2024_above_limit if {
-	licensee := object.union(_licensee, {"mau_history": {"2024-11": 120000000}})
-	findings := _findings({"licensee": licensee})
-	testing.statuses(findings, "mau-threshold") == {[_video, "violated"]}
-	some item in findings
-	item.clause == "mau-threshold"
-	item.path == ["licensee", "mau_history", "2024-11"]
+test_success_territory_internal_use_in_the_territory if {
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
 }
 
-test_success_mau_threshold_november_2024_at_limit if {
-	licensee := object.union(_licensee, {"monthly_active_users": 200000000, "mau_history": {"2024-11": 100000000}})
-	findings := _findings({"licensee": licensee})
-	testing.statuses(findings, "mau-threshold") == {[_video, "satisfied"]}
+# mau-threshold: this text's release date is December 3, 2024, so the month is 2024-11 -----
+
+test_fail_mau_threshold_above_100m_in_november_2024 if {
+	licensee := object.union(testing.licensee, {"mau_history": {"2024-11": 150000000, "2025-05": 1}})
+	findings := _findings({"licensee": licensee, "models": [testing.model(_id)]})
+	testing.statuses(findings, "mau-threshold") == {[_id, "violated"]}
 }
 
-# output-use ------------------------------------------------------------------------------
-
-test_fail_output_use_synthetic_videos_train_another_model if {
-	findings := _findings({
-		"models": [
-			object.union(testing.model(_video), {"uses": ["synthetic-data"]}),
-			{"id": _mistral, "uses": ["fine-tuning"]},
-		],
-		"derived_models": [testing.derived("acme/Video-Captioner", [_mistral], [_video], "none")],
-	})
-	testing.statuses(findings, "output-use") == {["acme/Video-Captioner", "needs-attestation"]}
+test_success_mau_threshold_below_100m_in_november_2024 if {
+	licensee := object.union(testing.licensee, {"mau_history": {"2024-11": 90000000, "2025-05": 150000000}})
+	findings := _findings({"licensee": licensee, "models": [testing.model(_id)]})
+	testing.statuses(findings, "mau-threshold") == {[_id, "satisfied"]}
 }
 
-test_success_output_use_fine_tune_is_a_model_derivative if {
-	findings := _findings({
-		"models": [object.union(testing.model(_video), {"uses": ["fine-tuning"]})],
-		"derived_models": [testing.derived("acme/HunyuanVideo-Ads", [_video], [], "none")],
-	})
-	testing.statuses(findings, "output-use") == set()
+# license-copy, modified-files-notice, notice-file -------------------------------------------
+
+test_fail_license_copy_published_weights_without_copy if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"license_copies_included": false})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "license-copy") == {[_tuned, "violated"]}
 }
 
-# use-restrictions-flowdown ---------------------------------------------------------------
-
-test_fail_use_restrictions_flowdown_other_license_listed if {
-	product := object.union(_public, {"user_terms_include_use_restrictions": ["tencent-hunyuan-community"]})
-	findings := _findings({"product": product})
-	testing.statuses(findings, "use-restrictions-flowdown") == {[_video, "violated"]}
+test_success_license_copy_included if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"license_copies_included": true})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "license-copy") == {[_tuned, "satisfied"]}
 }
 
-test_success_use_restrictions_flowdown_terms_carry_them if {
-	product := object.union(_public, {"user_terms_include_use_restrictions": true})
-	findings := _findings({"product": product})
-	testing.statuses(findings, "use-restrictions-flowdown") == {[_video, "satisfied"]}
-}
-
-# license-copy ----------------------------------------------------------------------------
-
-test_fail_license_copy_weights_shipped_without_copy if {
-	findings := _findings({"product": object.union(_shipping, {"license_copies_included": ["tencent-hunyuan-community"]})})
-	testing.statuses(findings, "license-copy") == {[_video, "violated"]}
-}
-
-test_success_license_copy_shipped_with_copy if {
-	product := object.union(_shipping, {"license_copies_included": ["tencent-hunyuan-community-2024-12-03"]})
-	findings := _findings({"product": product})
-	testing.statuses(findings, "license-copy") == {[_video, "satisfied"]}
-}
-
-# modified-files-notice -------------------------------------------------------------------
-
-test_fail_modified_files_notice_published_unmarked if {
-	derived := object.union(testing.derived("acme/HunyuanVideo-Ads", [_video], [], "weights"), {"modified_files_marked": false})
-	findings := _findings({
-		"models": [object.union(testing.model(_video), {"uses": ["fine-tuning"]})],
-		"derived_models": [derived],
-	})
-	testing.statuses(findings, "modified-files-notice") == {["acme/HunyuanVideo-Ads", "violated"]}
+test_fail_modified_files_notice_not_marked if {
+	findings := _findings(_fine_tune("weights", false))
+	testing.statuses(findings, "modified-files-notice") == {[_tuned, "violated"]}
 }
 
 test_success_modified_files_notice_marked if {
-	derived := object.union(testing.derived("acme/HunyuanVideo-Ads", [_video], [], "weights"), {"modified_files_marked": true})
-	findings := _findings({
-		"models": [object.union(testing.model(_video), {"uses": ["fine-tuning"]})],
-		"derived_models": [derived],
-	})
-	testing.statuses(findings, "modified-files-notice") == {["acme/HunyuanVideo-Ads", "satisfied"]}
+	findings := _findings(_fine_tune("weights", true))
+	testing.statuses(findings, "modified-files-notice") == {[_tuned, "satisfied"]}
 }
 
-# notice-file: the 2024 text's notice says "Copyright © 2024 Tencent".
-
-test_fail_notice_file_carries_the_2025_notice if {
-	document := testing.doc({"licensee": _licensee, "product": _shipping, "models": [testing.model(_video)]})
-	text := tencent_hunyuan_community.notice
-	findings := tencent_hunyuan_community_2024_12_03.findings with input as testing.with_notice(document, text)
-	testing.statuses(findings, "notice-file") == {[_video, "violated"]}
+# The 2025 Notice (Copyright © 2025) is not this text's Notice.
+test_fail_notice_file_with_the_2025_notice if {
+	notice_2025 := replace(_notice, "© 2024", "© 2025")
+	document := testing.with_notice(testing.doc(_fine_tune("weights", true)), notice_2025)
+	findings := hunyuan.findings with input as document
+	testing.statuses(findings, "notice-file") == {[_tuned, "violated"]}
 }
 
-test_success_notice_file_contains_the_2024_notice if {
-	document := testing.doc({"licensee": _licensee, "product": _shipping, "models": [testing.model(_video)]})
-	text := tencent_hunyuan_community_2024_12_03.notice
-	findings := tencent_hunyuan_community_2024_12_03.findings with input as testing.with_notice(document, text)
-	testing.statuses(findings, "notice-file") == {[_video, "satisfied"]}
-	contains(text, "Copyright © 2024 Tencent")
+test_success_notice_file_has_notice if {
+	document := testing.with_notice(testing.doc(_fine_tune("weights", true)), _notice)
+	findings := hunyuan.findings with input as document
+	testing.statuses(findings, "notice-file") == {[_tuned, "satisfied"]}
 }
 
-# acceptable-use --------------------------------------------------------------------------
+# use-restrictions-flowdown ------------------------------------------------------------------
 
-test_fail_acceptable_use_needs_attestation if {
-	testing.statuses(_findings({}), "acceptable-use") == {[_video, "needs-attestation"]}
+test_fail_use_restrictions_flowdown_terms_silent if {
+	product := _product({"audience": "customers", "user_terms_include_use_restrictions": false})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "use-restrictions-flowdown") == {[_id, "violated"]}
 }
 
-test_success_acceptable_use_other_license_not_reached if {
-	testing.statuses(_findings({"models": [testing.model(_mistral)]}), "acceptable-use") == set()
+test_success_use_restrictions_flowdown_terms_carry_them if {
+	product := _product({"audience": "customers", "user_terms_include_use_restrictions": true})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "use-restrictions-flowdown") == {[_id, "satisfied"]}
 }
 
-# guardrails ------------------------------------------------------------------------------
+# output-use ---------------------------------------------------------------------------------
 
-test_fail_guardrails_modified if {
-	findings := _findings({"models": [object.union(testing.model(_video), {"guardrails_modified": true})]})
-	testing.statuses(findings, "guardrails") == {[_video, "violated"]}
+test_fail_output_use_student_needs_attestation if {
+	overrides := {
+		"models": [{"id": _id, "uses": ["synthetic-data"]}, {"id": _other, "uses": ["fine-tuning"]}],
+		"derived_models": [testing.derived(_student, [_other], [_id], "none")],
+	}
+	findings := _findings(overrides)
+	testing.statuses(findings, "output-use") == {[_student, "needs-attestation"]}
+}
+
+test_success_output_use_quiet_for_fine_tune if {
+	findings := _findings(_fine_tune("none", true))
+	testing.statuses(findings, "output-use") == set()
+}
+
+# guardrails, acceptable-use -----------------------------------------------------------------
+
+test_fail_guardrails_circumvented if {
+	findings := _findings({"models": [object.union(testing.model(_id), {"guardrails_modified": true})]})
+	testing.statuses(findings, "guardrails") == {[_id, "violated"]}
 }
 
 test_success_guardrails_kept if {
-	testing.statuses(_findings({}), "guardrails") == {[_video, "satisfied"]}
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "guardrails") == {[_id, "satisfied"]}
+}
+
+test_fail_acceptable_use_needs_attestation if {
+	findings := _findings({"models": [testing.model(_id)]})
+	testing.statuses(findings, "acceptable-use") == {[_id, "needs-attestation"]}
+}
+
+test_success_acceptable_use_quiet_for_other_models if {
+	findings := _findings({"models": [testing.model(_other)]})
+	testing.statuses(findings, "acceptable-use") == set()
 }
