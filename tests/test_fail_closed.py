@@ -73,6 +73,22 @@ def test_domicile_that_is_not_a_country_is_exit_2(tmp_path: Path, code: str, hin
     assert "licensegate.yaml:6" in line and hint in line
 
 
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [("UK", "GB"), ("EU", "member state"), ("XX", "not an assigned"), ("uk", "ISO 3166-1")],
+)
+def test_product_country_that_is_not_a_country_is_exit_2(
+    tmp_path: Path, code: str, hint: str
+) -> None:
+    # A territory clause (Tencent Hunyuan excludes the EU, GB and KR) reads product.countries:
+    # "UK" must not read as a country outside the United Kingdom.
+    text = MANIFEST.replace(
+        "  audience: internal\n", f"  audience: internal\n  countries: [US, {code}]\n"
+    )
+    line = _error_line(_check(tmp_path, text))
+    assert "licensegate.yaml:12" in line and "product.countries" in line and hint in line
+
+
 @pytest.mark.parametrize("code", ["RE", "AX", "GP", "MF"])
 def test_outermost_regions_are_in_the_union(
     tmp_path: Path, code: str, library: PolicyLibrary, engine: EmbeddedEngine
@@ -222,12 +238,12 @@ def test_notice_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
 def test_real_opa_on_a_raw_manifest_or_empty_input_is_invalid_input(
     tmp_path: Path, library: PolicyLibrary
 ) -> None:
-    from oracle import OracleEngine
+    from oracle import shared_oracle
 
     path = tmp_path / "licensegate.yaml"
     path.write_text(MANIFEST, encoding="utf-8")
     manifest = load_manifest(path).data
-    oracle = OracleEngine(library)
+    oracle = shared_oracle()
     for document in ({}, manifest, {"manifest": manifest}):
         findings = oracle.evaluate(document)
         assert [f["id"] for f in findings] == ["licensegate:invalid-input"], findings
@@ -242,7 +258,7 @@ def test_real_opa_on_a_raw_manifest_or_empty_input_is_invalid_input(
 def test_non_ascii_attribution_same_under_both_engines(
     tmp_path: Path, library: PolicyLibrary, engine: EmbeddedEngine
 ) -> None:
-    from oracle import OracleEngine, canonical
+    from oracle import canonical, shared_oracle
 
     for text in ("BUİLT WITH LLAMA", "Built with Llama", "ＢＵＩＬＴ ｗｉｔｈ Llama", "Kimi K2 İ"):
         manifest = MANIFEST.replace(
@@ -254,9 +270,7 @@ def test_non_ascii_attribution_same_under_both_engines(
         path = tmp_path / "licensegate.yaml"
         path.write_text(manifest, encoding="utf-8")
         document = build_input(load_manifest(path), library, TODAY)
-        assert canonical(OracleEngine(library).evaluate(document)) == canonical(
-            engine.evaluate(document)
-        )
+        assert canonical(shared_oracle().evaluate(document)) == canonical(engine.evaluate(document))
 
 
 # -- rule 10: waivers and attestations cannot hide what the library cannot judge ---------------

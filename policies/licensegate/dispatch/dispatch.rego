@@ -13,9 +13,12 @@ supported := {
 	"c4ai-acceptable-use",
 	"c4ai-acceptable-use-pre-2025-04",
 	"cc-by-nc-4.0",
+	"chatglm3",
+	"codegeex4",
 	"creativeml-openrail-m",
 	"dbrx",
 	"deepseek",
+	"exaone",
 	"flux-1-dev-non-commercial-license",
 	"flux-1-dev-non-commercial-license-2024-08",
 	"gemma",
@@ -33,10 +36,13 @@ supported := {
 	"mnpl",
 	"mrl",
 	"nvidia-open-model",
+	"nvidia-open-model-2025-10-24",
 	"openrail++",
 	"qwen-research",
 	"stabilityai-community",
 	"stabilityai-nc-research",
+	"tencent-hunyuan-community",
+	"tencent-hunyuan-community-2024-12-03",
 	"tongyi-qianwen",
 	"tongyi-qianwen-research",
 	"yi-2.1",
@@ -50,11 +56,17 @@ findings(license) := data.licenses.c4ai_acceptable_use_pre_2025_04.findings if l
 
 findings(license) := data.licenses.cc_by_nc_4_0.findings if license == "cc-by-nc-4.0"
 
+findings(license) := data.licenses.chatglm3.findings if license == "chatglm3"
+
+findings(license) := data.licenses.codegeex4.findings if license == "codegeex4"
+
 findings(license) := data.licenses.creativeml_openrail_m.findings if license == "creativeml-openrail-m"
 
 findings(license) := data.licenses.dbrx.findings if license == "dbrx"
 
 findings(license) := data.licenses.deepseek.findings if license == "deepseek"
+
+findings(license) := data.licenses.exaone.findings if license == "exaone"
 
 findings(license) := data.licenses.flux_1_dev_non_commercial_license.findings if license == "flux-1-dev-non-commercial-license"
 
@@ -92,6 +104,8 @@ findings(license) := data.licenses.mrl.findings if license == "mrl"
 
 findings(license) := data.licenses.nvidia_open_model.findings if license == "nvidia-open-model"
 
+findings(license) := data.licenses.nvidia_open_model_2025_10_24.findings if license == "nvidia-open-model-2025-10-24"
+
 findings(license) := data.licenses.openrail_plus_plus.findings if license == "openrail++"
 
 findings(license) := data.licenses.qwen_research.findings if license == "qwen-research"
@@ -99,6 +113,10 @@ findings(license) := data.licenses.qwen_research.findings if license == "qwen-re
 findings(license) := data.licenses.stabilityai_community.findings if license == "stabilityai-community"
 
 findings(license) := data.licenses.stabilityai_nc_research.findings if license == "stabilityai-nc-research"
+
+findings(license) := data.licenses.tencent_hunyuan_community.findings if license == "tencent-hunyuan-community"
+
+findings(license) := data.licenses.tencent_hunyuan_community_2024_12_03.findings if license == "tencent-hunyuan-community-2024-12-03"
 
 findings(license) := data.licenses.tongyi_qianwen.findings if license == "tongyi-qianwen"
 
