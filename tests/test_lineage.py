@@ -24,7 +24,7 @@ from licensegate.cli import app
 from licensegate.report import Status
 from licensegate.scan import check_input
 from licensegate.scan.evidence import Evidence, ModelCard, ScanResult
-from licensegate.scan.lineage import MAX_HOPS, lineage
+from licensegate.scan.lineage import MAX_HOPS, lineage, scan_document
 
 LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
 QWEN = "Qwen/Qwen2.5-0.5B"
@@ -105,7 +105,7 @@ def _subjects(path: Path, scan: ScanResult) -> dict[str, set[str]]:
     library = _library()
     facts = check_input.ScanFacts.of(scan, catalog=library.catalog)
     document = build_input(load_manifest(path), library, dt.date(2026, 11, 29))
-    document["scan"] = facts.document_for(document["manifest"])
+    document["scan"] = scan_document(facts, document["manifest"])
     engine = _engine().raw
     engine.set_input(document)
     query = "x := {s.id: s.licenses | some s in data.lib.subjects.models}"
@@ -374,7 +374,7 @@ def test_lineage_findings_are_the_same_under_real_opa(tmp_path: Path, library, e
         scan = ScanResult(".", (), tuple(cards), ())
         facts = check_input.ScanFacts.of(scan, catalog=library.catalog)
         document = build_input(load_manifest(path), library, dt.date(2026, 11, 29))
-        document["scan"] = facts.document_for(document["manifest"])
+        document["scan"] = scan_document(facts, document["manifest"])
         assert canonical(engine.evaluate(document)) == canonical(oracle.evaluate(document))
 
 
@@ -492,3 +492,32 @@ def test_the_chain_text_is_bounded() -> None:
     (record,) = _walk(*cards).values()
     assert record["resolved"] is True
     assert len(record["chain"]) <= MAX_CHAIN_TEXT
+
+
+def test_the_input_with_lineage_matches_the_input_schema(tmp_path: Path) -> None:
+    """input.scan.lineage is part of the published input document (schemas/input.schema.json)."""
+    import json
+
+    import jsonschema
+
+    from licensegate.resources import schemas_dir
+
+    schema = json.loads((schemas_dir() / "input.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    path = tmp_path / "licensegate.yaml"
+    path.write_text(MANIFEST, encoding="utf-8")
+    for cards in (
+        [_card(SUPPORT, LLAMA, licenses=("mit",))],
+        [_card(SUPPORT, SUPPORT)],
+        [_card(SUPPORT, "someone/mystery")],
+    ):
+        from licensegate.facts import build_input
+        from licensegate.manifest import load_manifest
+
+        scan = ScanResult(".", (), tuple(cards), ())
+        facts = check_input.ScanFacts.of(scan, catalog=_library().catalog)
+        document = build_input(load_manifest(path), _library(), dt.date(2026, 11, 29))
+        document["scan"] = scan_document(facts, document["manifest"])
+        assert document["scan"]["lineage"]
+        errors = [e.message for e in validator.iter_errors(document)]
+        assert not errors, errors[:3]

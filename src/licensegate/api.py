@@ -239,7 +239,9 @@ def check_one(
         manifest, untrusted = filter_manifest(manifest, trust)
     document = build_input(manifest, library, today)
     if facts is not None:
-        document["scan"] = facts.document_for(document["manifest"])
+        from licensegate.scan.lineage import scan_document
+
+        document["scan"] = scan_document(facts, document["manifest"])
     raw = engine.evaluate(document)
     org_warnings: list[Any] = []
     if any(isinstance(item, dict) and "origin" in item for item in raw):

@@ -159,6 +159,49 @@ def render(manifest_schema: dict[str, Any]) -> dict[str, Any]:
                             },
                         },
                     },
+                    "lineage": {
+                        "description": (
+                            "Per listed model the catalog does not know (key: its id "
+                            "lowercased), what its base_model chain through the cards says "
+                            "(licensegate.scan.lineage). Lineage only adds licenses."
+                        ),
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": [
+                                "id",
+                                "resolved",
+                                "kind",
+                                "problem",
+                                "licenses",
+                                "roots",
+                                "chain",
+                                "conflicts",
+                                "evidence",
+                            ],
+                            "properties": {
+                                "id": {"type": "string"},
+                                "resolved": {"type": "boolean"},
+                                "kind": {"enum": ["", "cycle", "too-long", "unknown-base"]},
+                                "problem": {"type": "string"},
+                                "licenses": {"type": "array", "items": {"type": "string"}},
+                                "roots": {"type": "array", "items": {"type": "string"}},
+                                "chain": {"type": "string"},
+                                "conflicts": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["message", "evidence"],
+                                        "properties": {
+                                            "message": {"type": "string"},
+                                            "evidence": {"$ref": "#/$defs/scanEvidence"},
+                                        },
+                                    },
+                                },
+                                "evidence": {"$ref": "#/$defs/scanEvidence"},
+                            },
+                        },
+                    },
                 },
             },
             "folded": {

@@ -229,27 +229,12 @@ class ScanFacts:
     ) -> ScanFacts:
         """Checked and bounded once per run; raises ScanInputError (exit 2) when too large.
 
-        With the ``catalog``, each manifest's input also gets the lineage of the models the
-        catalog does not know (licensegate.scan.lineage); ``fetch`` (`--hub`) supplies cards the
-        scan did not find.
+        With the ``catalog``, each manifest's input can also get the lineage of the models the
+        catalog does not know (licensegate.scan.lineage.scan_document); ``fetch`` (`--hub`)
+        supplies cards the scan did not find.
         """
         document = scan_input(scan, root=root)
         return cls(document, tuple(unread_parts(scan, root=root)), scan.cards, catalog, fetch)
-
-    def document_for(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        """`input.scan` for one manifest: the scan, and the lineage of its uncatalogued models."""
-        if self.catalog is None:
-            return self.document
-        from licensegate.scan.lineage import lineage
-
-        records = lineage(
-            self.cards,
-            self.catalog,
-            [model["id"] for model in data["models"]],
-            root=self.document["root"],
-            fetch=self.fetch,
-        )
-        return {**self.document, "lineage": records}
 
     def warnings(self, data: Mapping[str, Any], manifest: Manifest) -> list[ReportWarning]:
         """Listed models the scan never saw (model-not-found), and what it could not read.

@@ -32,7 +32,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from licensegate.scan.check_input import _card_licenses, _location, clean_text, model_id
+from licensegate.scan.check_input import (
+    ScanFacts,
+    _card_licenses,
+    _location,
+    clean_text,
+    model_id,
+)
 from licensegate.scan.evidence import Evidence, ModelCard
 from licensegate.scan.hub import HUB_PREFIX
 
@@ -101,6 +107,20 @@ class _Cards:
             if card not in unique:
                 unique.append(card)
         return unique
+
+
+def scan_document(facts: ScanFacts, data: Mapping[str, Any]) -> dict[str, Any]:
+    """`input.scan` for one manifest: the scan, and the lineage of its uncatalogued models."""
+    if facts.catalog is None:
+        return facts.document
+    records = lineage(
+        facts.cards,
+        facts.catalog,
+        [model["id"] for model in data["models"]],
+        root=facts.document["root"],
+        fetch=facts.fetch,
+    )
+    return {**facts.document, "lineage": records}
 
 
 def lineage(
