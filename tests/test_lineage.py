@@ -521,3 +521,39 @@ def test_the_input_with_lineage_matches_the_input_schema(tmp_path: Path) -> None
         assert document["scan"]["lineage"]
         errors = [e.message for e in validator.iter_errors(document)]
         assert not errors, errors[:3]
+
+
+def test_check_scan_follows_a_real_gguf_header(tmp_path: Path, monkeypatch) -> None:
+    """A GGUF file written with gguf.GGUFWriter: source repo acme/..., base model the Llama."""
+    import gguf
+
+    repo = tmp_path / "repo"
+    (repo / "weights").mkdir(parents=True)
+    writer = gguf.GGUFWriter(str(repo / "weights/support-q4.gguf"), "llama")
+    writer.add_name("Acme Support Q4")
+    writer.add_license("apache-2.0")  # what the quantizer claims; the Llama license still applies
+    writer.add_source_repo_url(f"https://huggingface.co/{SUPPORT}")
+    writer.add_base_model_count(1)
+    writer.add_base_model_repo_url(0, f"https://huggingface.co/{LLAMA}")
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    (tmp_path / "licensegate.yaml").write_text(MANIFEST, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(
+        app,
+        ["check", "licensegate.yaml", "--scan", "repo", "--date", "2026-11-29", "--format", "json"],
+    )
+    assert out.exit_code == 1, out.output
+    import json
+
+    (result,) = json.loads(out.stdout)["results"]
+    mine = [c for c in result["clauses"] if c["subject"] == SUPPORT]
+    (conflict,) = [c for c in mine if c["id"] == CONFLICT]
+    assert (
+        "repo/weights/support-q4.gguf says acme/Llama-3.1-8B-Support is under apache-2.0"
+        in (conflict["message"])
+    )
+    assert any(c["license"] == "llama3.1" for c in mine)
+    assert not any(c["id"] == UNKNOWN for c in mine)
