@@ -11,7 +11,6 @@ package lib.clauses
 
 import rego.v1
 
-import data.lib.deployment
 import data.lib.finding
 import data.lib.subjects
 
@@ -23,7 +22,7 @@ territory(license, excluded, excluded_text) := {_territory_finding(license, excl
 
 _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 	license, "territory", subject.id, "violated",
-	sprintf("the licensee is domiciled in %s (%s), where the license does not apply", [deployment.domicile, excluded_text]),
+	sprintf("the licensee is domiciled in %s (%s), where the license does not apply", [data.lib.deployment.domicile, excluded_text]),
 	["licensee", "domicile"],
 ) if {
 	_domiciled_in(excluded)
@@ -38,14 +37,14 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 } else := finding.new(
 	license, "territory", subject.id, "satisfied",
 	sprintf("the licensee is domiciled in %s, inside the Territory, and %s does not reach third parties", [
-		deployment.domicile, subject.id,
+		data.lib.deployment.domicile, subject.id,
 	]),
 	["licensee", "domicile"],
 )
 
-_domiciled_in(_) if deployment.domiciled_in_eu
+_domiciled_in(_) if data.lib.deployment.domiciled_in_eu
 
-_domiciled_in(excluded) if deployment.domicile in excluded
+_domiciled_in(excluded) if data.lib.deployment.domicile in excluded
 
 # license_copy_with_services(license, vias): recipients of distributed weights get a copy of the
 # license with them (product.license_copies_included); users of a product or model offered as a
