@@ -79,9 +79,10 @@ def _dotted(ref: dict) -> list[str] | None:
 
 
 def alias_rule_reads_in_functions(modules: dict[str, str]) -> list[str]:
-    """`file:line function: alias.rule` for every function body (else branches and
+    """`file:line function: reference` for every function body (else branches and
     comprehensions included) that reads a rule, not a function, of another package through an
-    import alias."""
+    import: `import data.lib.deployment` then `deployment.commercial`, `import data.lib` then
+    `lib.deployment.commercial`, or `import data.lib.deployment.commercial` itself."""
     engine = regorus.Engine()
     for name, source in modules.items():
         engine.add_policy(name, source)
@@ -100,7 +101,7 @@ def alias_rule_reads_in_functions(modules: dict[str, str]) -> list[str]:
             name = (_dotted(head["refr"]) or ["?"])[0]
             known = kinds.setdefault(package, {})
             known[name] = known.get(name, False) or kind == "Func"
-    hits = []
+    hits: list[str] = []
     for module in parsed:
         ast, text = module["ast"], module["source"]["contents"]
         aliases = {}
@@ -109,21 +110,27 @@ def alias_rule_reads_in_functions(modules: dict[str, str]) -> list[str]:
             if not path or path[0] != "data":
                 continue
             alias = item.get("as")
-            aliases[text[alias["start"] : alias["end"]] if alias else path[-1]] = ".".join(path[1:])
+            aliases[text[alias["start"] : alias["end"]] if alias else path[-1]] = path[1:]
         for rule in ast["rules"]:
             spec = rule.get("Spec")
             if spec is None or "Func" not in spec["head"]:
                 continue
-            function = ".".join(_dotted(spec["head"]["Func"]["refr"]) or ["?"])
-            for node in _walk(spec):
-                dot = node.get("RefDot")
-                if not isinstance(dot, dict) or "Var" not in dot["refr"]:
+            head = spec["head"]["Func"]
+            function = ".".join(_dotted(head["refr"]) or ["?"])
+            # The head's name and arguments are not references; its value and bodies are.
+            for node in _walk([head.get("assign"), spec["bodies"]]):
+                path = _dotted(node) if "Var" in node or "RefDot" in node else None
+                if not path or path[0] not in aliases:
                     continue
-                alias, field = dot["refr"]["Var"]["value"], dot["field"][1]
-                target = aliases.get(alias)
-                if target is not None and kinds.get(target, {}).get(field) is False:
-                    line = dot["refr"]["Var"]["span"]["line"]
-                    hits.append(f"{module['source']['file']}:{line} {function}: {alias}.{field}")
+                target = aliases[path[0]]
+                full = [*target, *path[1:]]
+                for split in range(1, len(full)):
+                    if kinds.get(".".join(full[:split]), {}).get(full[split]) is False:
+                        shown = ".".join(path[: max(1, split + 2 - len(target))])
+                        line = node[next(iter(node))]["span"]["line"]
+                        hit = f"{module['source']['file']}:{line} {function}: {shown}"
+                        if hit not in hits:
+                            hits.append(hit)
     return hits
 
 
@@ -140,6 +147,15 @@ def test_no_library_function_reads_another_packages_rule_through_an_alias(
 
 def test_the_lint_finds_the_reproducer_and_passes_the_workarounds() -> None:
     assert alias_rule_reads_in_functions(_REPRODUCER) == ["c.rego:5 g: d.commercial"]
+    parent = {"c.rego": "package c\nimport rego.v1\nimport data.lib\ng(x) := lib.d.on\n"}
+    rule = {"c.rego": "package c\nimport rego.v1\nimport data.lib.d.on\ng(x) := on\n"}
+    deep = {"c.rego": "package c\nimport rego.v1\nimport data.lib.d\ng(x) := d.on.x[x]\n"}
+    fn = {"c.rego": "package c\nimport rego.v1\nimport data.lib.d\ng(x) := d.f(x)\n"}
+    lib = {"d.rego": "package lib.d\nimport rego.v1\non := {}\nf(x) := x\n"}
+    assert alias_rule_reads_in_functions({**parent, **lib}) == ["c.rego:4 g: lib.d.on"]
+    assert alias_rule_reads_in_functions({**rule, **lib}) == ["c.rego:4 g: on"]
+    assert alias_rule_reads_in_functions({**deep, **lib}) == ["c.rego:4 g: d.on"]
+    assert alias_rule_reads_in_functions({**fn, **lib}) == []
     assert alias_rule_reads_in_functions(_FULL_PATH) == []
     assert alias_rule_reads_in_functions(_OWN_RULE) == []
 
