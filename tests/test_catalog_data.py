@@ -53,6 +53,8 @@ LICENSE_IDS = {
     "exaone",
     "tencent-hunyuan-community",
     "tencent-hunyuan-community-2024-12-03",
+    "chatglm3",
+    "codegeex4",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -73,6 +73,22 @@ def test_domicile_that_is_not_a_country_is_exit_2(tmp_path: Path, code: str, hin
     assert "licensegate.yaml:6" in line and hint in line
 
 
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [("UK", "GB"), ("EU", "member state"), ("XX", "not an assigned"), ("uk", "ISO 3166-1")],
+)
+def test_product_country_that_is_not_a_country_is_exit_2(
+    tmp_path: Path, code: str, hint: str
+) -> None:
+    # A territory clause (Tencent Hunyuan excludes the EU, GB and KR) reads product.countries:
+    # "UK" must not read as a country outside the United Kingdom.
+    text = MANIFEST.replace(
+        "  audience: internal\n", f"  audience: internal\n  countries: [US, {code}]\n"
+    )
+    line = _error_line(_check(tmp_path, text))
+    assert "licensegate.yaml:12" in line and "product.countries" in line and hint in line
+
+
 @pytest.mark.parametrize("code", ["RE", "AX", "GP", "MF"])
 def test_outermost_regions_are_in_the_union(
     tmp_path: Path, code: str, library: PolicyLibrary, engine: EmbeddedEngine

@@ -58,6 +58,11 @@ def test_flux_dev_copy_taken_in_2024_may_declare_the_first_text(
         "{id: CohereForAI/c4ai-command-r-v01, license: cc-by-nc-4.0, uses: [inference]}",
         # gpt-oss is Apache-2.0 plus its usage policy, not Apache-2.0 alone.
         "{id: openai/gpt-oss-20b, license: apache-2.0, uses: [inference]}",
+        # Each Hunyuan release has its own copy of the Community License: HunyuanVideo's names
+        # 2024 in its Notice, Hunyuan-A13B's 2025; neither model was released under the other's.
+        "{id: tencent/HunyuanVideo, license: tencent-hunyuan-community, uses: [inference]}",
+        "{id: tencent/Hunyuan-A13B-Instruct, license: tencent-hunyuan-community-2024-12-03,"
+        " uses: [inference]}",
     ],
 )
 def test_a_text_the_checkpoint_never_had_is_refused(

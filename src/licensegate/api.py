@@ -232,6 +232,11 @@ def check_one(
     if facts is not None:
         document["scan"] = facts.document
     raw = engine.evaluate(document)
+    org_warnings: list[Any] = []
+    if any(isinstance(item, dict) and "origin" in item for item in raw):
+        from licensegate.orgrego import split_warnings
+
+        raw, org_warnings = split_warnings(raw)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
         key=lambda c: (
@@ -242,7 +247,11 @@ def check_one(
     )
     from licensegate.records import unused_records
 
-    warnings = [*untrusted, *unused_records(document["manifest"], clauses, manifest)]
+    warnings = [
+        *untrusted,
+        *org_warnings,
+        *unused_records(document["manifest"], clauses, manifest),
+    ]
     if facts is not None:
         warnings += facts.warnings(document["manifest"], manifest)
     return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
@@ -268,6 +277,10 @@ def dotted(path: Sequence[Any]) -> str:
 
 
 def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
+    if isinstance(item, dict) and "origin" in item:
+        from licensegate.orgrego import check_finding
+
+        check_finding(item)
     try:
         info = library.clause(item["id"])
         status = Status(item["status"])

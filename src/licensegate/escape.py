@@ -16,3 +16,15 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 def terminal(text: str) -> str:
     """``text`` with every control character (C0, DEL, C1; also CR, LF, TAB) as ``\\xNN``."""
     return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def log_line(line: str) -> str:
+    """One line of a report printed to a CI log: controls escaped, and a line that would begin
+    with ``::`` once the runner strips its indentation (a GitHub workflow command, e.g. text
+    from an attestation wrapped onto a line of its own) shows its first colon as ``\\x3a``."""
+    line = terminal(line)
+    stripped = line.lstrip()
+    if stripped.startswith("::"):
+        indent = line[: len(line) - len(stripped)]
+        line = indent + "\\x3a" + stripped[1:]
+    return line

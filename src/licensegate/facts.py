@@ -111,6 +111,12 @@ def _check_facts(manifest: Manifest, data: dict[str, Any]) -> None:
     problem = domicile_problem(licensee["domicile"])
     if problem:
         raise _error(manifest, ("licensee", "domicile"), f"licensee.domicile: {problem}")
+    # A territory clause (Tencent Hunyuan) reads these: EU, UK or an unassigned code must never
+    # slip past it as "somewhere else".
+    for index, code in enumerate(product.get("countries", [])):
+        problem = domicile_problem(code)
+        if problem:
+            raise _error(manifest, ("product", "countries", index), f"product.countries: {problem}")
     product_mau = product.get("monthly_active_users")
     licensee_mau = licensee.get("monthly_active_users")
     if product_mau is not None and licensee_mau is not None and product_mau > licensee_mau:

@@ -402,6 +402,9 @@ def _deployment(doc: Document, manifest: dict[str, Any], library: PolicyLibrary)
         product_figures.append(f"US${number(product['monthly_revenue_usd'])} monthly revenue")
     if product_figures:
         facts.append((f"This product alone: {_join(product_figures)}.",))
+    if product.get("countries"):
+        where = _join([country(code) for code in product["countries"]])
+        facts.append((f"The models are used, offered or distributed in {where}.",))
     facts.append(
         (
             "Model weights leave the organisation (for download or on devices)."

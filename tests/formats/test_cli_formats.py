@@ -94,3 +94,21 @@ def test_help_lists_the_formats() -> None:
     assert result.exit_code == 0
     for name in ("sarif", "junit", "github", "markdown"):
         assert name in result.stdout
+
+
+def test_text_lines_cannot_start_a_workflow_command() -> None:
+    """A manifest's words wrapped onto a line of their own stay text in a GitHub log."""
+    from dataclasses import replace
+
+    from licensegate.formats import text
+
+    from .sample import failing_result
+
+    result = failing_result()
+    hostile = "a" * 80 + " ::warning::pwned \x1b[2J"
+    clause = replace(result.clauses[0], message=hostile)
+    rendered = text.render_result(replace(result, clauses=[clause, *result.clauses[1:]]))
+    for line in rendered.splitlines():
+        assert not line.lstrip().startswith("::"), line
+        assert "\x1b" not in line
+    assert "\\x3a:warning::pwned" in rendered and "\\x1b[2J" in rendered

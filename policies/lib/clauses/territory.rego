@@ -3,10 +3,11 @@
 # description: >-
 #   Builders for licenses granted for a Territory that excludes named countries (Tencent
 #   Hunyuan: the EU, the UK and South Korea). A licensee domiciled in an excluded country has no
-#   license (violated). A licensee domiciled elsewhere whose product, released model or shipped
-#   weights reach third parties cannot show from the manifest that none of them is in an excluded
-#   country: the clause is missing-facts, closed only by a waiver approved by counsel. Use that
-#   stays inside a licensee domiciled in the Territory is satisfied.
+#   license (violated). Where the models are used, the product is offered or weights go is
+#   product.countries: a listed excluded country is violated, a list without one is satisfied.
+#   Without that list, a product, released model or shipped weights that reach third parties
+#   are missing-facts (the domicile does not say where third parties are); use that stays inside
+#   a licensee domiciled in the Territory is judged by the domicile.
 package lib.clauses
 
 import rego.v1
@@ -27,11 +28,27 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 ) if {
 	_domiciled_in(excluded)
 } else := finding.new(
-	license, "territory", subject.id, "missing-facts",
-	sprintf("%s reaches third parties (%s): no manifest field shows that none of them is in %s; %s", [
-		subject.id, _how_available(subject), excluded_text, "record a waiver approved by counsel",
+	license, "territory", subject.id, "violated",
+	sprintf("%s is used, offered or distributed in %s (product.countries), where the license does not apply (%s)", [
+		subject.id, concat(", ", _countries_outside(excluded)), excluded_text,
 	]),
-	["product", "audience"],
+	["product", "countries"],
+) if {
+	count(_countries_outside(excluded)) > 0
+} else := finding.new(
+	license, "territory", subject.id, "satisfied",
+	sprintf("the licensee (%s) and every country in product.countries (%s) are inside the Territory", [
+		deployment.domicile, concat(", ", sort([code | some code in input.manifest.product.countries])),
+	]),
+	["product", "countries"],
+) if {
+	is_array(input.manifest.product.countries)
+} else := finding.new(
+	license, "territory", subject.id, "missing-facts",
+	sprintf("%s reaches third parties (%s): list every country it is offered or distributed in (%s), none in %s", [
+		subject.id, _how_available(subject), "product.countries", excluded_text,
+	]),
+	["product"],
 ) if {
 	subject in _made_available(license)
 } else := finding.new(
@@ -45,6 +62,16 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 _domiciled_in(_) if data.lib.deployment.domiciled_in_eu
 
 _domiciled_in(excluded) if data.lib.deployment.domicile in excluded
+
+# The excluded countries (EU member states and `excluded`) that product.countries lists, sorted.
+_countries_outside(excluded) := sort([code |
+	some code in input.manifest.product.countries
+	_excluded_country(code, excluded)
+])
+
+_excluded_country(code, _) if code in deployment.eu_member_states
+
+_excluded_country(code, excluded) if code in excluded
 
 # license_copy_with_services(license, vias): recipients of distributed weights get a copy of the
 # license with them (product.license_copies_included); users of a product or model offered as a

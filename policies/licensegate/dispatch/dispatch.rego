@@ -13,6 +13,8 @@ supported := {
 	"c4ai-acceptable-use",
 	"c4ai-acceptable-use-pre-2025-04",
 	"cc-by-nc-4.0",
+	"chatglm3",
+	"codegeex4",
 	"creativeml-openrail-m",
 	"dbrx",
 	"deepseek",
@@ -34,6 +36,7 @@ supported := {
 	"mnpl",
 	"mrl",
 	"nvidia-open-model",
+	"nvidia-open-model-2025-10-24",
 	"openrail++",
 	"qwen-research",
 	"stabilityai-community",
@@ -52,6 +55,10 @@ findings(license) := data.licenses.c4ai_acceptable_use.findings if license == "c
 findings(license) := data.licenses.c4ai_acceptable_use_pre_2025_04.findings if license == "c4ai-acceptable-use-pre-2025-04"
 
 findings(license) := data.licenses.cc_by_nc_4_0.findings if license == "cc-by-nc-4.0"
+
+findings(license) := data.licenses.chatglm3.findings if license == "chatglm3"
+
+findings(license) := data.licenses.codegeex4.findings if license == "codegeex4"
 
 findings(license) := data.licenses.creativeml_openrail_m.findings if license == "creativeml-openrail-m"
 
@@ -96,6 +103,8 @@ findings(license) := data.licenses.mnpl.findings if license == "mnpl"
 findings(license) := data.licenses.mrl.findings if license == "mrl"
 
 findings(license) := data.licenses.nvidia_open_model.findings if license == "nvidia-open-model"
+
+findings(license) := data.licenses.nvidia_open_model_2025_10_24.findings if license == "nvidia-open-model-2025-10-24"
 
 findings(license) := data.licenses.openrail_plus_plus.findings if license == "openrail++"
 

@@ -22,9 +22,8 @@
 #   text: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
 #   out_of_reach:
 #     - >-
-#       Territory: the manifest states only the licensee's domicile. Where users, recipients or
-#       employees are is no manifest fact, so a product that reaches third parties asks for a
-#       waiver (the territory clause is missing-facts) and internal use is judged by domicile.
+#       Territory for internal use: where employees use a model is read from the licensee's
+#       domicile unless product.countries lists the countries (then the list decides).
 #     - >-
 #       §6(b) trademarks and §6(c) litigation: not manifest facts. §3(c) ("Powered by Tencent
 #       Hunyuan", a blog post) is encouraged, not required.
@@ -64,10 +63,10 @@ _aup := "Tencent Hunyuan Acceptable Use Policy (Exhibit A)"
 #   modifying, distributing or displaying the works, their Output or results outside it. A
 #   licensee domiciled there (EU member states with their outermost regions, GB, KR) has no
 #   license. A licensee domiciled elsewhere whose product, released model or shipped weights
-#   reach third parties must show that none of it reaches the excluded territory; no manifest
-#   field can say so, so the clause asks for the fact and only a waiver approved by counsel
-#   (for example for a geo-restricted product) closes it. Use that stays inside a licensee
-#   domiciled in the Territory is satisfied.
+#   reach third parties states where they go in product.countries (weights anyone can download
+#   reach every country): an excluded country there is violated, a list without one satisfied,
+#   no list missing-facts. Use that stays inside a licensee domiciled in the Territory is
+#   satisfied unless product.countries names an excluded country.
 # custom:
 #   clause: territory
 #   section: "Preamble; §1(l) Territory; §2 Grant of Rights; §5(c) Rules of Use"
@@ -77,12 +76,12 @@ _aup := "Tencent Hunyuan Acceptable Use Policy (Exhibit A)"
 #   source: https://github.com/Tencent-Hunyuan/Hunyuan-A13B/blob/2798f3c/LICENSE
 #   trigger: any use of a Tencent Hunyuan model or of a model derived from one
 #   satisfied_by: >-
-#     licensee.domicile outside the EU, GB and KR, and nothing made available to third parties;
-#     otherwise a waiver that records how the excluded territory is kept out
+#     licensee.domicile outside the EU, GB and KR, and product.countries without any of them
+#     (without the list: nothing made available to third parties)
 #   remediation: >-
-#     Do not use Tencent Hunyuan models from the EU, the UK or South Korea; for a product or
-#     release that reaches third parties, block the EU, the UK and South Korea and record that in
-#     a waiver of tencent-hunyuan-community:territory approved by counsel.
+#     Do not use Tencent Hunyuan models from the EU, the UK or South Korea; keep the product and
+#     any distribution out of them (geo-restricted) and list the countries it reaches in
+#     product.countries.
 findings contains item if some item in clauses.territory(license, _excluded_outside_eu, "the EU, the UK or South Korea")
 
 # METADATA

@@ -70,6 +70,59 @@ test_fail_territory_published_derivative if {
 	testing.statuses(findings, "territory") == {[_id, "satisfied"], [_tuned, "missing-facts"]}
 }
 
+# product.countries decides where the product and the weights go: an excluded country is a
+# breach, whatever the domicile (the codes are sorted in the message).
+test_fail_territory_public_product_offered_in_excluded_countries if {
+	product := _product({"audience": "public", "countries": ["US", "KR", "FR"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+	some item in findings
+	item.clause == "territory"
+	item.path == ["product", "countries"]
+	contains(item.message, "FR, KR")
+}
+
+# An outermost region of the EU listed as a country is EU territory too.
+test_fail_territory_countries_list_an_outermost_region if {
+	product := _product({"audience": "public", "countries": ["US", "GP"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+# Internal use is judged by the domicile only until the countries are listed.
+test_fail_territory_internal_use_listed_in_the_uk if {
+	findings := _findings({"product": _product({"countries": ["US", "GB"]}), "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+test_fail_territory_published_derivative_distributed_in_the_eu if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"countries": ["US", "DE"]})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "territory") == {[_id, "violated"], [_tuned, "violated"]}
+}
+
+# The countries do not override an excluded domicile.
+test_fail_territory_eu_licensee_listing_only_territory_countries if {
+	product := _product({"audience": "public", "countries": ["US"]})
+	findings := _findings({"licensee": _licensee("IE"), "product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+	some item in findings
+	item.clause == "territory"
+	item.path == ["licensee", "domicile"]
+}
+
+test_success_territory_public_product_in_listed_territory_countries if {
+	product := _product({"audience": "public", "countries": ["US", "JP", "CH", "NO"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
+}
+
+test_success_territory_published_derivative_in_listed_countries if {
+	overrides := object.union(_fine_tune("weights", true), {"product": _product({"countries": ["US", "SG"]})})
+	findings := _findings(overrides)
+	testing.statuses(findings, "territory") == {[_id, "satisfied"], [_tuned, "satisfied"]}
+}
+
 test_success_territory_internal_use_outside_excluded_territory if {
 	findings := _findings({"models": [testing.model(_id)]})
 	testing.statuses(findings, "territory") == {[_id, "satisfied"]}

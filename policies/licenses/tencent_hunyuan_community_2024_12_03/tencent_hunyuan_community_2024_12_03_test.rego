@@ -45,6 +45,18 @@ test_fail_territory_public_product_asks_for_the_fact if {
 	testing.statuses(findings, "territory") == {[_id, "missing-facts"]}
 }
 
+test_fail_territory_public_product_offered_in_the_netherlands if {
+	product := _product({"audience": "public", "countries": ["JP", "NL"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "violated"]}
+}
+
+test_success_territory_public_product_in_listed_territory_countries if {
+	product := _product({"audience": "public", "countries": ["JP", "TW"]})
+	findings := _findings({"product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
+}
+
 test_success_territory_internal_use_in_the_territory if {
 	findings := _findings({"models": [testing.model(_id)]})
 	testing.statuses(findings, "territory") == {[_id, "satisfied"]}
