@@ -38,7 +38,7 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 } else := finding.new(
 	license, "territory", subject.id, "satisfied",
 	sprintf("the licensee (%s) and every country in product.countries (%s) are inside the Territory", [
-		deployment.domicile, concat(", ", sort([code | some code in input.manifest.product.countries])),
+		data.lib.deployment.domicile, concat(", ", sort([code | some code in input.manifest.product.countries])),
 	]),
 	["product", "countries"],
 ) if {
@@ -69,7 +69,7 @@ _countries_outside(excluded) := sort([code |
 	_excluded_country(code, excluded)
 ])
 
-_excluded_country(code, _) if code in deployment.eu_member_states
+_excluded_country(code, _) if code in data.lib.deployment.eu_member_states
 
 _excluded_country(code, excluded) if code in excluded
 
