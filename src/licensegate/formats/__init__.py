@@ -17,6 +17,7 @@ class OutputFormat(str, Enum):
     JUNIT = "junit"
     GITHUB = "github"
     MARKDOWN = "markdown"
+    CYCLONEDX = "cyclonedx"
 
     def renderer(self) -> Callable[[Report], str]:
         """The render function of this format (imported only when used)."""
@@ -42,6 +43,10 @@ class OutputFormat(str, Enum):
             return render
         if self is OutputFormat.MARKDOWN:
             from licensegate.formats.markdown import render
+
+            return render
+        if self is OutputFormat.CYCLONEDX:
+            from licensegate.formats.cyclonedx import render
 
             return render
         raise AssertionError(f"no renderer for {self}")  # pragma: no cover
