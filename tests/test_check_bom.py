@@ -43,9 +43,7 @@ def _check(*args: str):
 
 def _findings(output: str) -> set[tuple[str, str, str]]:
     report = json.loads(output)
-    return {
-        (c["id"], c["subject"], c["status"]) for r in report["results"] for c in r["clauses"]
-    }
+    return {(c["id"], c["subject"], c["status"]) for r in report["results"] for c in r["clauses"]}
 
 
 def _validate(text: str) -> dict:
@@ -323,7 +321,9 @@ def test_scan_bom_round_trip_gives_the_same_findings(
     manifest = tmp_path / "licensegate.yaml"
     manifest.write_text(text, encoding="utf-8")
     bom = tmp_path / "scan.cdx.json"
-    made = runner.invoke(app, ["scan", "--root", str(repository), "-f", "cyclonedx", "-o", str(bom)])
+    made = runner.invoke(
+        app, ["scan", "--root", str(repository), "-f", "cyclonedx", "-o", str(bom)]
+    )
     assert made.exit_code == 0, made.stderr
     by_scan = _check(str(manifest), "--scan", str(repository), "-f", "json")
     by_bom = _check(str(manifest), "--bom", str(bom), "-f", "json")
@@ -363,7 +363,9 @@ def test_check_cyclonedx_is_a_valid_ml_bom_with_the_verdicts(
     llama = _component(document, LLAMA)
     assert llama["type"] == "machine-learning-model"
     assert llama["purl"] == f"pkg:huggingface/{LLAMA}"
-    licenses = {(x["license"].get("name"), x["license"]["acknowledgement"]) for x in llama["licenses"]}
+    licenses = {
+        (x["license"].get("name"), x["license"]["acknowledgement"]) for x in llama["licenses"]
+    }
     assert licenses == {("llama3.1", "declared"), ("llama3.1", "concluded")}
     properties = _properties(llama)
     assert properties["licensegate:result"] == ["pass" if code == 0 else "fail"]

@@ -138,7 +138,9 @@ def _text(component: dict[str, Any], key: str, shown: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise _fail(shown, f'a component\'s "{key}" is not a string of at most {MAX_TEXT} characters')
+        raise _fail(
+            shown, f'a component\'s "{key}" is not a string of at most {MAX_TEXT} characters'
+        )
     return value
 
 
