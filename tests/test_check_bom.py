@@ -224,8 +224,8 @@ def test_syft_bom_models_are_found_by_purl_only(manifest: Path, tmp_path: Path) 
     assert clause["id"] == "licensegate:undeclared-model"
     assert clause["evidence"] == {"path": bom.as_posix(), "line": 0, "kind": "bom"}
     # the listed Llama 3.1 is not in the BOM: a warning, not a failure
-    codes = [w["code"] for w in report["results"][0]["warnings"]]
-    assert "model-not-found" in codes
+    (warning,) = [w for w in report["results"][0]["warnings"] if w["code"] == "model-not-found"]
+    assert f"{LLAMA} is listed, but the BOM {bom} found no trace of it" in warning["message"]
 
 
 def test_cdxgen_bom_nested_models_and_hub_urls(manifest: Path, tmp_path: Path) -> None:

@@ -257,7 +257,12 @@ def read(path: Path, *, evidence_path: str | None = None) -> ScanResult:
         bases = _ancestors(component, shown)
         if licenses or bases:
             cards.append(ModelCard(model_id, where, licenses=licenses, base_models=bases))
-    return ScanResult(root=".", references=tuple(sorted(references.values())), cards=tuple(cards))
+    return ScanResult(
+        root="",
+        references=tuple(sorted(references.values())),
+        cards=tuple(cards),
+        boms=(shown,),
+    )
 
 
 def combine(scan: ScanResult | None, boms: list[ScanResult]) -> ScanResult | None:
@@ -265,10 +270,10 @@ def combine(scan: ScanResult | None, boms: list[ScanResult]) -> ScanResult | Non
     parts = ([scan] if scan is not None else []) + boms
     if not parts:
         return None
-    root = scan.root if scan is not None else "."
     return ScanResult(
-        root=root,
+        root=scan.root if scan is not None else "",
         references=tuple(sorted(r for part in parts for r in part.references)),
         cards=tuple(c for part in parts for c in part.cards),
         problems=tuple(p for part in parts for p in part.problems),
+        boms=tuple(name for part in parts for name in part.boms),
     )
