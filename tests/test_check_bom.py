@@ -118,12 +118,24 @@ CDXGEN = {
     [
         (b"{not json", "not a JSON document (line 1)"),
         (b"[" * 100_000 + b"]" * 100_000, "nests deeper than 64 levels"),
+        (
+            b'{"bomFormat": "CycloneDX", "specVersion": "1.6", "x": '
+            + b"[" * 70
+            + b"]" * 70
+            + b"}",
+            "nests deeper than 64 levels",
+        ),
         (b'{"bomFormat": "SPDX", "specVersion": "1.6"}', "not a CycloneDX BOM"),
         (b'{"bomFormat": "CycloneDX"}', 'no "specVersion"'),
         (b'{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": {}}', "not a list"),
         (b'{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [1]}', "not an object"),
         (b'{"bomFormat": "CycloneDX", "specVersion": "1.6", "x": NaN}', "not a JSON document"),
         (b"\xff\xfe{}", "not UTF-8"),
+        (
+            b'{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": '
+            b'[{"type": "library", "name": "x", "purl": "pkg:huggingface/"}]}',
+            "purl cannot be read",
+        ),
         (
             b'{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": '
             b'[{"type": "machine-learning-model", "name": ""}]}',

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -47,9 +46,6 @@ MAX_COMPONENTS = 100_000
 """Components (at every depth) one BOM may hold."""
 MAX_TEXT = 1000
 """Longest id, name, purl or license read from a component; longer ones are an error."""
-
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class BomError(LicensegateError):
@@ -78,13 +74,21 @@ def _read_text(path: Path) -> str:
         raise _fail(shown, f"the BOM is not UTF-8 (byte {err.start})") from None
 
 
-def _check_depth(text: str, shown: str) -> None:
-    """Refuse deep nesting before json parses it (its recursion would end in RecursionError)."""
-    depth = 0
-    for match in _BRACKET.finditer(_STRING.sub("", text)):
-        depth += 1 if match.group() in "[{" else -1
+def _check_depth(document: Any, shown: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, so no reader after this one recurses far.
+
+    json's C parser refuses far deeper input itself (RecursionError, caught in `load`); this
+    iterative walk bounds what is left.
+    """
+    pending: list[tuple[Any, int]] = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
         if depth > MAX_DEPTH:
             raise _fail(shown, f"the BOM nests deeper than {MAX_DEPTH} levels")
+        if isinstance(value, dict):
+            pending.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            pending.extend((item, depth + 1) for item in value)
 
 
 def _reject_constant(value: str) -> Any:
@@ -95,12 +99,14 @@ def load(path: Path) -> dict[str, Any]:
     """The BOM as a JSON object, bounded and checked to be CycloneDX."""
     shown = str(path)
     text = _read_text(path)
-    _check_depth(text, shown)
     try:
         document = json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError) as err:
+    except RecursionError:
+        raise _fail(shown, f"the BOM nests deeper than {MAX_DEPTH} levels") from None
+    except ValueError as err:
         where = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
         raise _fail(shown, f"not a JSON document{where}") from None
+    _check_depth(document, shown)
     if not isinstance(document, dict) or document.get("bomFormat") != "CycloneDX":
         raise _fail(shown, 'not a CycloneDX BOM (no "bomFormat": "CycloneDX")')
     if not isinstance(document.get("specVersion"), str):
@@ -144,24 +150,28 @@ def _text(component: dict[str, Any], key: str, shown: str) -> str | None:
     return value
 
 
-def _huggingface_purl(purl: str) -> tuple[str, str | None] | None:
-    """(`namespace/name`, version) of a `pkg:huggingface/...` purl, else None."""
+def _huggingface_purl(purl: str, shown: str) -> tuple[str, str | None]:
+    """(`namespace/name`, version) of a `pkg:huggingface/...` purl; unreadable is an error."""
     from packageurl import PackageURL
 
     try:
         parsed = PackageURL.from_string(purl)
     except ValueError:
-        return None
-    if parsed.type.lower() != "huggingface":
-        return None
+        raise _fail(shown, "a pkg:huggingface purl cannot be read") from None
     name = f"{parsed.namespace}/{parsed.name}" if parsed.namespace else parsed.name
     return name, parsed.version or None
 
 
 def _model_id(component: dict[str, Any], shown: str) -> tuple[str, str | None] | None:
     """(id, revision) when the component is a model, else None."""
-    purl = _text(component, "purl", shown)
-    from_purl = _huggingface_purl(purl) if purl and purl.lower().startswith("pkg:") else None
+    purl = component.get("purl")
+    # NOTE: only Hugging Face purls are read (and checked): a syft BOM holds thousands of others.
+    kind = (
+        purl[4:].lstrip("/").lower() if isinstance(purl, str) and purl[:4].lower() == "pkg:" else ""
+    )
+    from_purl = None
+    if kind.startswith("huggingface/"):
+        from_purl = _huggingface_purl(_text(component, "purl", shown) or "", shown)
     if component.get("type") != "machine-learning-model" and from_purl is None:
         return None
     if from_purl is not None:
