@@ -8,6 +8,7 @@ ML-BOM. BOMs are hostile input: the attacks come first.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,15 @@ def test_a_missing_or_folder_bom_is_no_verdict(manifest: Path, tmp_path: Path) -
         result = _check(str(manifest), "--bom", str(bad))
         assert result.exit_code == 2, result.stderr
         assert f"{bad}:" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_named_as_the_bom_cannot_hang_the_check(manifest: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "bom.json"
+    os.mkfifo(fifo)
+    result = _check(str(manifest), "--bom", str(fifo))
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
 
 
 def test_too_many_components_is_an_error_not_a_cut(

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -60,8 +61,13 @@ def _read_text(path: Path) -> str:
     """The file's text, refusing a non-file and anything past MAX_BYTES before reading it all."""
     shown = str(path)
     try:
-        with open(path, "rb") as stream:
-            if not os.path.isfile(path):
+        # NOTE: non-blocking, so a FIFO named as the BOM cannot hang the check; the type is
+        # then checked on the open descriptor, not on a name that could change in between.
+        handle = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
                 raise _fail(shown, "not a regular file")
             data = stream.read(MAX_BYTES + 1)
     except OSError as err:
