@@ -34,7 +34,7 @@ def manifest(tmp_path: Path) -> Path:
 
 
 def _write(path: Path, document: object) -> Path:
-    path.write_text(json.dumps(document), encoding="utf-8")
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
     return path
 
 
@@ -244,7 +244,11 @@ def test_syft_bom_models_are_found_by_purl_only(manifest: Path, tmp_path: Path) 
     report = json.loads(result.stdout)
     (clause,) = [c for c in report["results"][0]["clauses"] if c["subject"] == VISION]
     assert clause["id"] == "licensegate:undeclared-model"
-    assert clause["evidence"] == {"path": bom.as_posix(), "line": 0, "kind": "bom"}
+    # at the line that writes its purl, so an annotation lands on it
+    line = next(
+        n for n, text in enumerate(bom.read_text().splitlines(), 1) if "pkg:huggingface" in text
+    )
+    assert clause["evidence"] == {"path": bom.as_posix(), "line": line, "kind": "bom"}
     # the listed Llama 3.1 is not in the BOM: a warning, not a failure
     (warning,) = [w for w in report["results"][0]["warnings"] if w["code"] == "model-not-found"]
     assert f"{LLAMA} is listed, but the BOM {bom} found no trace of it" in warning["message"]

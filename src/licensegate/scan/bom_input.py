@@ -23,7 +23,8 @@ are someone's verdict, not a fact about the model, and are not read.
 
 The BOM is hostile input: at most MAX_BYTES, nesting at most MAX_DEPTH, at most MAX_COMPONENTS
 components; anything malformed is a BomError (exit 2, one line naming the file). The evidence of
-every model is the BOM file itself (kind `bom`, line 0: JSON has no stable line to point at).
+every model is the BOM file itself (kind `bom`), at the line that first writes its purl or name
+(0 when none does), so annotations land near it.
 """
 
 from __future__ import annotations
@@ -103,6 +104,11 @@ def _reject_constant(value: str) -> Any:
 
 def load(path: Path) -> dict[str, Any]:
     """The BOM as a JSON object, bounded and checked to be CycloneDX."""
+    return _parse(path)[0]
+
+
+def _parse(path: Path) -> tuple[dict[str, Any], str]:
+    """The BOM as a JSON object, and its text."""
     shown = str(path)
     text = _read_text(path)
     try:
@@ -117,7 +123,7 @@ def load(path: Path) -> dict[str, Any]:
         raise _fail(shown, 'not a CycloneDX BOM (no "bomFormat": "CycloneDX")')
     if not isinstance(document.get("specVersion"), str):
         raise _fail(shown, 'not a CycloneDX BOM (no "specVersion")')
-    return document
+    return document, text
 
 
 def _components(document: dict[str, Any], shown: str) -> Iterator[dict[str, Any]]:
@@ -250,14 +256,28 @@ def _only_described(component: dict[str, Any]) -> bool:
     )
 
 
+def _line_of(text: str, component: dict[str, Any]) -> int:
+    """The line where the BOM first writes the component's purl (or name), for annotations.
+
+    A hint only (the same string may appear earlier); 0 when it is not written plainly.
+    """
+    for key in ("purl", "name"):
+        value = component.get(key)
+        if isinstance(value, str) and value:
+            found = text.find(json.dumps(value, ensure_ascii=False))
+            if found >= 0:
+                return text.count("\n", 0, found) + 1
+    return 0
+
+
 def read(path: Path, *, evidence_path: str | None = None) -> ScanResult:
     """The models the BOM at ``path`` lists, as a scan would report them.
 
     ``evidence_path``: how evidence names the file (default: ``path`` as given).
     """
     shown = str(path)
-    document = load(path)
-    where = Evidence(evidence_path if evidence_path is not None else path.as_posix(), 0, "bom")
+    document, text = _parse(path)
+    file = evidence_path if evidence_path is not None else path.as_posix()
     references: dict[tuple[str, str | None], ModelReference] = {}
     cards: list[ModelCard] = []
     for component in _components(document, shown):
@@ -265,6 +285,7 @@ def read(path: Path, *, evidence_path: str | None = None) -> ScanResult:
         if model is None:
             continue
         model_id, revision = model
+        where = Evidence(file, _line_of(text, component), "bom")
         if not _only_described(component):
             references.setdefault(
                 (model_id, revision), ModelReference(where, model_id, revision=revision)
