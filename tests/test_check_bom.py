@@ -487,3 +487,21 @@ def test_placed_licenses_agree_with_the_rego_for_every_example() -> None:
             else:
                 assert placed_licenses(model) == [], (path, model["id"])
     assert compared > 50
+
+
+def test_more_models_than_the_input_carries_is_no_verdict(manifest: Path, tmp_path: Path) -> None:
+    from licensegate.scan import check_input
+
+    count = check_input.MAX_MODELS + 1
+    document = {
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.6",
+        "components": [
+            {"type": "machine-learning-model", "group": "org", "name": f"m{i}"}
+            for i in range(count)
+        ],
+    }
+    bom = _write(tmp_path / "many-models.json", document)
+    result = _check(str(manifest), "--bom", str(bom))
+    assert result.exit_code == 2
+    assert f"{count} distinct models" in result.stderr
