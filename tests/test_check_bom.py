@@ -505,3 +505,18 @@ def test_more_models_than_the_input_carries_is_no_verdict(manifest: Path, tmp_pa
     result = _check(str(manifest), "--bom", str(bom))
     assert result.exit_code == 2
     assert f"{count} distinct models" in result.stderr
+
+
+def test_catalog_license_ids_survive_the_bom_round_trip() -> None:
+    """The writer turns SPDX-like ids into SPDX ids; the reader lowercases them back."""
+    from cyclonedx.spdx import fixup_id
+
+    from licensegate.scan.ids import catalog
+
+    entries = catalog().values()
+    ids = {x for e in entries for x in e.get("licenses", [])}
+    ids |= {x for e in entries for alt in e.get("alternative_licenses", []) for x in alt}
+    assert len(ids) > 20
+    for license_id in ids:
+        written = fixup_id(license_id) or license_id
+        assert written.lower() == license_id, license_id
