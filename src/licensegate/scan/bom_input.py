@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -256,18 +257,35 @@ def _only_described(component: dict[str, Any]) -> bool:
     )
 
 
-def _line_of(text: str, component: dict[str, Any]) -> int:
-    """The line where the BOM first writes the component's purl (or name), for annotations.
+# `"purl": "..."` and `"name": "..."` as a BOM writes them; the value is kept JSON-escaped.
+_NAMED = re.compile(r'"(purl|name)"\s*:\s*"((?:[^"\\\n]|\\.)*)"')
 
-    A hint only (the same string may appear earlier); 0 when it is not written plainly.
+
+class _Lines:
+    """Where the BOM first writes each purl and name, found in one pass over its text.
+
+    One pass, not a search per model: a hostile BOM with thousands of model components whose
+    strings are written escaped would otherwise cost a full search of 32 MiB each.
     """
-    for key in ("purl", "name"):
-        value = component.get(key)
-        if isinstance(value, str) and value:
-            found = text.find(json.dumps(value, ensure_ascii=False))
-            if found >= 0:
-                return text.count("\n", 0, found) + 1
-    return 0
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._first: dict[tuple[str, str], int] | None = None
+
+    def of(self, component: dict[str, Any]) -> int:
+        """The line of the component's purl (or name); 0 when it is not written plainly."""
+        if self._first is None:
+            self._first = {}
+            for match in _NAMED.finditer(self._text):
+                self._first.setdefault((match.group(1), match.group(2)), match.start())
+        for key in ("purl", "name"):
+            value = component.get(key)
+            if isinstance(value, str) and value:
+                written = json.dumps(value, ensure_ascii=False)[1:-1]
+                offset = self._first.get((key, written))
+                if offset is not None:
+                    return self._text.count("\n", 0, offset) + 1
+        return 0
 
 
 def read(path: Path, *, evidence_path: str | None = None) -> ScanResult:
@@ -277,6 +295,7 @@ def read(path: Path, *, evidence_path: str | None = None) -> ScanResult:
     """
     shown = str(path)
     document, text = _parse(path)
+    lines = _Lines(text)
     file = evidence_path if evidence_path is not None else path.as_posix()
     references: dict[tuple[str, str | None], ModelReference] = {}
     cards: list[ModelCard] = []
@@ -285,7 +304,7 @@ def read(path: Path, *, evidence_path: str | None = None) -> ScanResult:
         if model is None:
             continue
         model_id, revision = model
-        where = Evidence(file, _line_of(text, component), "bom")
+        where = Evidence(file, lines.of(component), "bom")
         if not _only_described(component):
             references.setdefault(
                 (model_id, revision), ModelReference(where, model_id, revision=revision)
