@@ -34,6 +34,9 @@ demo: install ## Install, then check an example manifest (EXAMPLE=path to choose
 test: $(VENV)/.installed-test ## Run every test: unit, CLI, examples, Rego suites, parity with real OPA
 	$(BIN)/python -m pytest $(if $(TESTS),-k '$(TESTS)',)
 
+test-fast: $(VENV)/.installed-test ## Every test but the slow end-to-end ones (pre-commit, Action; marker `slow`)
+	$(BIN)/python -m pytest -m 'not slow' $(if $(TESTS),-k '$(TESTS)',)
+
 test-rego: install ## Run only the Rego unit tests, on the embedded engine
 	$(BIN)/licensegate test
 
@@ -46,9 +49,11 @@ fuzz: $(VENV)/.installed-test ## The long fuzz run (thousands of generated manif
 golden: $(VENV)/.installed-test ## Rewrite the format and review golden files, then review `git diff tests`
 	$(BIN)/python -m pytest tests/formats tests/test_review.py --update-golden -q
 
-generate: install ## Regenerate the license dispatch module after adding or removing a license
+generate: install ## Regenerate the license dispatch module and schemas/input.schema.json
 	$(BIN)/python -m licensegate.dispatch > policies/licensegate/dispatch/dispatch.rego.new
 	mv policies/licensegate/dispatch/dispatch.rego.new policies/licensegate/dispatch/dispatch.rego
+	$(BIN)/python -m licensegate.inputschema > schemas/input.schema.json.new
+	mv schemas/input.schema.json.new schemas/input.schema.json
 
 docs: install ## Regenerate docs/manifest.md and policies/README.md from their sources
 	$(BIN)/python -m licensegate.schemadoc > docs/manifest.md
@@ -65,4 +70,4 @@ lint: $(VENV)/.installed-test ## ruff and mypy
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info
 
-.PHONY: help install demo test test-rego parity golden generate docs bench lint clean
+.PHONY: help install demo test test-fast test-rego parity golden generate docs bench lint clean

@@ -207,7 +207,7 @@ def _check_or_fail(
             path, library, engine, strict=strict, today=today, trust=trust, facts=facts
         )
     except ManifestError as err:
-        return ManifestFailure(err.path, err.message, err.line)
+        return ManifestFailure.from_error(err)
 
 
 def check_one(
@@ -237,6 +237,11 @@ def check_one(
     if facts is not None:
         document["scan"] = facts.document
     raw = engine.evaluate(document)
+    org_warnings: list[Any] = []
+    if any(isinstance(item, dict) and "origin" in item for item in raw):
+        from licensegate.orgrego import split_warnings
+
+        raw, org_warnings = split_warnings(raw)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
         key=lambda c: (
@@ -247,7 +252,11 @@ def check_one(
     )
     from licensegate.records import unused_records
 
-    warnings = [*untrusted, *unused_records(document["manifest"], clauses, manifest)]
+    warnings = [
+        *untrusted,
+        *org_warnings,
+        *unused_records(document["manifest"], clauses, manifest),
+    ]
     if facts is not None:
         warnings += facts.warnings(document["manifest"], manifest)
     return ManifestResult(
@@ -292,6 +301,10 @@ def dotted(path: Sequence[Any]) -> str:
 
 
 def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
+    if isinstance(item, dict) and "origin" in item:
+        from licensegate.orgrego import check_finding
+
+        check_finding(item)
     try:
         info = library.clause(item["id"])
         status = Status(item["status"])

@@ -179,7 +179,7 @@ def _check_path(path: str) -> ManifestResult | ManifestFailure:
     except ManifestError as err:
         # NOTE: ManifestError's constructor takes more than its message, so it does not
         # survive pickling; the failure record does.
-        return ManifestFailure(err.path, err.message, err.line)
+        return ManifestFailure.from_error(err)
 
 
 __all__ = ["check_parallel", "cpu_count", "plan_jobs"]
