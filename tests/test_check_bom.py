@@ -520,3 +520,25 @@ def test_catalog_license_ids_survive_the_bom_round_trip() -> None:
     for license_id in ids:
         written = fixup_id(license_id) or license_id
         assert written.lower() == license_id, license_id
+
+
+def test_organisation_rules_are_verdicts_not_licenses(tmp_path: Path) -> None:
+    example = Path(__file__).parent.parent / "examples" / "org-policy"
+    result = runner.invoke(
+        app,
+        [
+            "check", str(example), "--org-policy", str(example / "licensegate.policy.yaml"),
+            "--policy", str(example / "policies"), "--date", "2026-11-29", "-f", "cyclonedx",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.stderr
+    document = _validate(result.stdout)
+    codestral = _component(document, "mistralai/Codestral-22B-v0.1")
+    assert _properties(codestral)["licensegate:clause:org:license-denied"] == ["violated"]
+    assert _properties(codestral)["licensegate:result"] == ["fail"]
+    concluded = [x for x in codestral["licenses"] if x["license"]["acknowledgement"] == "concluded"]
+    assert [x["license"]["name"] for x in concluded] == ["mnpl"]
+    metadata = [(p["name"], p["value"]) for p in document["metadata"]["properties"]]
+    assert ("licensegate:clause:org:acme-ownership", "violated") in metadata
+    assert any(n == "licensegate:manifest" and v.endswith(": fail") for n, v in metadata)
+    assert not any(c["name"] == "manifest" for c in document["components"])

@@ -15,8 +15,13 @@ and model cards, `pedigree.ancestors`). What `check` adds:
   (the most serious when several manifests judge it), ``licensegate:manifest`` = each manifest
   that lists or was held to it;
 - in the metadata: ``licensegate:result`` for the whole run (``pass``, ``fail``, or ``error``
-  when a manifest got no verdict), ``licensegate:policy-digest``, ``licensegate:strict`` and one
-  ``licensegate:error`` per manifest without a verdict.
+  when a manifest got no verdict), ``licensegate:policy-digest``, ``licensegate:strict``,
+  ``licensegate:manifest`` = "PATH: pass|fail" per manifest, ``licensegate:clause:<id>`` for
+  clauses about no model (an organisation rule on the manifest) and one ``licensegate:error``
+  per manifest without a verdict.
+
+Licenses of licensegate's own clauses (``licensegate:*``) and of organisation rules (``org:*``)
+are not licenses of a model and are never concluded.
 
 The exit code is the verdict's (0/1/2), whatever the format.
 """
@@ -90,12 +95,18 @@ def render(report: Report) -> str:
                     ancestors.setdefault(key, []).append(edge["model"])
         for clause in result.clauses:
             key = note(clause.subject, result.manifest)
-            if clause.license != "licensegate":
+            # NOTE: licensegate's own and an organisation's clauses (license_name "licensegate":
+            # the library has no license text for them) are no license of the model.
+            if clause.license_name != "licensegate":
                 concluded.setdefault(key, []).append(clause.license)
             statuses.setdefault(key, {}).setdefault(clause.id, []).append(clause.status.value)
             if level_of(Status(clause.status), result.strict).fails:
                 failing[key] = True
 
+    scan = report.scan if isinstance(report.scan, ScanResult) else ScanResult(root=".")
+    components = {name.lower() for name in listed}
+    components |= {r.model_id.lower() for r in scan.references if r.model_id is not None}
+    components |= {card.model_id.lower() for card in scan.cards}
     properties: dict[str, list[tuple[str, str]]] = {}
     for key in manifests:
         pairs = [("licensegate:result", "fail" if failing[key] else "pass")]
@@ -113,9 +124,19 @@ def render(report: Report) -> str:
         ("licensegate:strict", "true" if report.strict else "false"),
     ]
     document += [
+        ("licensegate:manifest", f"{result.manifest}: {'fail' if result.failed else 'pass'}")
+        for result in report.results
+    ]
+    # Clauses about no model (an organisation rule on the manifest): in the metadata.
+    document += [
+        (f"licensegate:clause:{clause_id}", _worst(values))
+        for key, clauses in sorted(statuses.items())
+        if key not in components
+        for clause_id, values in sorted(clauses.items())
+    ]
+    document += [
         ("licensegate:error", f"{error.manifest}: {error.message}") for error in report.errors
     ]
-    scan = report.scan if isinstance(report.scan, ScanResult) else ScanResult(root=".")
     return cyclonedx.bom(
         scan,
         {key: sorted(set(value)) for key, value in concluded.items()},
