@@ -113,7 +113,12 @@ def check(
         else:
             results.append(outcome)
     return Report(
-        library.digest, results, errors, strict=strict, trust=trust.to_dict() if trust else None
+        library.digest,
+        results,
+        errors,
+        strict=strict,
+        trust=trust.to_dict() if trust else None,
+        scan=scan,
     )
 
 
@@ -254,7 +259,26 @@ def check_one(
     ]
     if facts is not None:
         warnings += facts.warnings(document["manifest"], manifest)
-    return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
+    return ManifestResult(
+        manifest.path,
+        manifest.digest,
+        clauses,
+        strict=strict,
+        warnings=warnings,
+        inventory=_inventory(document),
+    )
+
+
+def _inventory(document: dict[str, Any]) -> dict[str, Any]:
+    """What the manifest lists, as the BOM format needs it (small: ids, licenses, edges)."""
+    data = document["manifest"]
+    return {
+        "models": [
+            {"id": model["id"], "license": model.get("license")} for model in data["models"]
+        ],
+        "derived_models": [{"name": derived["name"]} for derived in data["derived_models"]],
+        "upstream": document.get("upstream", {}),
+    }
 
 
 def _subject_rank(document: dict[str, Any], subject: str) -> int:

@@ -268,6 +268,14 @@ def check(
             "not list fails (licensegate:undeclared-model), a listed one never seen is a warning.",
         ),
     ] = None,
+    bom: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--bom",
+            help="A CycloneDX JSON BOM (syft, cdxgen, licensegate scan) listing the models the "
+            "repository uses, held to the manifest like --scan; repeatable.",
+        ),
+    ] = None,
     also: Annotated[
         list[str] | None,
         typer.Option(
@@ -304,6 +312,7 @@ def check(
         except LicensegateError as err:
             _fail(str(err))
     scanned = _scan_folder(scan) if scan is not None else None
+    scanned = _with_boms(scanned, bom) if bom else scanned
     opa = None
     if engine is EngineKind.OPA:
         if not opa_url:
@@ -427,6 +436,28 @@ def _scan_folder(folder: Path) -> ScanResult:
         return scan([folder], root=folder)
     except LicensegateError as err:
         _fail(str(err))
+
+
+def _with_boms(scanned: ScanResult | None, boms: list[Path]) -> ScanResult | None:
+    """`check --bom FILE...`: the models each BOM lists, added to the scan; exit 2 if unreadable."""
+    # NOTE: imported only for --bom, so a plain `check` never loads the reader.
+    from licensegate.scan import bom_input
+
+    # Evidence paths are shown joined to the scanned root: make a BOM's relative to it.
+    base = os.path.realpath(scanned.root) if scanned is not None else None
+    results = []
+    for path in boms:
+        shown = path.as_posix()
+        if base is not None:
+            try:
+                shown = Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+            except ValueError:  # another drive (Windows)
+                shown = Path(os.path.abspath(path)).as_posix()
+        try:
+            results.append(bom_input.read(path, evidence_path=shown))
+        except LicensegateError as err:
+            _fail(str(err))
+    return bom_input.combine(scanned, results)
 
 
 def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
