@@ -200,10 +200,11 @@ def check_one(
         manifest, untrusted = filter_manifest(manifest, trust)
     document = build_input(manifest, library, today)
     raw = engine.evaluate(document)
+    rank = _subject_ranks(document)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
         key=lambda c: (
-            _subject_rank(document, c.subject),
+            rank.get(c.subject.lower(), len(rank)),
             STATUS_ORDER.index(c.status.value),
             c.id,
         ),
@@ -214,12 +215,15 @@ def check_one(
     return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
 
 
-def _subject_rank(document: dict[str, Any], subject: str) -> int:
-    """Listed models first, in manifest order, then derived models in manifest order."""
+def _subject_ranks(document: dict[str, Any]) -> dict[str, int]:
+    """Subject (lower case) -> its place: listed models first, in manifest order, then derived
+    models in manifest order. Built once per manifest, so sorting N findings costs N log N."""
     data = document["manifest"]
     names = [m["id"] for m in data["models"]] + [d["name"] for d in data["derived_models"]]
-    lowered = [name.lower() for name in names]
-    return lowered.index(subject.lower()) if subject.lower() in lowered else len(names)
+    ranks: dict[str, int] = {}
+    for position, name in enumerate(names):
+        ranks.setdefault(name.lower(), position)
+    return ranks
 
 
 def dotted(path: Sequence[Any]) -> str:
