@@ -55,20 +55,36 @@ def is_manifest_name(name: str) -> bool:
     return name in MANIFEST_NAMES or name.endswith(MANIFEST_SUFFIXES)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; directories searched (sorted, depth first) for manifest names."""
+def discover(
+    paths: Iterable[Path], unreadable: list[ManifestFailure] | None = None
+) -> Iterator[Path]:
+    """Files as given; directories searched (sorted, depth first) for manifest names.
+
+    A folder that cannot be listed is added to ``unreadable`` (a failure for that folder; the
+    rest of the scan goes on), or raises ManifestError when no list is given.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(_walk(path))
+            yield from sorted(_walk(path, unreadable))
         else:
             yield path
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for child in directory.iterdir():
+def _walk(directory: Path, unreadable: list[ManifestFailure] | None) -> Iterator[Path]:
+    try:
+        children = list(directory.iterdir())
+    except OSError as err:
+        failure = ManifestFailure(
+            str(directory), f"cannot read this folder: {err.strerror or err}; it was not scanned"
+        )
+        if unreadable is None:
+            raise ManifestError(failure.manifest, failure.message) from None
+        unreadable.append(failure)
+        return
+    for child in children:
         if child.is_dir() and not child.is_symlink():
             if child.name not in _SKIPPED_DIRS:
-                yield from _walk(child)
+                yield from _walk(child, unreadable)
         elif child.is_file() and is_manifest_name(child.name):
             yield child
 
@@ -146,7 +162,8 @@ def _outcomes(
     trust: TrustedRef | None = None,
 ) -> Iterator[ManifestResult | ManifestFailure]:
     """One outcome per manifest found, in discovery order; in worker processes for batches."""
-    found: Iterable[Path] = discover(paths)
+    unreadable: list[ManifestFailure] = []
+    found: Iterable[Path] = discover(paths, unreadable)
     # NOTE: approvals read from a trusted ref are checked in this process (git per manifest).
     if engine is None and jobs != 1 and trust is None:
         from licensegate.batch import check_parallel, plan_jobs
@@ -154,6 +171,7 @@ def _outcomes(
         found = list(found)
         workers = plan_jobs(jobs, len(found))
         if workers > 1:
+            yield from unreadable
             yield from check_parallel(
                 found, library, jobs=workers, opa=opa, strict=strict, today=today
             )
@@ -161,7 +179,14 @@ def _outcomes(
     if engine is None:
         engine = make_engine(library) if opa is None else make_engine(library, opa)
     for path in found:
+        yield from _drain(unreadable)
         yield _check_or_fail(path, library, engine, strict=strict, today=today, trust=trust)
+    yield from _drain(unreadable)
+
+
+def _drain(failures: list[ManifestFailure]) -> Iterator[ManifestFailure]:
+    while failures:
+        yield failures.pop(0)
 
 
 def _check_or_fail(
@@ -177,6 +202,17 @@ def _check_or_fail(
         return check_one(path, library, engine, strict=strict, today=today, trust=trust)
     except ManifestError as err:
         return ManifestFailure(err.path, err.message, err.line)
+    except LicensegateError:
+        raise  # policy and engine errors: no manifest can be checked, the run ends
+    except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch
+        return internal_failure(path, err)
+
+
+def internal_failure(path: Path | str, err: Exception) -> ManifestFailure:
+    """An unexpected exception while checking one manifest: no verdict for that manifest."""
+    from licensegate.boundary import internal_error
+
+    return ManifestFailure(str(path), internal_error(err))
 
 
 def check_one(

@@ -180,6 +180,10 @@ def _check_path(path: str) -> ManifestResult | ManifestFailure:
         # NOTE: ManifestError's constructor takes more than its message, so it does not
         # survive pickling; the failure record does.
         return ManifestFailure(err.path, err.message, err.line)
+    except LicensegateError:
+        raise
+    except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch
+        return api.internal_failure(path, err)
 
 
 __all__ = ["check_parallel", "cpu_count", "plan_jobs"]

@@ -82,6 +82,13 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="Print the traceback of an internal error (any command; or LICENSEGATE_DEBUG=1).",
+        ),
+    ] = False,
 ) -> None:
     """A license gate for open-weight AI models."""
 
@@ -375,7 +382,8 @@ def validate(
         _fail(str(err))
     bad = 0
     found = 0
-    for path in api.discover(paths):
+    unreadable: list[ManifestFailure] = []
+    for path in api.discover(paths, unreadable):
         found += 1
         try:
             build_input(load_manifest(path), library)
@@ -384,7 +392,10 @@ def validate(
             typer.echo(f"licensegate: error: {err}", err=True)
         else:
             typer.echo(f"{path}: valid")
-    if not found:
+    for failure in unreadable:
+        bad += 1
+        _diagnostic(f"licensegate: error: {failure.manifest}: {failure.message}")
+    if not found and not unreadable:
         _fail("no manifests found")
     raise typer.Exit(code=2 if bad else 0)
 
@@ -590,5 +601,35 @@ def bundle_build(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point, and the error boundary: whatever goes wrong, the exit code
+    is 0, 1 or 2 by DESIGN.md §4, never a traceback and never a 1 that is not a verdict."""
+    import signal
+
+    import click
+
+    from licensegate.boundary import DEBUG_ENV, internal_error
+
+    args = sys.argv[1:]
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[:end]:
+        # NOTE: accepted anywhere before `--`, and passed on through the environment so that
+        # batch workers print their tracebacks too.
+        os.environ[DEBUG_ENV] = "1"
+        args = [arg for arg in args[:end] if arg != "--debug"] + args[end:]
+    # NOTE: SIGTERM (CI cancelling a job) unwinds like an exception, so temporary report
+    # files are removed by their `finally` and workers are shut down.
+    signal.signal(signal.SIGTERM, lambda number, _frame: sys.exit(128 + number))
+    try:
+        code = app(args=args, prog_name="licensegate", standalone_mode=False)
+    except click.ClickException as err:  # usage errors: click's message, exit 2
+        err.show()
+        code = 2
+    except (click.Abort, KeyboardInterrupt):
+        _diagnostic("licensegate: interrupted")
+        code = 130
+    except SystemExit:
+        raise
+    except Exception as err:  # noqa: BLE001 -- the boundary: nothing unexpected escapes
+        _diagnostic(f"licensegate: {internal_error(err)}")
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)
