@@ -85,7 +85,9 @@ def _walk(directory: Path, unreadable: list[ManifestFailure] | None) -> Iterator
         if child.is_dir() and not child.is_symlink():
             if child.name not in _SKIPPED_DIRS:
                 yield from _walk(child, unreadable)
-        elif child.is_file() and is_manifest_name(child.name):
+        elif is_manifest_name(child.name) and not child.is_dir():
+            # NOTE: not only regular files: a FIFO, device or link out of the repository under
+            # a manifest's name is reported (load_manifest refuses it), never silently skipped.
             yield child
 
 

@@ -315,8 +315,10 @@ def _upstream(manifest: Manifest, data: dict[str, Any]) -> dict[str, list[dict[s
 
 
 def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
+    """The Notice file the manifest names, read only inside the manifest's folder (safe_read)."""
+    from licensegate.safe_read import UnsafeRead, read_file
+
     base = Path(manifest.path).parent
-    path = base / relative
     record: dict[str, Any] = {"path": relative, "exists": False, "utf8": True, "text": ""}
     if re.match(r"^(/|[A-Za-z]:)", relative) or ".." in Path(relative).parts:
         raise _error(
@@ -324,17 +326,14 @@ def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
             ("product", "notice_file"),
             f"notice_file {relative} must be a path inside the manifest's folder",
         )
-    if not path.is_file():
-        return record
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(NOTICE_LIMIT + 1)
-    except OSError as err:
+        raw = read_file(base / relative, root=base, limit=NOTICE_LIMIT)
+    except FileNotFoundError:
+        return record  # the policies report the missing file
+    except UnsafeRead as err:
         raise _error(
-            manifest, ("product", "notice_file"), f"cannot read {relative}: {err}"
+            manifest, ("product", "notice_file"), f"notice_file {relative} {err}"
         ) from None
-    if len(raw) > NOTICE_LIMIT:
-        raise _error(manifest, ("product", "notice_file"), f"{relative} is larger than 1 MiB")
     record["exists"] = True
     try:
         record["text"] = normalise_text(raw.decode("utf-8"))

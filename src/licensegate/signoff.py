@@ -77,14 +77,16 @@ def signoff_path(manifest: str | Path) -> Path:
 
 def read_signoffs(path: Path) -> list[SignOff]:
     """Every entry of a sign-off record, oldest first; [] when the file does not exist."""
+    from licensegate.safe_read import UnsafeRead, read_file, repository_root
+
     try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise SignOffError(f"{path}: sign-off record is larger than {_MAX_BYTES} bytes")
-        raw = path.read_bytes()
+        # NOTE: the record comes with the pull request: a link out of the repository, a FIFO
+        # or a device must not be read (safe_read).
+        raw = read_file(path, root=repository_root(path), limit=_MAX_BYTES)
     except FileNotFoundError:
         return []
-    except OSError as err:
-        raise SignOffError(f"{path}: cannot read the sign-off record: {err.strerror}") from None
+    except UnsafeRead as err:
+        raise SignOffError(f"{path}: sign-off record {err}") from None
     try:
         document = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
