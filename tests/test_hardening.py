@@ -206,3 +206,295 @@ def test_internal_error_in_a_batch_worker_is_that_manifest_s(monkeypatch, tmp_pa
     assert outcomes[0].manifest == str(first)
     assert outcomes[0].message.startswith("internal error: ValueError: cannot convert")
     assert isinstance(outcomes[1], ManifestResult) and outcomes[1].failed
+
+
+# --- Part 3: reads are bounded and stay in the repository ---------------------------------------
+
+SECRET = "s3cr3t-outside-the-repository"
+NOTICE_HEAD = PASSING.replace(
+    "audience: internal}", "audience: internal,\n  notice_file: {notice}}"
+)
+"""PASSING with a notice file at line 6 (the product mapping continues there)."""
+
+
+def _repository(tmp_path: Path) -> Path:
+    """A checkout (it has .git) next to a secret the gate must never read."""
+    (tmp_path / "secret.yaml").write_text(f"{SECRET}: 1\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    return repo
+
+
+def _one_error_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.startswith("licensegate: error:")]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_manifest_linked_out_of_the_repository_is_refused(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    (repo / "licensegate.yaml").symlink_to(tmp_path / "secret.yaml")
+    for target in (repo, repo / "licensegate.yaml"):
+        code, out, err = run_main("check", str(target), "-f", "json", *DATE)
+        assert code == 2
+        line = _one_error_line(err)
+        assert f"{repo / 'licensegate.yaml'}: resolves to a place outside {repo}" in line
+        assert SECRET not in out + err
+
+
+def test_manifest_linked_inside_the_repository_is_read(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    (repo / "shared").mkdir()
+    (repo / "shared" / "base.yaml").write_text(PASSING, encoding="utf-8")
+    (repo / "app").mkdir()
+    (repo / "app" / "licensegate.yaml").symlink_to(repo / "shared" / "base.yaml")
+    code, _, err = run_main("check", str(repo / "app"), *DATE)
+    assert code == 0, err
+
+
+def test_manifest_reached_through_dot_dot_is_judged_by_its_real_path(
+    run_main, tmp_path: Path
+) -> None:
+    repo = _repository(tmp_path)
+    (repo / "sub").mkdir()
+    (repo / "sub" / "escape").symlink_to(tmp_path)
+    code, _, err = run_main("check", str(repo / "sub" / "escape" / "secret.yaml"), *DATE)
+    assert code == 2
+    assert "resolves to a place outside" in _one_error_line(err)
+
+
+def _cli(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    """The real console script, with a deadline: a read that blocks fails the test, not CI."""
+    import subprocess
+
+    exe = Path(sys.executable).with_name("licensegate")
+    done = subprocess.run(
+        [str(exe), *args], capture_output=True, text=True, timeout=60, cwd=cwd, check=False
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_fifo_under_a_manifest_name_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    repo = _repository(tmp_path)
+    (repo / "good").mkdir()
+    (repo / "good" / "licensegate.yaml").write_text(PASSING, encoding="utf-8")
+    os.mkfifo(repo / "licensegate.yaml")
+    code, out, err = _cli("check", str(repo), *DATE)
+    assert code == 2
+    assert f"{repo / 'licensegate.yaml'}: is a FIFO (named pipe), not a regular file" in (
+        _one_error_line(err)
+    )
+    assert f"PASS {repo / 'good' / 'licensegate.yaml'}" in out  # the rest is still checked
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_device_given_as_manifest_is_refused(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"{device} does not exist here")
+    code, _, err = _cli("check", device, *DATE)
+    assert code == 2
+    assert f"{device}: is a device, not a regular file" in _one_error_line(err)
+
+
+def test_proc_kmsg_never_blocks(tmp_path: Path) -> None:
+    if not Path("/proc/kmsg").exists():
+        pytest.skip("/proc/kmsg does not exist here")
+    repo = _repository(tmp_path)
+    (repo / "licensegate.yaml").symlink_to("/proc/kmsg")
+    code, _, err = _cli("check", str(repo), *DATE)
+    assert code == 2
+    assert "resolves to a place outside" in _one_error_line(err)
+    code, _, err = _cli("check", "/proc/kmsg", *DATE)  # named directly: still never a hang
+    assert code == 2
+    _one_error_line(err)
+
+
+def test_oversize_manifest_is_refused_without_reading_it(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    huge = repo / "licensegate.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(8 * 1024**3)  # sparse: 8 GiB that nobody must read into memory
+    code, _, err = run_main("check", str(huge), *DATE)
+    assert code == 2
+    assert "is too large (8589934592 bytes" in _one_error_line(err)
+
+
+def _with_notice(repo: Path, notice: str) -> Path:
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(NOTICE_HEAD.replace("{notice}", notice), encoding="utf-8")
+    return manifest
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda repo, outside: (repo / "NOTICE").symlink_to(outside / "secret.yaml"), "outside"),
+        (lambda repo, outside: (repo / "NOTICE").symlink_to("/dev/zero"), "outside"),
+        (lambda repo, outside: __import__("os").mkfifo(repo / "NOTICE"), "is a FIFO"),
+        (lambda repo, outside: (repo / "NOTICE").mkdir(), "is a directory"),
+        (
+            lambda repo, outside: (repo / "NOTICE").write_bytes(b"x" * (facts.NOTICE_LIMIT + 1)),
+            "is too large",
+        ),
+    ],
+    ids=["link-out", "link-to-dev-zero", "fifo", "directory", "oversize"],
+)
+def test_hostile_notice_file_is_an_error_with_its_line(
+    run_main, tmp_path: Path, make, message: str
+) -> None:
+    repo = _repository(tmp_path)
+    make(repo, tmp_path)
+    manifest = _with_notice(repo, "NOTICE")
+    code, out, err = run_main("check", str(manifest), *DATE)
+    assert code == 2
+    line = _one_error_line(err)
+    assert line.startswith(f"licensegate: error: {manifest}:6: notice_file NOTICE ")
+    assert message in line
+    assert SECRET not in out + err
+
+
+def test_notice_file_name_longer_than_the_file_system_allows(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    manifest = _with_notice(repo, "N" * 300)
+    code, _, err = run_main("check", str(manifest), *DATE)
+    assert code == 2
+    assert "File name too long" in _one_error_line(err)
+
+
+def test_notice_file_linked_inside_the_folder_is_read(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    (repo / "legal").mkdir()
+    (repo / "legal" / "NOTICE.txt").write_text("Built with Llama\n", encoding="utf-8")
+    (repo / "NOTICE").symlink_to(repo / "legal" / "NOTICE.txt")
+    manifest = _with_notice(repo, "NOTICE")
+    code, _, err = run_main("check", str(manifest), *DATE)
+    assert code == 0, err
+
+
+def test_sign_off_record_linked_out_of_the_repository_is_refused(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(PASSING, encoding="utf-8")
+    (repo / "licensegate.yaml.signoff.json").symlink_to(tmp_path / "secret.yaml")
+    code, out, err = run_main("check", str(manifest), "--require-signoff", *DATE)
+    assert code != 0
+    assert "resolves to a place outside" in err
+    assert SECRET not in out + err
+
+
+# --- Part 3: -o writes a whole report, to a regular file or a new path, or nothing -------------
+
+
+@pytest.mark.parametrize("output_format", ["text", "sarif"])  # streamed, and rendered whole
+def test_output_never_follows_a_symbolic_link(run_main, tmp_path: Path, output_format: str) -> None:
+    repo = _repository(tmp_path)
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(PASSING, encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched\n", encoding="utf-8")
+    report = repo / "report.out"
+    report.symlink_to(victim)
+    code, _, err = run_main("check", str(manifest), "-f", output_format, "-o", str(report), *DATE)
+    assert code == 2
+    assert f"cannot write {report}: it is a symbolic link" in _one_error_line(err)
+    assert victim.read_text(encoding="utf-8") == "untouched\n"
+    assert report.is_symlink()
+    assert sorted(p.name for p in repo.iterdir()) == [".git", "licensegate.yaml", "report.out"]
+
+
+def test_output_onto_a_device_or_directory_is_refused(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(PASSING, encoding="utf-8")
+    code, _, err = run_main("check", str(manifest), "-o", "/dev/null", *DATE)
+    assert code == 2
+    assert "cannot write /dev/null: it is not a regular file" in _one_error_line(err)
+    code, _, err = run_main("check", str(manifest), "-f", "sarif", "-o", str(repo), *DATE)
+    assert code == 2
+    assert "it is a directory" in _one_error_line(err)
+    assert Path("/dev/null").is_char_device()
+
+
+def test_output_gets_the_umask_mode_or_keeps_the_existing_one(run_main, tmp_path: Path) -> None:
+    import os
+
+    repo = _repository(tmp_path)
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(PASSING, encoding="utf-8")
+    previous = os.umask(0o027)
+    try:
+        assert run_main("check", str(manifest), "-o", str(repo / "new.txt"), *DATE)[0] == 0
+        existing = repo / "existing.json"
+        existing.write_text("old", encoding="utf-8")
+        existing.chmod(0o604)
+        args = ("check", str(manifest), "-f", "sarif", "-o", str(existing), *DATE)
+        assert run_main(*args)[0] == 0
+    finally:
+        os.umask(previous)
+    assert (repo / "new.txt").stat().st_mode & 0o777 == 0o640  # not mkstemp's 0600
+    assert existing.stat().st_mode & 0o777 == 0o604
+    assert '"version": "2.1.0"' in existing.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("output_format", ["json", "markdown"])
+def test_error_midway_leaves_the_old_report_and_no_temporary_file(
+    run_main, monkeypatch, tmp_path: Path, output_format: str
+) -> None:
+    from licensegate.errors import EngineError
+
+    first, second = _two_manifests(tmp_path)
+    real = facts.build_input
+
+    def build_input(manifest, library, today=None):
+        if manifest.path == str(second):
+            raise EngineError("the engine went away")
+        return real(manifest, library, today)
+
+    monkeypatch.setattr(facts, "build_input", build_input)
+    out = tmp_path / "out" / "report.txt"
+    out.parent.mkdir()
+    out.write_text("previous report\n", encoding="utf-8")
+    code, _, err = run_main("check", str(tmp_path), "-f", output_format, "-o", str(out), *DATE)
+    assert code == 2
+    assert "the engine went away" in _one_error_line(err)
+    assert out.read_text(encoding="utf-8") == "previous report\n"
+    assert [p.name for p in out.parent.iterdir()] == ["report.txt"]
+
+
+def test_sigterm_midway_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """CI cancels a job with SIGTERM: the report is not replaced and no temporary file stays."""
+    import subprocess
+    import time
+
+    repo = _repository(tmp_path)
+    (repo / "licensegate.yaml").write_text(PASSING, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    # NOTE: a run slowed down on purpose, so that it is surely inside the write when killed.
+    slow = tmp_path / "slow.py"
+    slow.write_text(
+        "import sys, time\n"
+        "from licensegate import streaming, cli\n"
+        "real = streaming.stream_text\n"
+        "def stream_text(*args, **kwargs):\n"
+        "    args[3]('partial report\\n')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "streaming.stream_text = stream_text\n"
+        "cli.main()\n",
+        encoding="utf-8",
+    )
+    args = [sys.executable, str(slow), "check", str(repo), "-o", str(out / "report.txt"), *DATE]
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as run:
+        assert run.stdout is not None
+        assert run.stdout.readline() == "writing\n"
+        assert any(p.name.endswith(".tmp") for p in out.iterdir())  # the write had begun
+        started = time.monotonic()
+        run.send_signal(signal.SIGTERM)
+        code = run.wait(timeout=30)
+    assert code == 128 + signal.SIGTERM
+    assert time.monotonic() - started < 30
+    assert list(out.iterdir()) == []

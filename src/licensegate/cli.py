@@ -99,18 +99,12 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    import tempfile
+    from licensegate.safe_write import write_text
 
-    directory = output.parent if str(output.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{output.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, output)
-    except OSError as err:
-        _fail(f"cannot write {output}: {err}")
+        write_text(output, text)  # atomic; never through a link or onto a device
+    except LicensegateError as err:
+        _fail(str(err))
 
 
 class EngineKind(str, Enum):
@@ -324,26 +318,27 @@ def _stream(
             yield outcome
 
     writer = streaming.stream_json if output_format is OutputFormat.JSON else streaming.stream_text
-    directory = (output.parent if str(output.parent) else Path(".")) if output else None
+    if output is not None:
+        from licensegate.safe_write import atomic_output
+
+        with atomic_output(output) as stream:  # atomic; never through a link or onto a device
+            return writer(
+                policy_digest, strict, assessed(), stream.write, trust.to_dict() if trust else None
+            )
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{output.name if output else 'report'}.", suffix=".tmp"
-        )
+        handle, temporary = tempfile.mkstemp(prefix=".licensegate-report.", suffix=".tmp")
     except OSError as err:
-        _fail(f"cannot write {output}: {err}")
+        _fail(f"cannot write the report: {err}")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             tally = writer(
                 policy_digest, strict, assessed(), stream.write, trust.to_dict() if trust else None
             )
-        if output is None:
-            with open(temporary, encoding="utf-8") as finished:
-                shutil.copyfileobj(finished, sys.stdout)
-            sys.stdout.flush()
-        else:
-            os.replace(temporary, output)
+        with open(temporary, encoding="utf-8") as finished:
+            shutil.copyfileobj(finished, sys.stdout)
+        sys.stdout.flush()
     except OSError as err:
-        _fail(f"cannot write {output or 'the report'}: {err}")
+        _fail(f"cannot write the report: {err}")
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
