@@ -405,17 +405,22 @@ def test_output_never_follows_a_symbolic_link(run_main, tmp_path: Path, output_f
     assert sorted(p.name for p in repo.iterdir()) == [".git", "licensegate.yaml", "report.out"]
 
 
-def test_output_onto_a_device_or_directory_is_refused(run_main, tmp_path: Path) -> None:
+def test_output_onto_a_fifo_or_directory_is_refused(run_main, tmp_path: Path) -> None:
+    import os
+
     repo = _repository(tmp_path)
     manifest = repo / "licensegate.yaml"
     manifest.write_text(PASSING, encoding="utf-8")
-    code, _, err = run_main("check", str(manifest), "-o", "/dev/null", *DATE)
+    # NOTE: a FIFO stands for devices: a regression must not rename a file over /dev/null.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, _, err = run_main("check", str(manifest), "-o", str(pipe), *DATE)
     assert code == 2
-    assert "cannot write /dev/null: it is not a regular file" in _one_error_line(err)
+    assert f"cannot write {pipe}: it is not a regular file" in _one_error_line(err)
+    assert pipe.is_fifo()
     code, _, err = run_main("check", str(manifest), "-f", "sarif", "-o", str(repo), *DATE)
     assert code == 2
     assert "it is a directory" in _one_error_line(err)
-    assert Path("/dev/null").is_char_device()
 
 
 def test_output_gets_the_umask_mode_or_keeps_the_existing_one(run_main, tmp_path: Path) -> None:
@@ -498,3 +503,92 @@ def test_sigterm_midway_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert code == 128 + signal.SIGTERM
     assert time.monotonic() - started < 30
     assert list(out.iterdir()) == []
+
+
+def test_concurrent_sign_offs_never_lose_an_entry(tmp_path: Path) -> None:
+    import subprocess
+
+    repo = _repository(tmp_path)
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(PASSING, encoding="utf-8")
+    exe = Path(sys.executable).with_name("licensegate")
+    runs = [
+        subprocess.Popen(
+            [str(exe), "sign-off", str(manifest), "--by", f"counsel{i}@acme.example", *DATE],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(6)
+    ]
+    for run in runs:
+        assert run.wait(timeout=120) == 0, run.stderr.read() if run.stderr else ""
+        if run.stderr:
+            run.stderr.close()
+    record = json.loads((repo / "licensegate.yaml.signoff.json").read_text(encoding="utf-8"))
+    assert sorted(entry["by"] for entry in record["signoffs"]) == [
+        f"counsel{i}@acme.example" for i in range(6)
+    ]
+    assert sorted(p.name for p in repo.iterdir()) == [
+        ".git",
+        "licensegate.yaml",
+        "licensegate.yaml.signoff.json",
+    ]
+
+
+def test_sign_off_record_that_is_a_link_is_not_written_through(run_main, tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    manifest = repo / "licensegate.yaml"
+    manifest.write_text(PASSING, encoding="utf-8")
+    (repo / "elsewhere.json").write_text('{"signoff_version": 1, "signoffs": []}', "utf-8")
+    (repo / "licensegate.yaml.signoff.json").symlink_to(repo / "elsewhere.json")
+    code, _, err = run_main("sign-off", str(manifest), "--by", "counsel@acme.example", *DATE)
+    assert code == 2
+    assert "it is a symbolic link" in _one_error_line(err)
+    assert json.loads((repo / "elsewhere.json").read_text("utf-8"))["signoffs"] == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG and /proc are Linux's")
+def test_batch_workers_die_with_their_parent(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import time
+
+    repo = _repository(tmp_path)
+    for name in ("a", "b"):
+        (repo / f"{name}.licensegate.yaml").write_text(PASSING, encoding="utf-8")
+    # NOTE: workers are forked, so they inherit the slowed-down evaluation.
+    slow = tmp_path / "slow.py"
+    slow.write_text(
+        "import time\n"
+        "from licensegate import cli, facts\n"
+        "facts.build_input = lambda *args, **kwargs: time.sleep(120)\n"
+        "cli.main()\n",
+        encoding="utf-8",
+    )
+    args = [sys.executable, str(slow), "check", str(repo), "--jobs", "2", *DATE]
+    parent = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children_file = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        time.sleep(0.2)
+        workers = [int(pid) for pid in children_file.read_text().split()]
+    assert len(workers) >= 2, "the batch workers did not start"
+    time.sleep(1)  # let them reach the initializer and the slowed-down check
+    parent.kill()
+    parent.wait(timeout=30)
+
+    def running(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+        return state not in ("Z", "X")
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(running(pid) for pid in workers):
+        time.sleep(0.2)
+    alive = [pid for pid in workers if running(pid)]
+    for pid in alive:  # do not leave them behind if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []

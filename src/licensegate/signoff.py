@@ -22,6 +22,7 @@ date warn too (``waiver-expiring``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -33,6 +34,8 @@ from licensegate.errors import LicensegateError
 from licensegate.report import ManifestResult, Report, ReportWarning, Status
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from licensegate.trust import TrustedRef
 
 SIGNOFF_SUFFIX = ".signoff.json"
@@ -125,28 +128,47 @@ def _entry(path: Path, index: int, item: Any) -> SignOff:
 
 
 def append_signoff(manifest: str | Path, entry: SignOff) -> Path:
-    """Add ``entry`` to the manifest's sign-off record (created if absent), atomically."""
-    path = signoff_path(manifest)
-    entries = read_signoffs(path)
-    entries.append(entry)
-    document = {
-        "signoff_version": SIGNOFF_VERSION,
-        "manifest": Path(manifest).name,
-        "signoffs": [asdict(item) for item in entries],
-    }
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    import tempfile
+    """Add ``entry`` to the manifest's sign-off record (created if absent), atomically.
 
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as err:
-        raise SignOffError(f"{path}: cannot write the sign-off record: {err.strerror}") from None
+    Two sign-offs at once never lose an entry: the read-append-replace runs under an exclusive
+    lock on the record's folder (the record itself is replaced, so it cannot hold the lock).
+    """
+    from licensegate.safe_write import OutputError, write_text
+
+    path = signoff_path(manifest)
+    with _folder_lock(path.parent):
+        entries = read_signoffs(path)
+        entries.append(entry)
+        document = {
+            "signoff_version": SIGNOFF_VERSION,
+            "manifest": Path(manifest).name,
+            "signoffs": [asdict(item) for item in entries],
+        }
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        try:
+            write_text(path, text)  # atomic; never through a link
+        except OutputError as err:
+            raise SignOffError(f"{path}: cannot write the sign-off record: {err}") from None
     return path
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``folder`` (where flock exists; else no lock)."""
+    try:
+        import fcntl
+    except ImportError:  # NOTE: Windows: no flock; concurrent sign-offs are not serialised
+        yield
+        return
+    try:
+        descriptor = os.open(folder if str(folder) else ".", os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as err:
+        raise SignOffError(f"{folder}: cannot open the folder: {err.strerror}") from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def new_signoff(
