@@ -115,6 +115,10 @@ def _compile_keyword(
         return lambda value: (
             not isinstance(value, (int, float)) or isinstance(value, bool) or value >= argument
         )
+    if keyword == "maximum":
+        return lambda value: (
+            not isinstance(value, (int, float)) or isinstance(value, bool) or value <= argument
+        )
     if keyword == "minLength":
         return lambda value: not isinstance(value, str) or len(value) >= argument
     if keyword == "minItems":
