@@ -6,6 +6,7 @@ and the one-line error with exit 2 that must come out instead of a traceback, a 
 
 from __future__ import annotations
 
+import functools
 import json
 import signal
 import sys
@@ -629,3 +630,167 @@ def test_integer_at_2_53_is_accepted(run_main, tmp_path: Path) -> None:
     code, out, err = run_main("check", str(first), "-f", "json", *DATE)
     assert code in (0, 1), err  # a verdict, whatever the licenses say about so many users
     assert json.loads(out)["results"][0]["manifest"] == str(first)
+
+
+# --- Part 5: the OPA engine fails closed on every answer ----------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _gzip_bomb() -> bytes:
+    """About 100 KiB that inflate to 96 MiB of JSON whitespace."""
+    import gzip
+    import io
+
+    packed = io.BytesIO()
+    with gzip.GzipFile(fileobj=packed, mode="wb", compresslevel=6) as stream:
+        stream.write(b'{"result": [')
+        block = b" " * (1024 * 1024)
+        for _ in range(96):
+            stream.write(block)
+        stream.write(b"]}")
+    return packed.getvalue()
+
+
+class _HostileOpa:
+    """An OPA stand-in that has the right policy revision, then misbehaves on the decision."""
+
+    def __init__(self, revision: str, behaviour: str) -> None:
+        import http.server
+        import threading
+
+        hostile = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self._send(200, json.dumps({"result": revision}).encode())
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                try:
+                    hostile.answer(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up, as it should
+
+            def _send(self, status: int, body: bytes, **headers: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name.replace("_", "-"), value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        class Server(http.server.ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a client that hangs up on a hostile answer is the point, not an error
+
+        self.behaviour = behaviour
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def answer(self, handler) -> None:
+        import time
+
+        if self.behaviour == "redirect":
+            handler._send(307, b"", Location="http://127.0.0.2:9/v1/data/forged")
+        elif self.behaviour == "huge":
+            size = 40 * 1024 * 1024
+            handler.send_response(200)
+            handler.send_header("Content-Length", str(size))
+            handler.end_headers()
+            handler.wfile.write(b'{"result": [' + b" " * (size - 13) + b"]")
+        elif self.behaviour == "gzip-bomb":
+            handler._send(200, _gzip_bomb(), Content_Encoding="gzip")
+        elif self.behaviour == "drip":
+            body = json.dumps({"result": []}).encode() + b" " * 200
+            handler.send_response(200)
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            for byte in body:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                time.sleep(0.05)
+        elif self.behaviour == "not-json":
+            handler._send(200, b"<html>all good</html>", Content_Type="text/html")
+        elif self.behaviour == "malformed-findings":
+            handler._send(200, json.dumps({"result": [{"id": 5, "status": []}]}).encode())
+        elif self.behaviour == "forged-clause":
+            finding = {
+                "id": "llama3.1:no-such-clause",
+                "status": "satisfied",
+                "subject": "meta-llama/Llama-3.1-8B-Instruct",
+                "message": "forged",
+            }
+            handler._send(200, json.dumps({"result": [finding]}).encode())
+        else:  # pragma: no cover - a typo in a test
+            raise AssertionError(self.behaviour)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "message"),
+    [
+        ("redirect", "redirects to another server (HTTP 307 to http://127.0.0.2:9/"),
+        ("huge", "the answer is larger than 32 MiB"),
+        ("gzip-bomb", "the answer is larger than 32 MiB (after decompression)"),
+        ("drip", "the answer did not arrive within 2 s (--opa-timeout)"),
+        ("not-json", "failed"),
+        ("malformed-findings", "the engine returned a malformed finding: {'id': 5"),
+        ("forged-clause", "a finding the library does not document"),
+    ],
+)
+def test_hostile_opa_answer_is_exit_2_with_one_line(
+    run_main, tmp_path: Path, behaviour: str, message: str
+) -> None:
+    import time
+
+    first, _ = _two_manifests(tmp_path)
+    if behaviour == "gzip-bomb":
+        _gzip_bomb()  # made before the request, not inside its deadline
+    server = _HostileOpa(api.load_library().digest, behaviour)
+    try:
+        started = time.monotonic()
+        code, out, err = run_main(
+            "check",
+            str(first),
+            "--engine",
+            "opa",
+            "--opa-url",
+            server.url,
+            "--opa-preloaded",
+            "--opa-timeout",
+            "2",
+            *DATE,
+        )
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert code == 2
+    assert out == ""  # no verdict, not even a partial one
+    line = _one_error_line(err)
+    assert message in line
+    assert elapsed < 30  # the drip cannot stretch the request (one deadline, not per read)
+
+
+def test_token_over_plain_http_is_warned_about(run_main, monkeypatch, tmp_path: Path) -> None:
+    import socket
+
+    first, _ = _two_manifests(tmp_path)
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    monkeypatch.setenv("LICENSEGATE_OPA_TOKEN", "tok-123-secret")
+    code, _, err = run_main("check", str(first), "--engine", "opa", "--opa-url", url, *DATE)
+    assert code == 2
+    assert f"licensegate: warning: the OPA token goes to {url} over plain http" in err
+    assert "tok-123-secret" not in err

@@ -276,6 +276,10 @@ def dotted(path: Sequence[Any]) -> str:
 
 
 def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
+    # NOTE: an engine (above all a remote one) answers anything; a finding of the wrong shape
+    # is an engine error, never a traceback and never a verdict.
+    if not all(isinstance(item.get(key), str) for key in ("id", "status", "subject", "message")):
+        raise EngineError(f"the engine returned a malformed finding: {_clip(repr(item))}")
     try:
         info = library.clause(item["id"])
         status = Status(item["status"])
@@ -308,6 +312,10 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         license_version=text.version if text else "",
         extra=extra,
     )
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 __all__ = ["LicensegateError", "check", "check_one", "discover", "load_library", "make_engine"]

@@ -147,7 +147,11 @@ def check(
     ] = None,
     opa_token: Annotated[
         str | None,
-        typer.Option(envvar="LICENSEGATE_OPA_TOKEN", help="Bearer token for the OPA server."),
+        typer.Option(
+            envvar="LICENSEGATE_OPA_TOKEN",
+            help="Bearer token for the OPA server. Prefer the LICENSEGATE_OPA_TOKEN environment "
+            "variable: other users and CI logs can see a command line.",
+        ),
     ] = None,
     opa_preloaded: Annotated[
         bool,
@@ -213,6 +217,12 @@ def check(
         if not opa_url:
             _fail("--engine opa needs --opa-url URL (or LICENSEGATE_OPA_URL)")
         from licensegate.engine.remote import OpaOptions
+
+        if opa_token and opa_url.lower().startswith("http://"):
+            _diagnostic(
+                f"licensegate: warning: the OPA token goes to {opa_url} over plain http, "
+                "readable on the way; use an https:// URL"
+            )
 
         opa = OpaOptions(
             url=opa_url,
