@@ -40,6 +40,9 @@ test-rego: install ## Run only the Rego unit tests, on the embedded engine
 parity: $(VENV)/.installed-test ## Only the regorus-versus-real-OPA comparison
 	$(BIN)/python -m pytest -m parity
 
+fuzz: $(VENV)/.installed-test ## The long fuzz run (thousands of generated manifests; make test runs a small one)
+	LICENSEGATE_FUZZ=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider
+
 golden: $(VENV)/.installed-test ## Rewrite the format and review golden files, then review `git diff tests`
 	$(BIN)/python -m pytest tests/formats tests/test_review.py --update-golden -q
 

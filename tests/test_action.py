@@ -45,8 +45,15 @@ class Runner:
         self.runner_temp = runner_temp
         self.job_env: dict[str, str] = {}
 
-    def run(self, workspace: Path, inputs: dict[str, str], steps: list[dict] | None = None):
-        """Run ``steps`` (default: every step after the install the fixture did)."""
+    def run(
+        self,
+        workspace: Path,
+        inputs: dict[str, str],
+        steps: list[dict] | None = None,
+        event: dict[str, str] | None = None,
+    ):
+        """Run ``steps`` (default: every step after the install the fixture did); ``event``
+        holds the GITHUB_* variables of the triggering event (e.g. GITHUB_BASE_REF)."""
         values = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
         unknown = set(inputs) - set(values)
         assert not unknown, f"not inputs of action.yml: {unknown}"
@@ -60,7 +67,10 @@ class Runner:
         outputs: dict[str, dict[str, str]] = {}
         stdout = ""
         code = 0
-        for step in steps if steps is not None else ACTION["runs"]["steps"][1:]:
+        default = [s for s in ACTION["runs"]["steps"] if s.get("name") != "Install licensegate"]
+        for step in steps if steps is not None else default:
+            if "uses" in step:
+                continue  # another action (the pip cache): GitHub's business, not ours
             env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "INPUT_"))}
             env.pop("VIRTUAL_ENV", None)
             env.update(self.job_env)
@@ -72,6 +82,7 @@ class Runner:
                 GITHUB_WORKSPACE=str(workspace),
                 RUNNER_TEMP=str(self.runner_temp),
             )
+            env.update(event or {})
             for key, value in (step.get("env") or {}).items():
                 env[key] = EXPRESSION.sub(
                     lambda m: values[m.group(1).removeprefix("inputs.")], str(value)
@@ -123,8 +134,12 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
 
 def test_expressions_only_pass_inputs_through_env() -> None:
     assert ACTION["runs"]["using"] == "composite"
-    assert ACTION["runs"]["steps"][0]["name"] == "Install licensegate"  # Runner.run skips it
     for step in ACTION["runs"]["steps"]:
+        if "uses" in step:
+            # Only the pip cache, keyed by facts of the runner and the action, never by input.
+            assert step["uses"].startswith("actions/cache@")
+            assert "inputs." not in json.dumps(step["with"])
+            continue
         assert step["shell"] == "bash"
         assert not EXPRESSION.search(step["run"]), f"expression in the script of {step['name']}"
         for value in (step.get("env") or {}).values():
@@ -216,3 +231,110 @@ def test_readme_workflow_uses_the_action_as_defined() -> None:
     assert workflow["permissions"]["security-events"] == "write"
     upload = steps["github/codeql-action/upload-sarif@v3"]
     assert upload["if"].startswith("always()")
+
+
+# --------------------------------------------------------------------------------------------
+# Approvals on a pull request come from the base branch (trusted-ref: auto)
+
+WAIVER = """\
+waivers:
+  - clause: llama3.1:mau-threshold
+    subject: meta-llama/Llama-3.1-8B-Instruct
+    reason: Separate license agreement with Meta
+    approved_by: counsel@acme.example
+    expires: 2099-01-01
+"""
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
+         "-c", "commit.gpgsign=false", *args],
+        cwd=cwd, check=True, capture_output=True,
+        env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
+    )  # fmt: skip
+
+
+def _pull_request_clone(tmp_path: Path) -> Path:
+    """origin's main holds the failing manifest; the clone's branch adds its own waiver."""
+    origin = tmp_path / "origin"
+    (origin / "deploy").mkdir(parents=True)
+    _git(origin, "init", "-q", "-b", "main")
+    (origin / "deploy" / "licensegate.yaml").write_text(FAILING, encoding="utf-8")
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-q", "-m", "base")
+    workspace = tmp_path / "workspace"
+    _git(tmp_path, "clone", "-q", "--depth=1", f"file://{origin}", str(workspace))
+    _git(workspace, "checkout", "-q", "-b", "pr")
+    (workspace / "deploy" / "licensegate.yaml").write_text(FAILING + WAIVER, encoding="utf-8")
+    _git(workspace, "commit", "-q", "-am", "pr: waive it myself")
+    _git(workspace, "update-ref", "-d", "refs/remotes/origin/main")  # as actions/checkout leaves it
+    return workspace
+
+
+def test_pull_request_cannot_waive_its_own_failure(tmp_path: Path, runner: Runner) -> None:
+    workspace = _pull_request_clone(tmp_path)
+    code, stdout, outputs, _ = runner.run(workspace, {}, event={"GITHUB_BASE_REF": "main"})
+    assert code == 1, stdout
+    assert outputs["result"] == "fail"
+    assert "::error file=deploy/licensegate.yaml,line=4,title=llama3.1%3Amau-threshold" in stdout
+    # On a push (no base branch) the same records apply: trust is local there.
+    code, stdout, outputs, _ = runner.run(workspace, {})
+    assert code == 0 and outputs["result"] == "pass", stdout
+    # And trusted-ref: none is the explicit opt-out.
+    code, _, _, _ = runner.run(
+        workspace, {"trusted-ref": "none"}, event={"GITHUB_BASE_REF": "main"}
+    )
+    assert code == 0
+
+
+def test_unfetchable_base_branch_is_no_verdict(tmp_path: Path, runner: Runner) -> None:
+    workspace = _pull_request_clone(tmp_path)
+    code, stdout, outputs, _ = runner.run(
+        workspace, {}, event={"GITHUB_BASE_REF": "no-such-branch"}
+    )
+    assert code == 2 and outputs["result"] == "error"
+    assert "::error title=licensegate::cannot fetch the base branch" in stdout
+
+
+def test_scan_input_reaches_the_one_check_as_one_argument(tmp_path: Path) -> None:
+    """`scan` is passed as `--scan FOLDER` to the one evaluation, never as shell."""
+    calls = tmp_path / "calls"
+    fake = tmp_path / "licensegate"
+    fake.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> {calls}\necho >> {calls}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    runner = Runner(REPO, tmp_path)
+    runner.job_env = {"LICENSEGATE_BIN": str(fake)}
+    (check,) = [step for step in ACTION["runs"]["steps"] if step.get("id") == "check"]
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    code, stdout, _, _ = runner.run(workspace, {"scan": "src; touch pwned"}, [check])
+    assert code == 0, stdout
+    lines = calls.read_text(encoding="utf-8").splitlines()
+    # One evaluation renders every format: annotations, the summary and SARIF (--also).
+    assert len(lines) == 1 and "|--scan|src; touch pwned|" in lines[0], lines
+    assert "|--format|github|--also|sarif=licensegate.sarif|" in lines[0], lines
+    assert not (workspace / "pwned").exists()
+    calls.write_text("", encoding="utf-8")
+    runner.run(workspace, {}, [check])
+    assert "--scan" not in calls.read_text(encoding="utf-8")
+
+
+def test_two_thousand_manifests_keep_the_summary_under_the_limit(
+    tmp_path: Path, runner: Runner
+) -> None:
+    # Each failing manifest renders a block of about 0.9 kB: 1,800 of them alone would be over
+    # GitHub's 1 MiB step-summary limit.
+    manifests = {f"teams/t{i:04d}/licensegate.yaml": FAILING for i in range(1800)}
+    manifests |= {f"apps/a{i:04d}/licensegate.yaml": PASSING for i in range(200)}
+    workspace = _workspace(tmp_path, manifests)
+    code, stdout, outputs, summary = runner.run(workspace, {"fail": "false"})
+    assert code == 0 and outputs["result"] == "fail", stdout[-2000:]
+    assert len(summary.encode("utf-8")) <= 1024 * 1024
+    assert summary.startswith("## licensegate: ❌ 1800 of 2000 manifests fail")
+    assert "Not shown, to keep this summary under GitHub's 1 MiB limit" in summary
+    assert "✅ 200 more manifests pass" in summary
+    log = json.loads((workspace / "licensegate.sarif").read_text(encoding="utf-8"))
+    failing = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+               for r in log["runs"][0]["results"] if r["level"] == "error"}  # fmt: skip
+    assert len(failing) == 1800  # SARIF lists every finding the summary leaves out

@@ -50,6 +50,9 @@ LICENSE_IDS = {
     "flux-1-dev-non-commercial-license",
     "flux-1-dev-non-commercial-license-2024-08",
     "gpt-oss",
+    "exaone",
+    "tencent-hunyuan-community",
+    "tencent-hunyuan-community-2024-12-03",
 }
 MODALITIES = {"text", "image", "audio", "video"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -171,6 +174,13 @@ def test_sources_are_urls(models: dict[str, dict[str, Any]]) -> None:
         ("deepseek-ai/DeepSeek-R1-Distill-Llama-70B", ["mit", "llama3.3"], False),
         ("deepseek-ai/DeepSeek-R1-Distill-Qwen-32B", ["mit", "apache-2.0"], False),
         ("deepseek-ai/DeepSeek-V3", ["deepseek"], False),
+        ("LGAI-EXAONE/EXAONE-3.5-32B-Instruct", ["exaone"], False),
+        ("Qwen/Qwen3-235B-A22B", ["apache-2.0"], False),
+        ("Qwen/Qwen3-30B-A3B-Base", ["apache-2.0"], False),
+        ("mistralai/Mistral-Small-3.1-24B-Instruct-2503", ["apache-2.0"], True),
+        ("mistralai/Devstral-Small-2505", ["apache-2.0"], False),
+        ("allenai/OLMo-2-1124-13B-Instruct", ["apache-2.0"], False),
+        ("tencent/Hunyuan-A13B-Instruct", ["tencent-hunyuan-community"], False),
     ],
 )
 def test_spot_checks(

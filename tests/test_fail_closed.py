@@ -20,6 +20,7 @@ from licensegate.engine.embedded import EmbeddedEngine
 from licensegate.facts import build_input, fold_text
 from licensegate.manifest import load_manifest
 from licensegate.policy import PolicyLibrary
+from manifests import NEEDS_ATTESTATION
 
 DATE = ["--date", TODAY.isoformat()]
 
@@ -339,3 +340,32 @@ attestations:
         tmp_path, shipped + attestation.replace("subject", "x-subject"), "--format", "json"
     )
     assert "attestation-unused" not in result.stdout, result.stdout
+
+
+# --- Integers stay within what every engine holds exactly (issue 9 part 6) ---------------------
+
+
+@pytest.mark.parametrize("figure", ["9007199254740992", "180000000000000000000000", "2" * 40])
+def test_counts_beyond_2_53_are_refused_at_their_line(tmp_path: Path, figure: str) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        NEEDS_ATTESTATION.replace("monthly_active_users: 1000", f"monthly_active_users: {figure}"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(manifest)])
+    assert result.exit_code == 2
+    assert f"{manifest}:4: licensee.monthly_active_users: must be at most 9007199254740991" in (
+        result.stderr
+    )
+
+
+def test_the_largest_exact_count_is_accepted(tmp_path: Path) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        NEEDS_ATTESTATION.replace(
+            "monthly_active_users: 1000", "monthly_active_users: 9007199254740991"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(manifest), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output

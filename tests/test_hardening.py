@@ -602,16 +602,16 @@ def test_batch_workers_die_with_their_parent(tmp_path: Path) -> None:
     ("field", "value", "line"),
     [
         ("monthly_active_users: 1000", "monthly_active_users: 18446744073709551617", 4),
-        ("monthly_active_users: 1000", "monthly_active_users: 9007199254740993", 4),
+        ("monthly_active_users: 1000", "monthly_active_users: 9007199254740992", 4),
         (
             "monthly_active_users: 1000",
             'monthly_active_users: 5, mau_history: {"2024-06": 100000000000000000000000}',
             4,
         ),
     ],
-    ids=["2^64+1", "2^53+1", "mau_history"],
+    ids=["2^64+1", "2^53", "mau_history"],
 )
-def test_integers_over_2_53_are_a_manifest_error(
+def test_integers_from_2_53_are_a_manifest_error(
     run_main, tmp_path: Path, field: str, value: str, line: int
 ) -> None:
     first, second = _two_manifests(tmp_path)
@@ -619,13 +619,13 @@ def test_integers_over_2_53_are_a_manifest_error(
     code, out, err = run_main("check", str(tmp_path), *DATE)
     assert code == 2
     assert f"{first}:{line}: licensee." in _one_error_line(err)
-    assert "must be 9007199254740992 or less" in err
+    assert "must be at most 9007199254740991 (2^53 - 1)" in err
     assert f"FAIL {second}" in out  # the rest of the batch is reported
 
 
-def test_integer_at_2_53_is_accepted(run_main, tmp_path: Path) -> None:
+def test_integer_at_2_53_minus_1_is_accepted(run_main, tmp_path: Path) -> None:
     first, _ = _two_manifests(tmp_path)
-    text = PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 9007199254740992")
+    text = PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 9007199254740991")
     first.write_text(text, encoding="utf-8")
     code, out, err = run_main("check", str(first), "-f", "json", *DATE)
     assert code in (0, 1), err  # a verdict, whatever the licenses say about so many users

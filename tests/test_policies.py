@@ -43,6 +43,9 @@ CLAUSE_NAMES = {
     # Added: Stability AI Non-Commercial Research Community License §1(b) forbids letting third
     # parties use the model through a hosted service or API (downloads stay allowed).
     "third-party-hosting",
+    # Added: Tencent Hunyuan Community License grants rights "for the Territory only", which
+    # excludes the EU, the UK and South Korea (a place of use, not only a domicile).
+    "territory",
 }
 # Constructs that behave differently (or not at all) under regorus and real OPA.
 NOT_PORTABLE = {

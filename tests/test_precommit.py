@@ -187,3 +187,11 @@ def test_all_manifests_hook(
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "FAIL team/b.licensegate.yaml" in failed.stdout
     assert "PASS a.licensegate.yaml" in failed.stdout
+
+
+def test_scan_hook_runs_on_every_commit_over_the_whole_repository() -> None:
+    """A commit that starts using a model touches code, not a manifest: the hook cannot wait
+    for a manifest to change."""
+    (scan,) = [hook for hook in HOOKS if hook["id"] == "licensegate-scan"]
+    assert scan["entry"] == "licensegate check . --scan ."
+    assert scan["always_run"] is True and scan["pass_filenames"] is False

@@ -344,3 +344,21 @@ derived_models:
     assert "reward or judge signal" in text and "safety guardrails unchanged" in text
     assert "Figures that stood in for a missing one" in text
     assert "no figure for 2024-06; the highest figure given is licensee.monthly\\_active\\_users" in text
+
+
+def test_review_names_the_builtin_clauses_the_manifest_met(tmp_path: Path) -> None:
+    from manifests import NEEDS_ATTESTATION
+
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        NEEDS_ATTESTATION.replace(
+            "models:\n", "models:\n  - id: acme/Secret-Model\n    uses: [evaluation]\n"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "review.md"
+    result = CliRunner().invoke(app, ["review", str(manifest), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "(see `licensegate:unknown-model`): review them by hand" in text
+    assert "unsupported-license" not in text.split("review them by hand")[0].split("(see")[-1]

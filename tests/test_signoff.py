@@ -197,3 +197,131 @@ def test_json_warnings_match_the_report_schema(manifest: Path) -> None:
     assert codes == ["signoff-outdated", "waiver-expiring"]
     schema = json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(report)
+
+
+# --- The record's shape: schemas/signoff.schema.json and the reader agree -----------------------
+
+_DIGEST = "sha256:" + "ab" * 32
+_GOOD_ENTRY = {
+    "by": "counsel@acme.example",
+    "at": "2026-11-29T10:12:00Z",
+    "manifest_digest": _DIGEST,
+    "policy_digest": _DIGEST,
+    "tool_version": "0.1.0",
+    "result": "pass",
+    "summary": {"violated": 0, "satisfied": 7},
+    "note": "",
+}
+
+
+def _document(**changes: object) -> dict:
+    entry = {**_GOOD_ENTRY, **changes}
+    return {"signoff_version": 1, "manifest": "licensegate.yaml", "signoffs": [entry]}
+
+
+_BAD_DOCUMENTS = {
+    "summary count is text": _document(summary={"violated": "zero"}),
+    "summary count is a float": _document(summary={"violated": 1.5}),
+    "summary count is a boolean": _document(summary={"violated": True}),
+    "summary count is negative": _document(summary={"violated": -1}),
+    "summary has an unknown status": _document(summary={"passed": 1}),
+    "summary is a list": _document(summary=[1]),
+    "digest is not sha256": _document(manifest_digest="md5:abc"),
+    "digest has a trailing newline": _document(policy_digest=_DIGEST + "\n"),
+    "time is not UTC": _document(at="2026-11-29T10:12:00+02:00"),
+    "result is unknown": _document(result="approved"),
+    "by holds a control character": _document(by="counsel\x1b[2J"),
+    "note is a number": _document(note=7),
+    "entry has an unknown key": _document(approved=True),
+    "record has an unknown key": {**_document(), "extra": 1},
+    "version is 2": {**_document(), "signoff_version": 2},
+    "signoffs is an object": {"signoff_version": 1, "signoffs": {}},
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BAD_DOCUMENTS))
+def test_a_malformed_record_is_rejected_by_the_reader_and_the_schema(
+    name: str, tmp_path: Path
+) -> None:
+    import jsonschema
+
+    from licensegate.resources import schemas_dir
+    from licensegate.schemafast import with_python_patterns
+
+    document = _BAD_DOCUMENTS[name]
+    schema = json.loads((schemas_dir() / "signoff.schema.json").read_text(encoding="utf-8"))
+    # ECMA-262 semantics for `$` (Python's also matches before a final newline).
+    schema = with_python_patterns(schema)
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)), name
+    path = tmp_path / "m.yaml.signoff.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(signoff.SignOffError):
+        signoff.read_signoffs(path)
+
+
+def test_a_well_formed_record_is_accepted_by_the_reader_and_the_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    from licensegate.resources import schemas_dir
+
+    schema = json.loads((schemas_dir() / "signoff.schema.json").read_text(encoding="utf-8"))
+    document = _document()
+    jsonschema.Draft202012Validator(schema).validate(document)
+    path = tmp_path / "m.yaml.signoff.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    [entry] = signoff.read_signoffs(path)
+    assert entry.summary == {"violated": 0, "satisfied": 7}
+
+
+def test_records_written_by_sign_off_match_the_schema(manifest: Path) -> None:
+    import jsonschema
+
+    from licensegate.resources import schemas_dir
+
+    assert _run("sign-off", str(manifest), "--by", "counsel@acme.example", *DATE).exit_code == 0
+    schema = json.loads((schemas_dir() / "signoff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(_record(manifest))
+
+
+def test_a_non_integer_summary_is_an_invalid_record_not_a_crash(manifest: Path) -> None:
+    assert _run("sign-off", str(manifest), "--by", "counsel@acme.example", *DATE).exit_code == 0
+    record = _record(manifest)
+    record["signoffs"][0]["summary"]["violated"] = "none"
+    signoff.signoff_path(manifest).write_text(json.dumps(record), encoding="utf-8")
+    warned = _run("check", str(manifest), *DATE)
+    assert warned.exit_code == 0 and "summary.violated must be a whole number" in warned.stderr
+    assert _run("check", str(manifest), "--require-signoff", *DATE).exit_code == 1
+
+
+def test_an_impossible_sign_off_time_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml.signoff.json"
+    path.write_text(json.dumps(_document(at="2026-13-45T99:00:00Z")), encoding="utf-8")
+    with pytest.raises(signoff.SignOffError, match="not a real UTC time"):
+        signoff.read_signoffs(path)
+
+
+def _append_many(args: tuple[str, int]) -> None:
+    manifest, worker = args
+    for number in range(5):
+        entry = signoff.SignOff(
+            by=f"worker{worker}@acme.example",
+            at=f"2026-11-29T10:{worker:02d}:{number:02d}Z",
+            manifest_digest=_DIGEST,
+            policy_digest=_DIGEST,
+            tool_version="0.1.0",
+            result="pass",
+        )
+        signoff.append_signoff(manifest, entry)
+
+
+def test_concurrent_sign_offs_lose_no_entry(tmp_path: Path) -> None:
+    import multiprocessing
+
+    manifest = str(tmp_path / "licensegate.yaml")
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        pool.map(_append_many, [(manifest, worker) for worker in range(8)])
+    entries = signoff.read_signoffs(signoff.signoff_path(manifest))
+    assert len(entries) == 40
+    assert len({(e.by, e.at) for e in entries}) == 40
+    assert [p.name for p in tmp_path.iterdir()] == ["licensegate.yaml.signoff.json"]

@@ -24,6 +24,8 @@ from licensegate.report import (
 
 if TYPE_CHECKING:
     from licensegate.engine.remote import OpaOptions
+    from licensegate.scan.check_input import ScanFacts
+    from licensegate.scan.evidence import ScanResult
     from licensegate.trust import TrustedRef
 
 MANIFEST_NAMES = ("licensegate.yaml", "licensegate.yml")
@@ -101,18 +103,28 @@ def check(
     opa: OpaOptions | None = None,
     jobs: int | None = 1,
     trust: TrustedRef | None = None,
+    scan: ScanResult | None = None,
 ) -> Report:
     """Check manifests. Policy and engine errors raise; manifest errors land in the report.
 
     ``opa`` evaluates on an OPA server instead of the embedded engine. ``jobs``: worker
     processes (None: as many as the batch is worth, see ``batch.plan_jobs``); the report is the
-    same whatever the number.
+    same whatever the number. ``scan``: what the repository really uses (`check --scan`);
+    every manifest is held to it (licensegate:undeclared-model, model-not-found).
     """
     library = library or load_library()
     results: list[ManifestResult] = []
     errors: list[ManifestFailure] = []
     for outcome in iter_outcomes(
-        paths, library, engine=engine, opa=opa, jobs=jobs, strict=strict, today=today, trust=trust
+        paths,
+        library,
+        engine=engine,
+        opa=opa,
+        jobs=jobs,
+        strict=strict,
+        today=today,
+        trust=trust,
+        scan=scan,
     ):
         if isinstance(outcome, ManifestFailure):
             errors.append(outcome)
@@ -133,6 +145,7 @@ def iter_outcomes(
     strict: bool = False,
     today: dt.date | None = None,
     trust: TrustedRef | None = None,
+    scan: ScanResult | None = None,
 ) -> Iterator[ManifestResult | ManifestFailure]:
     """Results and failures one manifest at a time, in discovery order, as `check` sees them.
 
@@ -140,8 +153,14 @@ def iter_outcomes(
     a time, however many manifests there are. Paths with no manifest at all yield a failure.
     """
     found_any = False
+    facts = None
+    if scan is not None:
+        # NOTE: imported only for `check --scan`; checked and bounded once for every manifest.
+        from licensegate.scan.check_input import ScanFacts
+
+        facts = ScanFacts.of(scan)
     for outcome in _outcomes(
-        paths, library, engine, opa, jobs, strict=strict, today=today, trust=trust
+        paths, library, engine, opa, jobs, strict=strict, today=today, trust=trust, facts=facts
     ):
         found_any = True
         yield outcome
@@ -162,12 +181,14 @@ def _outcomes(
     strict: bool,
     today: dt.date | None,
     trust: TrustedRef | None = None,
+    facts: ScanFacts | None = None,
 ) -> Iterator[ManifestResult | ManifestFailure]:
     """One outcome per manifest found, in discovery order; in worker processes for batches."""
     unreadable: list[ManifestFailure] = []
     found: Iterable[Path] = discover(paths, unreadable)
     # NOTE: approvals read from a trusted ref are checked in this process (git per manifest).
-    if engine is None and jobs != 1 and trust is None:
+    # NOTE: a scan is held to every manifest in this process (workers do not carry it).
+    if engine is None and jobs != 1 and trust is None and facts is None:
         from licensegate.batch import check_parallel, plan_jobs
 
         found = list(found)
@@ -182,7 +203,9 @@ def _outcomes(
         engine = make_engine(library) if opa is None else make_engine(library, opa)
     for path in found:
         yield from _drain(unreadable)
-        yield _check_or_fail(path, library, engine, strict=strict, today=today, trust=trust)
+        yield _check_or_fail(
+            path, library, engine, strict=strict, today=today, trust=trust, facts=facts
+        )
     yield from _drain(unreadable)
 
 
@@ -199,9 +222,12 @@ def _check_or_fail(
     strict: bool,
     today: dt.date | None,
     trust: TrustedRef | None = None,
+    facts: ScanFacts | None = None,
 ) -> ManifestResult | ManifestFailure:
     try:
-        return check_one(path, library, engine, strict=strict, today=today, trust=trust)
+        return check_one(
+            path, library, engine, strict=strict, today=today, trust=trust, facts=facts
+        )
     except ManifestError as err:
         return ManifestFailure(err.path, err.message, err.line)
     except LicensegateError:
@@ -225,8 +251,12 @@ def check_one(
     strict: bool = False,
     today: dt.date | None = None,
     trust: TrustedRef | None = None,
+    facts: ScanFacts | None = None,
 ) -> ManifestResult:
-    """Load, evaluate and report one manifest; with ``trust``, only approvals at its ref apply."""
+    """Load, evaluate and report one manifest; with ``trust``, only approvals at its ref apply.
+
+    With ``facts`` (`check --scan`), the policies also see what the repository really uses.
+    """
     from licensegate.facts import build_input
     from licensegate.manifest import load_manifest
 
@@ -237,6 +267,8 @@ def check_one(
 
         manifest, untrusted = filter_manifest(manifest, trust)
     document = build_input(manifest, library, today)
+    if facts is not None:
+        document["scan"] = facts.document
     raw = engine.evaluate(document)
     rank = _subject_ranks(document)
     clauses = sorted(
@@ -250,6 +282,8 @@ def check_one(
     from licensegate.records import unused_records
 
     warnings = [*untrusted, *unused_records(document["manifest"], clauses, manifest)]
+    if facts is not None:
+        warnings += facts.warnings(document["manifest"], manifest)
     return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
 
 
@@ -292,7 +326,10 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
     path = item.get("path") or []
     if not isinstance(path, list):
         raise EngineError(f"policy emitted a malformed path in {item!r}")
-    extra: dict[str, Any] = {key: item[key] for key in ("attestation", "waiver") if key in item}
+    if "evidence" in item and not isinstance(item["evidence"], dict):
+        raise EngineError(f"policy emitted malformed evidence in {item!r}")
+    kept = ("attestation", "waiver", "evidence")
+    extra: dict[str, Any] = {key: item[key] for key in kept if key in item}
     text = library.license(info.license)
     return ClauseResult(
         id=info.id,

@@ -1,4 +1,5 @@
-"""The `licensegate` command line: check, validate, licenses, explain, test, review, sign-off.
+"""The `licensegate` command line: check, validate, licenses, explain, test, review, sign-off,
+approve, scan, init.
 
 Exit codes (DESIGN.md §4): 0 pass, 1 fail, 2 no verdict. Reports go to stdout or --output,
 diagnostics to stderr, and an expected failure never prints a traceback.
@@ -23,6 +24,7 @@ from licensegate.report import ManifestFailure, ManifestResult
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from licensegate.scan.evidence import ScanResult
     from licensegate.streaming import Tally
     from licensegate.trust import TrustedRef
 
@@ -55,6 +57,14 @@ DateOption = Annotated[
     typer.Option(
         "--date",
         help="Evaluate as of this day (YYYY-MM-DD), e.g. for waiver expiry. Default: today.",
+    ),
+]
+SignWithOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sign-with",
+        help="Sign with this SSH private key (ssh-keygen -Y sign), so the approval counts under "
+        "check --trusted-ref before it is merged.",
     ),
 ]
 
@@ -193,7 +203,34 @@ def check(
             "--trusted-ref",
             help="Git branch, tag or commit (e.g. origin/main) whose copies of the manifests "
             "and sign-off records hold the approvals that count; waivers, attestations and "
-            "sign-offs added in this change do not apply. Default: all apply (trust: local).",
+            "sign-offs added in this change do not apply unless signed by an allowed signer. "
+            "Default: all apply (trust: local).",
+        ),
+    ] = None,
+    allowed_signers: Annotated[
+        str | None,
+        typer.Option(
+            "--allowed-signers",
+            help="With --trusted-ref: repository path of the SSH allowed-signers file, read at "
+            "the trusted ref (default .licensegate/allowed_signers). Approvals signed by a key "
+            "it allows for the approver's e-mail count (licensegate approve, sign-off "
+            "--sign-with).",
+        ),
+    ] = None,
+    scan: Annotated[
+        Path | None,
+        typer.Option(
+            "--scan",
+            help="Also scan this folder for the models it really uses: one the manifest does "
+            "not list fails (licensegate:undeclared-model), a listed one never seen is a warning.",
+        ),
+    ] = None,
+    also: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--also",
+            help="Also write the report in another format to a file, from the same evaluation: "
+            "FORMAT=PATH, e.g. sarif=licensegate.sarif; repeatable.",
         ),
     ] = None,
 ) -> None:
@@ -201,17 +238,21 @@ def check(
     from licensegate import api
 
     today = _parse_date(date)
+    extra_outputs = _parse_also(also or [], output)
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or directory")
     trust = None
+    if allowed_signers is not None and trusted_ref is None:
+        _fail("--allowed-signers is read at the trusted ref: give --trusted-ref REF too")
     if trusted_ref is not None:
         from licensegate.trust import open_ref
 
         try:
-            trust = open_ref(trusted_ref, paths[0])
+            trust = open_ref(trusted_ref, paths[0], allowed_signers)
         except LicensegateError as err:
             _fail(str(err))
+    scanned = _scan_folder(scan) if scan is not None else None
     opa = None
     if engine is EngineKind.OPA:
         if not opa_url:
@@ -236,9 +277,16 @@ def check(
         )
     try:
         library = api.load_library(policy or ())
-        if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
+        if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
             outcomes = api.iter_outcomes(
-                paths, library, opa=opa, jobs=jobs, strict=strict, today=today, trust=trust
+                paths,
+                library,
+                opa=opa,
+                jobs=jobs,
+                strict=strict,
+                today=today,
+                trust=trust,
+                scan=scanned,
             )
             tally = _stream(
                 output_format,
@@ -259,15 +307,18 @@ def check(
                 opa=opa,
                 jobs=jobs,
                 trust=trust,
+                scan=scanned,
             )
     except LicensegateError as err:
         _fail(str(err))
-    if output_format in (OutputFormat.TEXT, OutputFormat.JSON):
+    if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
         _finish(tally.checked, tally.failed, tally.errors)
         raise typer.Exit(code=tally.exit_code)
     from licensegate.signoff import assess
 
     report = assess(report, today=today, require_signoff=require_signoff, trust=trust)
+    for extra_format, extra_path in extra_outputs:
+        _write(extra_format.renderer()(report), extra_path)
     _write(output_format.renderer()(report), output)
     if output_format is OutputFormat.GITHUB:
         from licensegate.formats.github import append_step_summary
@@ -281,6 +332,39 @@ def check(
     failed = sum(1 for result in report.results if result.failed)
     _finish(len(report.results), failed, report.errors)
     raise typer.Exit(code=report.exit_code)
+
+
+def _parse_also(values: list[str], output: Path | None) -> list[tuple[OutputFormat, Path]]:
+    """`--also FORMAT=PATH` values, checked before anything is evaluated or written."""
+    parsed: list[tuple[OutputFormat, Path]] = []
+    taken = {os.path.abspath(output)} if output is not None else set()
+    known = ", ".join(f.value for f in OutputFormat)
+    for value in values:
+        name, sep, target = value.partition("=")
+        if not sep or not target:
+            _fail(f"--also {value!r}: expected FORMAT=PATH, e.g. sarif=licensegate.sarif")
+        try:
+            kind = OutputFormat(name)
+        except ValueError:
+            _fail(f"--also {value!r}: unknown format {name!r} (one of {known})")
+        if os.path.abspath(target) in taken:
+            _fail(f"--also {value!r}: {target} is already written by another output")
+        taken.add(os.path.abspath(target))
+        parsed.append((kind, Path(target)))
+    return parsed
+
+
+def _scan_folder(folder: Path) -> ScanResult:
+    """What `check --scan FOLDER` holds the manifests to; exit 2 when it cannot be read."""
+    if not folder.is_dir():
+        _fail(f"{folder}: --scan needs a folder")
+    # NOTE: imported only for --scan, so a plain `check` never loads the readers.
+    from licensegate.scan.walk import scan
+
+    try:
+        return scan([folder], root=folder)
+    except LicensegateError as err:
+        _fail(str(err))
 
 
 def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
@@ -531,11 +615,14 @@ def sign_off(
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
     policy: PolicyOption = None,
     date: DateOption = None,
+    sign_with: SignWithOption = None,
 ) -> None:
     """Record a legal approval of a manifest in <manifest>.signoff.json (append-only).
 
     Only a manifest that passes under --strict can be signed off: violations must be fixed or
-    waived and attestations recorded first. Exit 0 recorded, 1 refused, 2 no verdict.
+    waived and attestations recorded first. With --sign-with the entry carries an SSH signature,
+    so it counts under `check --trusted-ref` before it is merged. Exit 0 recorded, 1 refused,
+    2 no verdict.
     """
     from licensegate import api
     from licensegate.signoff import append_signoff, new_signoff
@@ -567,7 +654,17 @@ def sign_off(
         )
         raise typer.Exit(code=1)
     try:
-        path = append_signoff(manifest, new_signoff(result, report.policy_digest, by.strip(), note))
+        entry = new_signoff(result, report.policy_digest, by.strip(), note)
+        if sign_with is not None:
+            from dataclasses import replace
+
+            from licensegate.signing import sign
+            from licensegate.signoff import signed_document
+            from licensegate.trust import repository_path
+
+            document = signed_document(entry, repository_path(manifest))
+            entry = replace(entry, signature=sign(document, sign_with))
+        path = append_signoff(manifest, entry)
     except LicensegateError as err:
         _fail(str(err))
     typer.echo(
@@ -575,6 +672,169 @@ def sign_off(
         f"policies {report.policy_digest[:19]}…); recorded in {path}",
         err=True,
     )
+
+
+@app.command("approve")
+def approve(
+    manifest: Annotated[
+        Path, typer.Argument(help="The manifest holding the waiver or attestation.")
+    ],
+    clause: Annotated[str, typer.Option("--clause", help="The clause id it waives or attests.")],
+    sign_with: Annotated[
+        Path, typer.Option("--sign-with", help="Your SSH private key (ssh-keygen -Y sign).")
+    ],
+    subject: Annotated[
+        str | None,
+        typer.Option("--subject", help="The model it is for, when the clause has several."),
+    ] = None,
+) -> None:
+    """Sign a waiver or attestation with your SSH key, into <manifest>.approvals.json.
+
+    Under `check --trusted-ref REF` a waiver or attestation added in a pull request counts only
+    when it is already at REF or signed by its own approver (approved_by / by) with a key that
+    REF's allowed-signers file allows for that e-mail. Changing the record voids the signature.
+    Exit 0 signed, 2 error.
+    """
+    from licensegate.approvals import KINDS, append_approval, signed_document
+    from licensegate.manifest import load_manifest
+    from licensegate.signing import sign
+    from licensegate.trust import repository_path
+
+    _one_manifest(manifest)
+    try:
+        loaded = load_manifest(manifest)
+        matches = [
+            (kind, record)
+            for kind, (field, _who) in KINDS.items()
+            for record in loaded.data.get(field, [])
+            if record.get("clause") == clause
+            and (subject is None or record.get("subject") == subject)
+        ]
+        if not matches:
+            _fail(
+                f"{manifest}: no waiver or attestation of {clause}"
+                + (f" for {subject}" if subject is not None else "")
+            )
+        if len(matches) > 1:
+            subjects = ", ".join(str(record.get("subject", "(all)")) for _, record in matches)
+            _fail(
+                f"{manifest}: {len(matches)} records of {clause} ({subjects}): "
+                "name one with --subject"
+            )
+        ((kind, record),) = matches
+        document = signed_document(kind, repository_path(manifest), record)
+        path = append_approval(manifest, kind, record, sign(document, sign_with))
+    except LicensegateError as err:
+        _fail(str(err))
+    approver = record.get(KINDS[kind][1])
+    typer.echo(
+        f"licensegate: signed the {kind} of {clause}"
+        + (f" for {record['subject']}" if record.get("subject") else "")
+        + f" (approver {approver}) into {path}; it counts where the trusted ref's allowed "
+        f"signers allow this key for {approver}",
+        err=True,
+    )
+
+
+class ScanFormat(str, Enum):
+    """Formats of `scan`."""
+
+    TEXT = "text"
+    JSON = "json"
+    CYCLONEDX = "cyclonedx"
+
+
+@app.command()
+def scan(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to scan, inside --root (default: the root)."),
+    ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root",
+            help="The repository; evidence paths are relative to it. Default: the current "
+            "folder, or the one folder given when it lies outside.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ScanFormat,
+        typer.Option("--format", "-f", help="text, json, or cyclonedx (a CycloneDX 1.6 ML-BOM)."),
+    ] = ScanFormat.TEXT,
+    include_ignored: Annotated[
+        bool,
+        typer.Option("--include-ignored", help="Also read files git ignores (.gitignore)."),
+    ] = False,
+    output: OutputOption = None,
+) -> None:
+    """List every model the repository uses, with the file and line of each reference.
+
+    Reads Python and notebooks, serving configs (vLLM, TGI, LiteLLM, Kubernetes, compose,
+    Dockerfiles), Ollama Modelfiles, PEFT adapters, mergekit files, model cards, GGUF headers and
+    the Hugging Face cache. Exit 0 when the scan ran (files it could not read are listed as
+    warnings), 2 on bad arguments.
+    """
+    from licensegate.scan import render, walk
+
+    if root is None:
+        here = Path.cwd().resolve()
+        outside = [p for p in paths or [] if not p.resolve().is_relative_to(here)]
+        root = paths[0] if paths and len(paths) == 1 and outside and paths[0].is_dir() else here
+    try:
+        result = walk.scan(paths or [], root=root, gitignore=not include_ignored)
+    except LicensegateError as err:
+        _fail(str(err))
+    if output_format is ScanFormat.CYCLONEDX:
+        from licensegate.scan import cyclonedx
+
+        text = cyclonedx.bom(result)
+    elif output_format is ScanFormat.JSON:
+        text = render.as_json(result)
+    else:
+        text = render.text(result)
+    _write(text, output)
+    for problem in result.problems:
+        _diagnostic(f"licensegate: warning: {problem.path}: {problem.message}")
+
+
+@app.command()
+def init(
+    path: Annotated[
+        Path, typer.Argument(help="The repository to scan and draft a manifest for.")
+    ] = Path("."),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the draft ('-': stdout). Default: PATH/licensegate.yaml.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Draft a manifest from a scan: every model found, every fact to fill in left as a TODO.
+
+    The draft fails `check` and `validate` (exit 2) until each TODO is replaced.
+    """
+    from licensegate.scan import draft, walk
+
+    try:
+        result = walk.scan([], root=path)
+    except LicensegateError as err:
+        _fail(str(err))
+    text = draft.draft(result, Path(result.root).name)
+    for problem in result.problems:
+        _diagnostic(f"licensegate: warning: {problem.path}: {problem.message}")
+    if output is not None and str(output) == "-":
+        _write(text, None)
+        return
+    target = output if output is not None else path / "licensegate.yaml"
+    if target.exists() and not force:
+        _fail(f"{target} exists; use --force to replace it, or -o to write elsewhere")
+    _write(text, target)
+    todos = text.count('"TODO')
+    _diagnostic(f"licensegate: wrote {target}: {todos} TODO(s) to fill in before it can pass")
 
 
 bundle_app = typer.Typer(

@@ -99,6 +99,14 @@ KINDS: dict[str, tuple[str, str]] = {
         "a model under a license licensegate has no policy for",
         "only a waiver after a review by hand",
     ),
+    "undeclared-model": (
+        "`check --scan`: a model the repository uses that the manifest does not list",
+        "listing the model under models[] (or as a derived model's name)",
+    ),
+    "license-conflict": (
+        "`check --scan`: a model card or GGUF header that gives a listed model other licenses",
+        "nothing: correct the manifest or the model files so they agree",
+    ),
     "invalid-input": (
         "the decision evaluated on anything but the documented input document",
         "nothing: build the input with `licensegate input`",

@@ -130,8 +130,40 @@ def _parse(raw: bytes, where: str, *, is_json: bool) -> Manifest:
     digest = "sha256:" + hashlib.sha256(raw).hexdigest()
     limits = Limits(depth=MAX_DEPTH, aliases=MAX_ALIASES, nodes=MAX_NODES)
     document = read_document(raw, where, is_json=is_json, limits=limits)
+    _refuse_todos(document.data, where, document.positions)
     validate(document.data, where, document.positions, document.key_positions)
     return Manifest(path=where, data=document.data, digest=digest, lines=document.lines)
+
+
+def _is_todo(value: str) -> bool:
+    return value == "TODO" or value.startswith(("TODO:", "TODO "))
+
+
+def _refuse_todos(data: Any, where: str, positions: Mapping[FieldPath, tuple[int, int]]) -> None:
+    """A fact left as `TODO` (as `licensegate init` drafts them) is an error, wherever it is and
+    whatever the schema would say of the string: a draft never passes until a person fills it.
+    `x-` fields are the user's own and may say anything."""
+    stack: list[tuple[FieldPath, Any]] = [((), data)]
+    found: list[tuple[tuple[int, int], FieldPath, str]] = []
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(
+                ((*path, key), item) for key, item in value.items() if not key.startswith("x-")
+            )
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, str) and _is_todo(value):
+            found.append((positions.get(path, (0, 0)), path, value))
+    if found:
+        (line, column), path, value = min(found)
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        _fail(
+            where,
+            f"{dotted_path(path)}: a fact left to fill in{more}: {value[:200]}",
+            line or None,
+            column or None,
+        )
 
 
 def _is_json_name(name: str) -> bool:

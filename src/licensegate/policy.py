@@ -150,6 +150,43 @@ BUILTIN_CLAUSES = (
         file="licensegate/main/main.rego",
         line=1,
     ),
+    ClauseInfo(
+        license="licensegate",
+        clause="undeclared-model",
+        title="The manifest lists every model the repository uses",
+        description=(
+            "`check --scan` found a model in the repository (code, serving configs, adapters, "
+            "GGUF files, model folders) that the manifest does not list, so its license was "
+            "never judged."
+        ),
+        section="licensegate",
+        quote="",
+        source="https://github.com/licensegate/licensegate#keep-the-manifest-true",
+        remediation=(
+            "List the model under models[] with its uses (or as a derived model's name), or "
+            "remove the reference from the repository."
+        ),
+        file="licensegate/main/main.rego",
+        line=1,
+    ),
+    ClauseInfo(
+        license="licensegate",
+        clause="license-conflict",
+        title="The repository's model cards agree with the manifest",
+        description=(
+            "A model card or GGUF header found by `check --scan` puts a listed model under other "
+            "licenses than the manifest or the catalog: contradictory facts are never a pass."
+        ),
+        section="licensegate",
+        quote="",
+        source="https://github.com/licensegate/licensegate#keep-the-manifest-true",
+        remediation=(
+            "Find out which license really applies: correct models[].license, or the model "
+            "files, or use the model the card describes."
+        ),
+        file="licensegate/main/main.rego",
+        line=1,
+    ),
 )
 
 

@@ -101,7 +101,8 @@ class ReportWarning:
 
     code: str
     """``signoff-missing``, ``signoff-outdated``, ``signoff-invalid``, ``waiver-expiring``,
-    ``waiver-unused`` or ``attestation-unused``."""
+    ``waiver-unused``, ``attestation-unused``, or with ``check --scan`` ``model-not-found`` and
+    ``scan-incomplete``."""
     message: str
     line: int | None = None
     """Manifest line it is about, if any."""

@@ -554,14 +554,21 @@ def _licenses(doc: Document, data: ReviewInput) -> None:
         items.append(("Applies to: ", _join(subjects[license_id]), "."))
         doc.add(Bullets(tuple(items)))
     if "licensegate" in subjects:
+        # The built-in clauses (unknown-model, unsupported-license, undeclared-model,
+        # license-conflict): whichever this manifest met, by name.
+        builtin = sorted({c.id for c in data.result.clauses if c.license == "licensegate"})
+        builtin_names: list[Any] = []
+        for index, clause_id in enumerate(builtin):
+            if index:
+                builtin_names.append(" and " if index == len(builtin) - 1 else ", ")
+            builtin_names.append(Code(clause_id))
         doc.add(
             Para(
                 (
-                    "licensegate could not judge some models (see the clauses ",
-                    Code("licensegate:unknown-model"),
-                    " and ",
-                    Code("licensegate:unsupported-license"),
-                    "): their licenses need a review by hand.",
+                    "licensegate could not judge some models, or the repository does not match "
+                    "the manifest (see ",
+                    *builtin_names,
+                    "): review them by hand.",
                 )
             )
         )

@@ -170,7 +170,9 @@ def _explain(error: ValidationError) -> list[_Problem]:
     if keyword == "minimum":
         return [(path, f"must be {value} or more (got {_describe(instance)})", False)]
     if keyword == "maximum":
-        return [(path, f"must be {value} or less (got {_describe(instance)})", False)]
+        return [
+            (path, f"must be at most {value} (2^53 - 1) (got {_describe(instance)})", False)
+        ]
     if keyword == "minItems":
         return [
             (

@@ -55,7 +55,7 @@ def _type_of(node: dict[str, Any]) -> str:
     if kind == "string" and node.get("pattern"):
         return f"string matching `{node['pattern']}`"
     if kind == "integer" and node.get("minimum") == 0:
-        return "integer ≥ 0" + (" and ≤ 2^53" if node.get("maximum") == 2**53 else "")
+        return "integer, 0 to 2^53 − 1" if node.get("maximum") == 2**53 - 1 else "integer ≥ 0"
     return str(kind)
 
 

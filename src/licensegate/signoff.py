@@ -13,29 +13,28 @@ beside the manifest. Entries are only ever added, never changed or removed::
       ]
     }
 
-`check` compares the latest entry with the manifest and policies it evaluated: when either
-digest differs it warns (``signoff-outdated``); with ``--require-signoff`` that warning, a
-missing record (``signoff-missing``) or an unreadable one (``signoff-invalid``) fails the
-manifest. Waivers that stop applying within :data:`EXPIRY_HORIZON_DAYS` days of the evaluation
-date warn too (``waiver-expiring``).
+The record's shape is ``schemas/signoff.schema.json``. `check` compares the latest entry with
+the manifest and policies it evaluated: when either digest differs it warns
+(``signoff-outdated``); with ``--require-signoff`` that warning, a missing record
+(``signoff-missing``) or one that is unreadable or does not match the schema
+(``signoff-invalid``) fails the manifest. Waivers that stop applying within
+:data:`EXPIRY_HORIZON_DAYS` days of the evaluation date warn too (``waiver-expiring``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from licensegate.errors import LicensegateError
-from licensegate.report import ManifestResult, Report, ReportWarning, Status
+from licensegate.report import STATUS_ORDER, ManifestResult, Report, ReportWarning, Status
+from licensegate.signing import is_armoured
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from licensegate.trust import TrustedRef
 
 SIGNOFF_SUFFIX = ".signoff.json"
@@ -65,11 +64,59 @@ class SignOff:
     """The verdict (under ``--strict``) when it was signed off: always ``pass``."""
     summary: dict[str, int] = field(default_factory=dict)
     note: str = ""
+    notice_digest: str = ""
+    """``sha256:<hex>`` of the manifest's notice file when it was signed off, if it has one."""
+    signature: str = ""
+    """An armoured SSH signature of :func:`signed_document` by :attr:`by` (``sign-off
+    --sign-with``); empty when unsigned."""
 
     @property
     def day(self) -> str:
         """The date part of :attr:`at`."""
         return self.at[:10]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as stored: optional fields only when set (records stay as older versions
+        wrote them, so trusted copies still compare equal)."""
+        entry = asdict(self)
+        for optional in ("notice_digest", "signature"):
+            if not entry[optional]:
+                del entry[optional]
+        return entry
+
+
+def signed_document(entry: SignOff, manifest_path: str) -> dict[str, Any]:
+    """What a sign-off's signature covers: the manifest's repository path and the entry (its
+    digests of the manifest, notice file and policies, the tool version, the verdict)."""
+    document = entry.to_dict()
+    document.pop("signature", None)
+    return {"signs_off": manifest_path, **document}
+
+
+def notice_digest(manifest: str | Path) -> str:
+    """``sha256:<hex>`` of the manifest's notice file, or "" when it names none or it cannot be
+    read (then the check itself reports it)."""
+    import hashlib
+
+    from licensegate.manifest import load_manifest
+
+    try:
+        loaded = load_manifest(manifest)
+    except LicensegateError:
+        return ""
+    product = loaded.data.get("product")
+    relative = product.get("notice_file") if isinstance(product, dict) else None
+    if not isinstance(relative, str):
+        return ""
+    from licensegate.safe_read import UnsafeRead, read_file
+
+    folder = Path(manifest).parent
+    try:
+        # NOTE: as the check reads it (safe_read): inside the manifest's folder, a regular file.
+        data = read_file(folder / relative, root=folder, limit=_MAX_BYTES)
+    except (FileNotFoundError, UnsafeRead):
+        return ""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def signoff_path(manifest: str | Path) -> Path:
@@ -96,25 +143,69 @@ def read_signoffs(path: Path) -> list[SignOff]:
         raise SignOffError(f"{path}: sign-off record is not valid JSON: {err}") from None
     if not isinstance(document, dict) or document.get("signoff_version") != SIGNOFF_VERSION:
         raise SignOffError(f"{path}: not a licensegate sign-off record (signoff_version 1)")
+    unknown = sorted(set(document) - {"signoff_version", "manifest", "signoffs"})
+    if unknown:
+        raise SignOffError(f"{path}: unknown key {unknown[0]!r} in the sign-off record")
+    if not isinstance(document.get("manifest", ""), str):
+        raise SignOffError(f"{path}: `manifest` must be a string")
     entries = document.get("signoffs")
     if not isinstance(entries, list):
         raise SignOffError(f"{path}: `signoffs` must be a list")
     return [_entry(path, index, item) for index, item in enumerate(entries)]
 
 
+# The checks below are schemas/signoff.schema.json written out, so that `check` does not import
+# jsonschema for a file it reads on every run; tests/test_signoff.py holds both to the same answers.
 _REQUIRED = ("by", "at", "manifest_digest", "policy_digest", "tool_version", "result")
+_OPTIONAL = ("summary", "note", "notice_digest", "signature")
+_PRINTABLE = re.compile(r"[^\x00-\x1f\x7f]+")
+_FORMATS: dict[str, tuple[re.Pattern[str], int]] = {
+    "by": (_PRINTABLE, 320),
+    "at": (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"), 20),
+    "manifest_digest": (re.compile(r"sha256:[0-9a-f]{64}"), 71),
+    "policy_digest": (re.compile(r"sha256:[0-9a-f]{64}"), 71),
+    "tool_version": (_PRINTABLE, 64),
+    "result": (re.compile(r"pass|fail"), 4),
+}
+_NOTE_MAX = 10_000
 
 
 def _entry(path: Path, index: int, item: Any) -> SignOff:
+    where = f"{path}: signoffs[{index}]"
     if not isinstance(item, dict):
-        raise SignOffError(f"{path}: signoffs[{index}] must be an object")
+        raise SignOffError(f"{where} must be an object")
+    unknown = sorted(set(item) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise SignOffError(f"{where} has an unknown key {unknown[0]!r}")
     for key in _REQUIRED:
-        if not isinstance(item.get(key), str) or not item[key]:
-            raise SignOffError(f"{path}: signoffs[{index}].{key} must be a non-empty string")
+        value = item.get(key)
+        if not isinstance(value, str) or not value:
+            raise SignOffError(f"{where}.{key} must be a non-empty string")
+        pattern, longest = _FORMATS[key]
+        if len(value) > longest or not pattern.fullmatch(value):
+            raise SignOffError(f"{where}.{key} is malformed: {value[:80]!r}")
+    try:  # beyond the schema's pattern: a real moment, not 2026-13-45T99:00:00Z
+        dt.datetime.strptime(item["at"], "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        raise SignOffError(f"{where}.at is not a real UTC time: {item['at']!r}") from None
     summary = item.get("summary", {})
+    if not isinstance(summary, dict):
+        raise SignOffError(f"{where}.summary must be an object")
+    for status, count in summary.items():
+        # bool is an int in Python but not in JSON Schema: `true` is not a count.
+        if status not in STATUS_ORDER:
+            raise SignOffError(f"{where}.summary has an unknown status {str(status)[:40]!r}")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise SignOffError(f"{where}.summary.{status} must be a whole number >= 0")
     note = item.get("note", "")
-    if not isinstance(summary, dict) or not isinstance(note, str):
-        raise SignOffError(f"{path}: signoffs[{index}] has a malformed summary or note")
+    if not isinstance(note, str) or len(note) > _NOTE_MAX:
+        raise SignOffError(f"{where}.note must be a string of at most {_NOTE_MAX} characters")
+    notice = item.get("notice_digest", "")
+    if "notice_digest" in item and not _FORMATS["manifest_digest"][0].fullmatch(str(notice)):
+        raise SignOffError(f"{where}.notice_digest is malformed")
+    signature = item.get("signature", "")
+    if "signature" in item and not is_armoured(signature):
+        raise SignOffError(f"{where}.signature is not an armoured SSH signature")
     return SignOff(
         by=item["by"],
         at=item["at"],
@@ -122,53 +213,42 @@ def _entry(path: Path, index: int, item: Any) -> SignOff:
         policy_digest=item["policy_digest"],
         tool_version=item["tool_version"],
         result=item["result"],
-        summary={str(k): int(v) for k, v in summary.items()},
+        summary=dict(summary),
         note=note,
+        notice_digest=notice,
+        signature=signature,
     )
 
 
 def append_signoff(manifest: str | Path, entry: SignOff) -> Path:
-    """Add ``entry`` to the manifest's sign-off record (created if absent), atomically.
-
-    Two sign-offs at once never lose an entry: the read-append-replace runs under an exclusive
-    lock on the record's folder (the record itself is replaced, so it cannot hold the lock).
-    """
-    from licensegate.safe_write import OutputError, write_text
+    """Add ``entry`` to the manifest's sign-off record (created if absent), atomically."""
+    from licensegate.locking import folder_lock
 
     path = signoff_path(manifest)
-    with _folder_lock(path.parent):
+    # NOTE: under the folder lock, a concurrent sign-off waits and then reads this entry too.
+    with folder_lock(path.parent):
         entries = read_signoffs(path)
         entries.append(entry)
         document = {
             "signoff_version": SIGNOFF_VERSION,
             "manifest": Path(manifest).name,
-            "signoffs": [asdict(item) for item in entries],
+            "signoffs": [item.to_dict() for item in entries],
         }
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        try:
-            write_text(path, text)  # atomic; never through a link
-        except OutputError as err:
-            raise SignOffError(f"{path}: cannot write the sign-off record: {err}") from None
+        _replace(path, text)
     return path
 
 
-@contextlib.contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock on ``folder`` (where flock exists; else no lock)."""
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder (safe_write): the
+    temporary file never outlives a failure, and a record that is a link is not written through."""
+    from licensegate.safe_write import OutputError, write_text
+
     try:
-        import fcntl
-    except ImportError:  # NOTE: Windows: no flock; concurrent sign-offs are not serialised
-        yield
-        return
-    try:
-        descriptor = os.open(folder if str(folder) else ".", os.O_RDONLY | os.O_DIRECTORY)
-    except OSError as err:
-        raise SignOffError(f"{folder}: cannot open the folder: {err.strerror}") from None
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)  # releases the lock
+        write_text(path, text)
+    except OutputError as err:
+        raise SignOffError(f"{path}: cannot write the sign-off record: {err}") from None
+
 
 
 def new_signoff(
@@ -191,6 +271,7 @@ def new_signoff(
         result="fail" if result.failed else "pass",
         summary={status.value: result.count(status) for status in Status},
         note=note,
+        notice_digest=notice_digest(result.manifest),
     )
 
 
@@ -246,6 +327,10 @@ def signoff_state(
         )
         if then != now
     ]
+    # Records from before notice digests were kept have none; the manifest digest still binds
+    # the notice file's name.
+    if latest.notice_digest and latest.notice_digest != notice_digest(result.manifest):
+        changed.append("the notice file")
     if not changed:
         return None
     return ReportWarning(

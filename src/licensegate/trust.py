@@ -3,7 +3,9 @@
 In CI the manifest comes from the pull request, so its author writes every byte of it. With
 ``check --trusted-ref REF`` a waiver, an attestation or a sign-off entry counts only when the
 same record (the same data, `x-` keys aside) is in the same file at ``REF``, read with
-``git show COMMIT:path`` (no checkout). Anything else is reported (``waiver-untrusted``,
+``git show COMMIT:path`` (no checkout), or when its approver signed it with an SSH key that the
+``allowed_signers`` file *at REF* allows (licensegate.signing, licensegate.approvals). Anything
+else is reported (``waiver-untrusted``,
 ``attestation-untrusted``, ``signoff-untrusted``) and removed before evaluation, so no engine
 ever sees it. Without ``--trusted-ref`` every record applies and the report says ``trust: local``.
 
@@ -13,10 +15,11 @@ paths are repository-relative paths of files whose real path is inside the repos
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -58,6 +61,22 @@ class TrustedRef:
     """The ref as the user named it."""
     commit: str
     """The commit it resolved to when the run started."""
+    allowed_signers: str = field(default=".licensegate/allowed_signers")
+    """Repository path of the SSH allowed-signers file, read at :attr:`commit`."""
+
+    @functools.cached_property
+    def signers(self) -> bytes | None:
+        """The allowed-signers file at the commit; None when there is none (no signature counts)."""
+        return self.read(os.path.join(self.root, self.allowed_signers))
+
+    def verified(self, document: dict[str, Any], signature: Any, principal: Any) -> bool:
+        """Whether ``signature`` signs ``document`` for ``principal`` by an allowed signer."""
+        from licensegate.signing import verify
+
+        signers = self.signers
+        if not signers or not isinstance(principal, str) or not signature:
+            return False
+        return verify(document, signature, principal, signers)
 
     def to_dict(self) -> dict[str, Any]:
         """The report's ``trust`` field."""
@@ -91,8 +110,29 @@ class TrustedRef:
         return shown.stdout if shown.returncode == 0 else None
 
 
-def open_ref(ref: str, near: Path) -> TrustedRef:
+def repository_path(path: Path) -> str:
+    """``path`` relative to the top of its git repository (what a signature names)."""
+    folder = str(path.parent) or "."
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise TrustError(
+            f"{path} is not in a git repository: a signature names its repository path"
+        )
+    root = os.path.realpath(top.stdout.decode("utf-8", "replace").strip())
+    relative = TrustedRef(root, "", "").relative(path)
+    if relative is None:
+        raise TrustError(f"{path} lies outside its repository {root}")
+    return relative
+
+
+def open_ref(ref: str, near: Path, allowed_signers: str | None = None) -> TrustedRef:
     """Resolve ``ref`` in the repository that holds ``near``; TrustError when it cannot."""
+    if allowed_signers is not None:
+        parts = PurePosixPath(allowed_signers).parts
+        if not parts or allowed_signers.startswith("/") or ".." in parts:
+            raise TrustError(
+                f"--allowed-signers {allowed_signers!r} must be a path inside the repository"
+            )
     if not ref or ref.startswith("-") or ":" in ref or any(ord(c) < 32 for c in ref):
         raise TrustError(f"--trusted-ref {ref!r} is not a branch, tag or commit name")
     folder = str(near if near.is_dir() else near.parent) or "."
@@ -108,7 +148,10 @@ def open_ref(ref: str, near: Path) -> TrustedRef:
             f"--trusted-ref {ref!r} is not a commit in {root} (fetch it first, e.g. "
             f"git fetch origin {ref})"
         )
-    return TrustedRef(root, ref, resolved.stdout.decode("ascii").strip())
+    commit = resolved.stdout.decode("ascii").strip()
+    if allowed_signers is None:
+        return TrustedRef(root, ref, commit)
+    return TrustedRef(root, ref, commit, allowed_signers)
 
 
 def canonical(record: Any) -> str:
@@ -135,11 +178,12 @@ def filter_manifest(manifest: Any, trusted: TrustedRef) -> tuple[Any, list[Repor
             base = {}  # NOTE: an invalid manifest at the ref approves nothing
     data = dict(manifest.data)
     warnings: list[ReportWarning] = []
-    for field, kind, who in _KINDS:
-        known = {canonical(record) for record in base.get(field, [])}
+    signed = _signed_approvals(manifest, trusted, warnings)
+    for key, kind, who in _KINDS:
+        known = {canonical(record) for record in base.get(key, [])}
         kept = []
-        for index, record in enumerate(data.get(field, [])):
-            if canonical(record) in known:
+        for index, record in enumerate(data.get(key, [])):
+            if canonical(record) in known or _approved(record, kind, who, signed, trusted):
                 kept.append(record)
                 continue
             subject = f" for {record['subject']}" if record.get("subject") else ""
@@ -147,21 +191,64 @@ def filter_manifest(manifest: Any, trusted: TrustedRef) -> tuple[Any, list[Repor
                 ReportWarning(
                     f"{kind}-untrusted",
                     f"the {kind} of {record.get('clause')}{subject} (by {record.get(who)}) is "
-                    f"not in this manifest at {trusted.ref} ({trusted.commit[:12]}): an "
-                    f"approval added or changed in this change does not apply until it is "
-                    "merged there",
-                    manifest.line_of((field, index)),
+                    f"not in this manifest at {trusted.ref} ({trusted.commit[:12]}) and not "
+                    f"signed by {record.get(who)} with a key allowed in "
+                    f"{trusted.allowed_signers} there: an approval added or changed in this "
+                    "change does not apply until it is merged or signed (licensegate approve)",
+                    manifest.line_of((key, index)),
                     blocking=False,
                 )
             )
-        if field in data:
-            data[field] = kept
+        if key in data:
+            data[key] = kept
     return replace(manifest, data=data), warnings
 
 
+def _signed_approvals(
+    manifest: Any, trusted: TrustedRef, warnings: list[ReportWarning]
+) -> tuple[str, list[dict[str, Any]]]:
+    """The manifest's repository path and the entries of its approvals file (read only when
+    some signer is allowed at the ref: without one no signature can count)."""
+    from licensegate.approvals import ApprovalsError, approvals_path, read_approvals
+
+    where = trusted.relative(manifest.path)
+    if where is None or not trusted.signers:
+        return "", []
+    try:
+        return where, read_approvals(approvals_path(manifest.path))
+    except ApprovalsError as err:
+        warnings.append(ReportWarning("approvals-invalid", str(err), None, blocking=False))
+        return where, []
+
+
+def _approved(
+    record: Any,
+    kind: str,
+    who: str,
+    signed: tuple[str, list[dict[str, Any]]],
+    trusted: TrustedRef,
+) -> bool:
+    """Whether a signed approval in the approvals file covers exactly ``record``, signed by
+    the record's own approver with a key allowed at the ref."""
+    from licensegate.approvals import same_record, signed_document
+
+    where, entries = signed
+    if not entries or not isinstance(record, dict):
+        return False
+    return any(
+        entry["kind"] == kind
+        and same_record(entry["record"], record)
+        and trusted.verified(
+            signed_document(kind, where, record), entry["signature"], record.get(who)
+        )
+        for entry in entries
+    )
+
+
 def trusted_signoffs(path: Path, entries: list[Any], trusted: TrustedRef) -> tuple[list[Any], int]:
-    """The sign-off entries that are also in the record at the ref, and how many are not."""
-    from dataclasses import asdict
+    """The sign-off entries that are also in the record at the ref or signed by their approver
+    with an allowed key, and how many are neither."""
+    from licensegate.signoff import SIGNOFF_SUFFIX, signed_document
 
     raw = trusted.read(path)
     known: set[str] = set()
@@ -171,5 +258,15 @@ def trusted_signoffs(path: Path, entries: list[Any], trusted: TrustedRef) -> tup
             known = {canonical(item) for item in document.get("signoffs", [])}
         except (ValueError, AttributeError, TypeError):
             known = set()
-    kept = [entry for entry in entries if canonical(asdict(entry)) in known]
+    manifest_path = trusted.relative(path.with_name(path.name.removesuffix(SIGNOFF_SUFFIX)))
+    kept = [
+        entry
+        for entry in entries
+        if canonical(entry.to_dict()) in known
+        or (
+            manifest_path is not None
+            and entry.signature
+            and trusted.verified(signed_document(entry, manifest_path), entry.signature, entry.by)
+        )
+    ]
     return kept, len(entries) - len(kept)

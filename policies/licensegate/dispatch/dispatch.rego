@@ -16,6 +16,7 @@ supported := {
 	"creativeml-openrail-m",
 	"dbrx",
 	"deepseek",
+	"exaone",
 	"flux-1-dev-non-commercial-license",
 	"flux-1-dev-non-commercial-license-2024-08",
 	"gemma",
@@ -37,6 +38,8 @@ supported := {
 	"qwen-research",
 	"stabilityai-community",
 	"stabilityai-nc-research",
+	"tencent-hunyuan-community",
+	"tencent-hunyuan-community-2024-12-03",
 	"tongyi-qianwen",
 	"tongyi-qianwen-research",
 	"yi-2.1",
@@ -55,6 +58,8 @@ findings(license) := data.licenses.creativeml_openrail_m.findings if license == 
 findings(license) := data.licenses.dbrx.findings if license == "dbrx"
 
 findings(license) := data.licenses.deepseek.findings if license == "deepseek"
+
+findings(license) := data.licenses.exaone.findings if license == "exaone"
 
 findings(license) := data.licenses.flux_1_dev_non_commercial_license.findings if license == "flux-1-dev-non-commercial-license"
 
@@ -99,6 +104,10 @@ findings(license) := data.licenses.qwen_research.findings if license == "qwen-re
 findings(license) := data.licenses.stabilityai_community.findings if license == "stabilityai-community"
 
 findings(license) := data.licenses.stabilityai_nc_research.findings if license == "stabilityai-nc-research"
+
+findings(license) := data.licenses.tencent_hunyuan_community.findings if license == "tencent-hunyuan-community"
+
+findings(license) := data.licenses.tencent_hunyuan_community_2024_12_03.findings if license == "tencent-hunyuan-community-2024-12-03"
 
 findings(license) := data.licenses.tongyi_qianwen.findings if license == "tongyi-qianwen"
 

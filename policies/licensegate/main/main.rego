@@ -66,6 +66,101 @@ _raw contains finding.new(
 	not _supported(license)
 }
 
+# ---------------------------------------------------------------------------------------------
+# `check --scan DIR` (DESIGN.md §7): the repository says which models it really runs. input.scan
+# is there only then; licensegate.scan.check_input builds it from the scan, one entry per model
+# (`key`: its id lowercased) with the places it is named, and one per model card or GGUF header.
+
+# A model the repository uses that the manifest lists neither as a model nor as a derived model:
+# the manifest is not telling the whole story, so nothing else it says can pass.
+_raw contains object.union(
+	finding.new(
+		"licensegate", "undeclared-model", found.id, "violated",
+		sprintf("%s names %s (%s), which the manifest does not list under models[]%s", [
+			_place(_first_evidence(found)), found.id, _first_evidence(found).kind, _elsewhere(found),
+		]),
+		["models"],
+	),
+	{"evidence": _first_evidence(found)},
+) if {
+	some found in input.scan.models
+	not _declared(found.key)
+}
+
+_declared(key) if {
+	some model in input.manifest.models
+	lower(model.id) == key
+}
+
+# A derived model's name declares the id it is published under, but never an id the catalog
+# knows: that is someone else's model, and naming a "derived model" after it must not hide it.
+_declared(key) if {
+	some derived in input.manifest.derived_models
+	lower(derived.name) == key
+	not subjects.catalog_entry(key)
+}
+
+# _valid_scan makes sure every model has a place; this keeps the finding defined regardless.
+_first_evidence(found) := found.evidence[0] if {
+	count(found.evidence) > 0
+} else := {"path": "the scanned folder", "line": 0, "kind": "unknown"}
+
+_place(evidence) := sprintf("%s:%d", [evidence.path, evidence.line]) if {
+	evidence.line > 0
+} else := evidence.path
+
+_elsewhere(found) := sprintf(" (and %d more places)", [found.evidence_count - 1]) if {
+	found.evidence_count > 1
+} else := ""
+
+# A model card (or GGUF header) in the repository that puts a listed model under other licenses
+# than the manifest or the catalog: contradictory facts are never a quiet pass (DESIGN.md §2.1
+# rule 3, §7). One finding per model, for the first such card in scan order.
+_raw contains object.union(
+	finding.new(
+		"licensegate", "license-conflict", model.id, "missing-facts",
+		sprintf("%s says %s is under %s, but %s has it under %s", [
+			_place(card.evidence), model.id, concat(", ", card.licenses),
+			_license_source(model), concat(", ", sort(subjects.licenses_of(model))),
+		]),
+		_license_path(index, model),
+	),
+	{"evidence": card.evidence},
+) if {
+	some index, model in input.manifest.models
+	conflicts := [card |
+		some card in input.scan.cards
+		card.key == lower(model.id)
+		count(card.licenses) > 0
+		not _card_agrees(card, model)
+	]
+	card := conflicts[0]
+}
+
+# A card agrees when it names exactly the licenses the model is judged under, or one of the
+# texts the catalog accepts for it (its licenses or an alternative_licenses entry).
+_card_agrees(card, model) if {
+	{license | some license in card.licenses} == {license | some license in subjects.licenses_of(model)}
+}
+
+_card_agrees(card, model) if {
+	{license | some license in card.licenses} == {license | some license in subjects.catalog_entry(model.id).licenses}
+}
+
+_card_agrees(card, model) if {
+	some alternative in subjects.catalog_entry(model.id).alternative_licenses
+	{license | some license in card.licenses} == {license | some license in alternative}
+}
+
+_license_source(model) := "the manifest" if {
+	model.license
+	not subjects.catalog_entry(model.id)
+} else := "the catalog"
+
+_license_path(index, model) := ["models", index, "license"] if {
+	model.license
+} else := ["models", index]
+
 # Licenses known to be out of reach, with the reason (policies/licensegate/unsupported/<id>/).
 _why_unsupported(license) := sprintf(": %s", [data.licensegate.unsupported[license].reason]) if {
 	data.licensegate.unsupported[license].reason
@@ -103,6 +198,49 @@ _valid_input if {
 	is_object(input.upstream)
 	is_object(input.files)
 	count(input.folded.attribution) == count(input.manifest.product.attribution)
+	_valid_scan
+}
+
+# input.scan is optional (only `check --scan` adds it); when present, every model it names has a
+# key and at least one place, so no undeclared model can drop out for lack of a field.
+_valid_scan if not input.scan
+
+_valid_scan if {
+	is_array(input.scan.models)
+	is_array(input.scan.cards)
+	every found in input.scan.models {
+		_valid_model_entry(found)
+	}
+	every card in input.scan.cards {
+		_valid_card_entry(card)
+	}
+}
+
+_valid_model_entry(found) if {
+	is_string(found.id)
+	is_string(found.key)
+	is_number(found.evidence_count)
+	is_array(found.evidence)
+	count(found.evidence) > 0
+	every evidence in found.evidence {
+		_valid_evidence(evidence)
+	}
+}
+
+_valid_card_entry(card) if {
+	is_string(card.id)
+	is_string(card.key)
+	is_array(card.licenses)
+	every license in card.licenses {
+		is_string(license)
+	}
+	_valid_evidence(card.evidence)
+}
+
+_valid_evidence(evidence) if {
+	is_string(evidence.path)
+	is_number(evidence.line)
+	is_string(evidence.kind)
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -131,3 +131,136 @@ test_valid_input_is_judged if {
 		item.id != "licensegate:invalid-input"
 	}
 }
+
+# ---------------------------------------------------------------------------------------------
+# check --scan: input.scan as licensegate.scan.check_input builds it.
+
+_place(path, line) := {"path": path, "line": line, "kind": "python"}
+
+_found(id, places) := {"id": id, "key": lower(id), "evidence": places, "evidence_count": count(places)}
+
+_card(id, licenses) := {
+	"id": id, "key": lower(id), "licenses": licenses, "base_models": [],
+	"evidence": {"path": "models/m/README.md", "line": 3, "kind": "model-card"},
+}
+
+_scan(models, cards) := {"root": ".", "models": models, "cards": cards}
+
+_scanned(overrides, scan) := result if {
+	result := main.findings with input as object.union(testing.doc(overrides), {"scan": scan})
+}
+
+_vision := "meta-llama/Llama-3.2-11B-Vision-Instruct"
+
+test_undeclared_model_is_violated_at_its_evidence if {
+	scan := _scan([_found(_vision, [_place("app/serve.py", 12), _place("app/batch.py", 4)])], [])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	_status(findings, "licensegate:undeclared-model", _vision) == {"violated"}
+	some item in findings
+	item.id == "licensegate:undeclared-model"
+	item.evidence == _place("app/serve.py", 12)
+	item.path == ["models"]
+	contains(item.message, "app/serve.py:12 names meta-llama/Llama-3.2-11B-Vision-Instruct (python)")
+	contains(item.message, "(and 1 more places)")
+}
+
+test_declared_model_is_not_undeclared_whatever_its_case if {
+	scan := _scan([_found(upper(_llama), [_place("app/serve.py", 12)])], [])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	not _has_clause(findings, "licensegate:undeclared-model")
+}
+
+test_derived_model_name_declares_its_id if {
+	derived := testing.derived("acme/Support-8B", [_llama], [], ["api"])
+	scan := _scan([_found("acme/support-8b", [_place("serve.yaml", 3)])], [])
+	findings := _scanned({"models": [testing.model(_llama)], "derived_models": [derived]}, scan)
+	not _has_clause(findings, "licensegate:undeclared-model")
+}
+
+test_derived_model_named_after_a_catalog_model_does_not_declare_it if {
+	derived := testing.derived(_vision, [_llama], [], ["api"])
+	scan := _scan([_found(_vision, [_place("serve.py", 3)])], [])
+	findings := _scanned({"models": [testing.model(_llama)], "derived_models": [derived]}, scan)
+	_status(findings, "licensegate:undeclared-model", _vision) == {"violated"}
+}
+
+test_same_name_under_another_org_is_undeclared if {
+	scan := _scan([_found("evil/Llama-3.1-8B-Instruct", [_place("app.py", 1)])], [])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	_status(findings, "licensegate:undeclared-model", "evil/Llama-3.1-8B-Instruct") == {"violated"}
+}
+
+test_undeclared_model_waiver_with_its_subject_applies if {
+	waiver := {
+		"clause": "licensegate:undeclared-model", "subject": _vision, "reason": "removed next sprint",
+		"approved_by": "c@acme.example", "expires": "2027-01-01",
+	}
+	scan := _scan([_found(_vision, [_place("app.py", 1)])], [])
+	findings := _scanned({"models": [testing.model(_llama)], "waivers": [waiver]}, scan)
+	_status(findings, "licensegate:undeclared-model", _vision) == {"waived"}
+}
+
+test_binary_evidence_shows_the_path_alone if {
+	scan := _scan([_found("TheBloke/Foo-GGUF", [{"path": "w/foo.gguf", "line": 0, "kind": "gguf"}])], [])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	some item in findings
+	item.id == "licensegate:undeclared-model"
+	startswith(item.message, "w/foo.gguf names TheBloke/Foo-GGUF (gguf),")
+}
+
+test_scan_entry_without_a_place_is_invalid_input if {
+	scan := _scan([{"id": _vision, "key": lower(_vision), "evidence": [], "evidence_count": 0}], [])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	[item.id | some item in findings] == ["licensegate:invalid-input"]
+}
+
+test_scan_entry_without_a_key_is_invalid_input if {
+	scan := _scan([{"id": _vision, "evidence": [_place("a.py", 1)], "evidence_count": 1}], [])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	[item.id | some item in findings] == ["licensegate:invalid-input"]
+}
+
+test_no_scan_no_scan_findings if {
+	findings := _findings({"models": [testing.model(_llama)]})
+	not _has_clause(findings, "licensegate:undeclared-model")
+	not _has_clause(findings, "licensegate:license-conflict")
+}
+
+test_card_contradicting_the_catalog_is_a_license_conflict if {
+	scan := _scan([], [_card(_llama, ["apache-2.0"])])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	_status(findings, "licensegate:license-conflict", _llama) == {"missing-facts"}
+	some item in findings
+	item.id == "licensegate:license-conflict"
+	item.evidence.path == "models/m/README.md"
+	item.path == ["models", 0]
+	item.message == "models/m/README.md:3 says meta-llama/Llama-3.1-8B-Instruct is under apache-2.0, but the catalog has it under llama3.1"
+}
+
+test_card_contradicting_the_manifest_points_at_the_license if {
+	model := object.union(testing.model("someone/model-7b"), {"license": "mit"})
+	scan := _scan([], [_card("Someone/Model-7B", ["apache-2.0"])])
+	findings := _scanned({"models": [model]}, scan)
+	some item in findings
+	item.id == "licensegate:license-conflict"
+	item.status == "missing-facts"
+	item.path == ["models", 0, "license"]
+	contains(item.message, "but the manifest has it under mit")
+}
+
+test_agreeing_or_silent_card_is_no_conflict if {
+	scan := _scan([], [_card(_llama, ["llama3.1"]), _card(_llama, [])])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	not _has_clause(findings, "licensegate:license-conflict")
+}
+
+test_one_conflict_per_model_however_many_cards if {
+	scan := _scan([], [_card(_llama, ["apache-2.0"]), _card(_llama, ["mit"])])
+	findings := _scanned({"models": [testing.model(_llama)]}, scan)
+	count([item | some item in findings; item.id == "licensegate:license-conflict"]) == 1
+}
+
+_has_clause(findings, id) if {
+	some item in findings
+	item.id == id
+}

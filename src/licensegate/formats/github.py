@@ -63,6 +63,15 @@ def _message(clause: ClauseResult) -> str:
     return "\n".join(lines)
 
 
+def _where(manifest: str, clause: ClauseResult) -> tuple[str, int | None]:
+    """The manifest line, or for a `check --scan` finding the repository file that shows it."""
+    evidence = clause.extra.get("evidence")
+    if isinstance(evidence, dict) and isinstance(evidence.get("path"), str):
+        line = evidence.get("line")
+        return evidence["path"], line if isinstance(line, int) else None
+    return manifest, clause.line
+
+
 def render(report: Report) -> str:
     """Workflow commands, one per line, in report order."""
     lines: list[str] = []
@@ -74,13 +83,14 @@ def render(report: Report) -> str:
                 continue
             if kind is None:
                 kind = "notice"  # a waived or attested clause: every exception is visible
+            path, line = _where(result.manifest, clause)
             lines.append(
                 command(
                     kind,
                     _message(clause),
-                    file=result.manifest,
+                    file=path,
                     # NOTE: without line= the annotation does not show in "Files changed".
-                    line=clause.line or 1,
+                    line=line or 1,
                     title=f"{clause.id} ({clause.status.value}): {clause.title}",
                 )
             )

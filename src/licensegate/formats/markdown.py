@@ -115,20 +115,66 @@ def headline(report: Report) -> str:
     return text + (" (strict: needs-attestation fails)" if report.strict else "")
 
 
-def render(report: Report) -> str:
+SUMMARY_LIMIT = 1_000_000
+"""Bytes the whole document may take: GitHub refuses a step summary over 1 MiB (1,048,576
+bytes), and other steps may write to the same summary."""
+
+
+def render(report: Report, limit: int = SUMMARY_LIMIT) -> str:
+    """The whole report as Markdown: manifests without a verdict first, then failing ones, then
+    passing ones with warnings; passing ones without warnings are only counted and listed.
+    Past ``limit`` bytes the remaining blocks are counted instead of shown."""
     from licensegate.formats.text import trust_line
 
-    """The whole report as Markdown."""
-    lines = [f"## licensegate: {headline(report)}", ""]
-    blocks = [render_result(result) for result in report.results]
-    for error in report.errors:
-        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
-        blocks.append(
-            f"### ⛔ NO VERDICT {code(error.manifest)}\n\n{code(where)}: {escape(error.message)}\n"
-        )
-    body = "\n".join(blocks)
+    head = f"## licensegate: {headline(report)}\n\n"
     footer = (
         f"<sub>licensegate policies {code(report.policy_digest.removeprefix('sha256:')[:12])}"
         f" · {escape(trust_line(report.trust))}</sub>\n"
     )
-    return "\n".join(lines) + "\n" + body + ("\n" if body else "") + footer
+    blocks: list[tuple[str, str]] = []  # (kind, text): kind says what a dropped block was
+    for error in report.errors:
+        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
+        blocks.append(
+            (
+                "without verdict",
+                f"### ⛔ NO VERDICT {code(error.manifest)}\n\n{code(where)}: "
+                f"{escape(error.message)}\n",
+            )
+        )
+    blocks += [("failing", render_result(r)) for r in report.results if r.failed]
+    blocks += [
+        ("passing", render_result(r)) for r in report.results if not r.failed and r.warnings
+    ]
+    quiet = [r for r in report.results if not r.failed and not r.warnings]
+    # Room for the closing note and the footer, whatever is dropped.
+    room = limit - len(head.encode()) - len(footer.encode()) - 600
+    shown: list[str] = []
+    dropped: dict[str, int] = {}
+    for kind, text in blocks:
+        size = len(text.encode()) + 1
+        if not dropped and size <= room:
+            shown.append(text)
+            room -= size
+        else:
+            dropped[kind] = dropped.get(kind, 0) + 1
+    if quiet:
+        names = [f"- {code(r.manifest)}" for r in quiet]
+        listing = "\n".join(names)
+        summary = f"<details><summary>✅ {len(quiet)} more {_plural(len(quiet))} pass</summary>"
+        block = f"{summary}\n\n{listing}\n\n</details>\n"
+        if not dropped and len(block.encode()) + 1 <= room:
+            shown.append(block)
+        else:
+            shown.append(f"✅ {len(quiet)} more {_plural(len(quiet))} pass.\n")
+    if dropped:
+        counts = ", ".join(f"{count} {kind}" for kind, count in dropped.items())
+        shown.append(
+            f"> ℹ️ Not shown, to keep this summary under GitHub's 1 MiB limit: {counts}. "
+            "The SARIF report and `licensegate check --format json` list every finding.\n"
+        )
+    body = "\n".join(shown)
+    return head + body + ("\n" if body else "") + footer
+
+
+def _plural(count: int) -> str:
+    return "manifest" if count == 1 else "manifests"

@@ -5,7 +5,8 @@
 - One result per clause whose level (licensegate.levels) has a SARIF level: violated and
   missing-facts are ``error``, needs-attestation is ``note`` (``error`` under ``--strict``).
   Satisfied and waived clauses give no result. Each result sits on the manifest line of the
-  fact that decided it (``physicalLocation.region.startLine``; line 1 when the fact has none).
+  fact that decided it (``physicalLocation.region.startLine``; line 1 when the fact has none);
+  a `check --scan` finding sits at the repository file and line that show it instead.
 - Sign-off and waiver-expiry warnings are results at level ``warning`` (``error`` when
   ``--require-signoff`` makes them blocking), under rules ``licensegate/<code>``.
 - Manifests without a verdict are ``toolExecutionNotifications`` and make
@@ -51,6 +52,12 @@ _WARNING_RULES = {
     "waiver-expiring": "No waiver is about to expire",
     "waiver-unused": "Every waiver covers a clause the deployment triggers",
     "attestation-unused": "Every attestation covers a clause the deployment triggers",
+    "waiver-untrusted": "Every waiver is at the trusted ref or signed by an allowed signer",
+    "attestation-untrusted": "Every attestation is at the trusted ref or signed by a signer",
+    "signoff-untrusted": "Every sign-off is at the trusted ref or signed by an allowed signer",
+    "approvals-invalid": "The signed-approvals file can be read",
+    "model-not-found": "Every listed model is found in the scanned repository",
+    "scan-incomplete": "The scan read every model reference in the repository",
 }
 
 
@@ -120,12 +127,25 @@ def _warning_rule(code: str) -> dict[str, Any]:
     }
 
 
+def _clause_locations(manifest: str, clause: ClauseResult) -> dict[str, Any]:
+    """The manifest line; for a `check --scan` finding, the repository file that shows it,
+    with the manifest as a related location."""
+    evidence = clause.extra.get("evidence")
+    if not isinstance(evidence, dict) or not isinstance(evidence.get("path"), str):
+        return {"locations": [_location(manifest, clause.line)]}
+    line = evidence.get("line")
+    return {
+        "locations": [_location(evidence["path"], line if isinstance(line, int) else None)],
+        "relatedLocations": [{"id": 0, **_location(manifest, clause.line)}],
+    }
+
+
 def _clause_result(manifest: str, clause: ClauseResult, level: str) -> dict[str, Any]:
     return {
         "ruleId": clause.id,
         "level": level,
         "message": {"text": f"{clause.subject}: {_sentence(clause.message)} {clause.remediation}"},
-        "locations": [_location(manifest, clause.line)],
+        **_clause_locations(manifest, clause),
         "partialFingerprints": {
             "licensegateClause/v1": _fingerprint(manifest, clause.id, clause.subject)
         },

@@ -26,6 +26,7 @@ ReferenceKind = Literal[
     "model-card",  # a model folder's or the Hugging Face cache's README.md front matter
     "hf-cache",  # a models--org--name folder in the Hugging Face cache
     "bom",  # a CycloneDX BOM given to `check --bom`
+    "config",  # any other YAML/JSON/TOML key that names a model (model_name_or_path:, ...)
 ]
 
 # Relations a model card's `base_model_relation` may state (Hugging Face's vocabulary).
