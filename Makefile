@@ -34,6 +34,9 @@ demo: install ## Install, then check an example manifest (EXAMPLE=path to choose
 test: $(VENV)/.installed-test ## Run every test: unit, CLI, examples, Rego suites, parity with real OPA
 	$(BIN)/python -m pytest $(if $(TESTS),-k '$(TESTS)',)
 
+test-fast: $(VENV)/.installed-test ## Every test but the slow end-to-end ones (pre-commit, Action; marker `slow`)
+	$(BIN)/python -m pytest -m 'not slow' $(if $(TESTS),-k '$(TESTS)',)
+
 test-rego: install ## Run only the Rego unit tests, on the embedded engine
 	$(BIN)/licensegate test
 
@@ -65,4 +68,4 @@ lint: $(VENV)/.installed-test ## ruff and mypy
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info
 
-.PHONY: help install demo test test-rego parity golden generate docs bench lint clean
+.PHONY: help install demo test test-fast test-rego parity golden generate docs bench lint clean

@@ -2,12 +2,18 @@
 
 Never a runtime dependency (DESIGN.md §1): it is installed only for tests, with
 `pip install --no-deps --ignore-requires-python opa-golib-python-bindings`.
+
+Building an OPA engine compiles the whole library, so the suite shares two for the session:
+`shared_oracle()` for decisions (policy modules, loaded like the embedded engine) and
+`shared_rego_outcomes()`, every Rego unit test's outcome from one engine and one query.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from licensegate import api, regotest
 from licensegate.engine import DECISION
 from licensegate.policy import PolicyLibrary
 
@@ -27,6 +33,26 @@ class OracleEngine:
         result = self._engine.eval_document(DECISION.removeprefix("data."), input_document)
         assert isinstance(result, list)
         return result
+
+
+@cache
+def shared_library() -> PolicyLibrary:
+    """The checkout's policy library, read once for the oracle."""
+    return api.load_library()
+
+
+@cache
+def shared_oracle() -> OracleEngine:
+    """The session's decision oracle over the checkout's library (one compile for all tests)."""
+    return OracleEngine(shared_library())
+
+
+@cache
+def shared_rego_outcomes() -> dict[str, regotest.Outcome]:
+    """Every Rego unit test of the checkout under real OPA, by rule reference (``data.p.test_x``)."""
+    library = shared_library()
+    outcomes = regotest.run_opa(library, regotest.collect(library))
+    return {outcome.test.ref: outcome for outcome in outcomes}
 
 
 def canonical(findings: list[dict[str, Any]]) -> list[str]:

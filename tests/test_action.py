@@ -156,6 +156,7 @@ def _workspace(tmp_path: Path, manifests: dict[str, str]) -> Path:
     return workspace
 
 
+@pytest.mark.slow
 def test_passing_manifests_whole_action(tmp_path: Path, runner: Runner) -> None:
     workspace = _workspace(tmp_path, {"deploy/licensegate.yaml": PASSING})
     code, stdout, outputs, summary = runner.run(workspace, {}, ACTION["runs"]["steps"])
@@ -170,6 +171,7 @@ def test_passing_manifests_whole_action(tmp_path: Path, runner: Runner) -> None:
     assert summary.startswith("## licensegate: ✅ 1 manifest pass")
 
 
+@pytest.mark.slow
 def test_failing_manifest_annotates_writes_sarif_and_fails(tmp_path: Path, runner: Runner) -> None:
     workspace = _workspace(
         tmp_path, {"deploy/licensegate.yaml": PASSING, "team/chat.licensegate.yaml": FAILING}
@@ -184,6 +186,7 @@ def test_failing_manifest_annotates_writes_sarif_and_fails(tmp_path: Path, runne
     assert "❌ 1 of 2 manifests fail" in summary
 
 
+@pytest.mark.slow
 def test_sarif_written_where_asked(tmp_path: Path, runner: Runner) -> None:
     workspace = _workspace(tmp_path, {"team/chat.licensegate.yaml": FAILING})
     code, stdout, outputs, _ = runner.run(
@@ -200,6 +203,7 @@ def test_sarif_written_where_asked(tmp_path: Path, runner: Runner) -> None:
     }
 
 
+@pytest.mark.slow
 def test_strict_and_no_verdict(tmp_path: Path, runner: Runner) -> None:
     open_attestation = PASSING.split("attestations:")[0]
     workspace = _workspace(tmp_path, {"licensegate.yaml": open_attestation})
@@ -272,6 +276,7 @@ def _pull_request_clone(tmp_path: Path) -> Path:
     return workspace
 
 
+@pytest.mark.slow
 def test_pull_request_cannot_waive_its_own_failure(tmp_path: Path, runner: Runner) -> None:
     workspace = _pull_request_clone(tmp_path)
     code, stdout, outputs, _ = runner.run(workspace, {}, event={"GITHUB_BASE_REF": "main"})
@@ -288,6 +293,7 @@ def test_pull_request_cannot_waive_its_own_failure(tmp_path: Path, runner: Runne
     assert code == 0
 
 
+@pytest.mark.slow
 def test_unfetchable_base_branch_is_no_verdict(tmp_path: Path, runner: Runner) -> None:
     workspace = _pull_request_clone(tmp_path)
     code, stdout, outputs, _ = runner.run(

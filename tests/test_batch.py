@@ -88,6 +88,7 @@ def test_parallel_report_identical_to_sequential(
     assert {r["result"] for r in data["results"]} == {"pass", "fail"}
 
 
+@pytest.mark.slow
 def test_cli_jobs_gives_the_sequential_report(corpus: Path) -> None:
     one = runner.invoke(
         app, ["check", str(corpus), "--format", "json", "--date", TODAY.isoformat(), "-j", "1"]
@@ -174,6 +175,7 @@ def test_small_inputs_start_no_worker(corpus: Path, monkeypatch: pytest.MonkeyPa
     assert len(report.results) == 100
 
 
+@pytest.mark.slow
 def test_parallel_with_the_remote_engine(corpus: Path, tmp_path: Path) -> None:
     """The parent pushes once; each worker checks the revision and evaluates on the server."""
     from conftest import opa_available

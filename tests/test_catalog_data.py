@@ -181,6 +181,9 @@ def test_sources_are_urls(models: dict[str, dict[str, Any]]) -> None:
         ("mistralai/Devstral-Small-2505", ["apache-2.0"], False),
         ("allenai/OLMo-2-1124-13B-Instruct", ["apache-2.0"], False),
         ("tencent/Hunyuan-A13B-Instruct", ["tencent-hunyuan-community"], False),
+        ("microsoft/phi-4", ["mit"], False),
+        ("microsoft/Phi-3-mini-4k-instruct", ["mit"], False),
+        ("microsoft/Phi-3.5-vision-instruct", ["mit"], True),
     ],
 )
 def test_spot_checks(

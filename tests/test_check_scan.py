@@ -347,9 +347,9 @@ def test_scan_findings_are_the_same_under_real_opa(manifest: Path, library, engi
 
     from licensegate.facts import build_input
     from licensegate.manifest import load_manifest
-    from oracle import OracleEngine, canonical
+    from oracle import canonical, shared_oracle
 
-    oracle = OracleEngine(library)
+    oracle = shared_oracle()
     scans = [
         _scan(_ref(LLAMA)),
         _scan(_ref(LLAMA), _ref(VISION, "app/serve.py", 12), _ref(VISION, "b.gguf", 0)),

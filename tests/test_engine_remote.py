@@ -324,6 +324,7 @@ def test_non_json_answer_exits_2(opa) -> None:
 # -- revisions, push and preloaded --------------------------------------------------------------
 
 
+@pytest.mark.slow
 @needs_oracle
 def test_preloaded_bundle_gives_identical_reports(tmp_path: Path) -> None:
     from opa_rest_server import FakeOpa
@@ -377,6 +378,7 @@ def test_preloaded_without_policies_exits_2() -> None:
     assert "has no licensegate policies" in _one_line_error(result)
 
 
+@pytest.mark.slow
 @needs_oracle
 def test_push_replaces_another_revision_and_stale_modules(opa, library: PolicyLibrary) -> None:
     session = requests.Session()

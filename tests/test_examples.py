@@ -52,9 +52,7 @@ def test_every_supported_license_has_a_passing_and_a_failing_example(
 def test_example_same_under_real_opa(
     path: Path, library: PolicyLibrary, engine: EmbeddedEngine
 ) -> None:
-    from oracle import OracleEngine, canonical
+    from oracle import canonical, shared_oracle
 
     document = build_input(load_manifest(path), library, TODAY)
-    assert canonical(OracleEngine(library).evaluate(document)) == canonical(
-        engine.evaluate(document)
-    )
+    assert canonical(shared_oracle().evaluate(document)) == canonical(engine.evaluate(document))

@@ -222,12 +222,12 @@ def test_notice_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
 def test_real_opa_on_a_raw_manifest_or_empty_input_is_invalid_input(
     tmp_path: Path, library: PolicyLibrary
 ) -> None:
-    from oracle import OracleEngine
+    from oracle import shared_oracle
 
     path = tmp_path / "licensegate.yaml"
     path.write_text(MANIFEST, encoding="utf-8")
     manifest = load_manifest(path).data
-    oracle = OracleEngine(library)
+    oracle = shared_oracle()
     for document in ({}, manifest, {"manifest": manifest}):
         findings = oracle.evaluate(document)
         assert [f["id"] for f in findings] == ["licensegate:invalid-input"], findings
@@ -242,7 +242,7 @@ def test_real_opa_on_a_raw_manifest_or_empty_input_is_invalid_input(
 def test_non_ascii_attribution_same_under_both_engines(
     tmp_path: Path, library: PolicyLibrary, engine: EmbeddedEngine
 ) -> None:
-    from oracle import OracleEngine, canonical
+    from oracle import canonical, shared_oracle
 
     for text in ("BUİLT WITH LLAMA", "Built with Llama", "ＢＵＩＬＴ ｗｉｔｈ Llama", "Kimi K2 İ"):
         manifest = MANIFEST.replace(
@@ -254,9 +254,7 @@ def test_non_ascii_attribution_same_under_both_engines(
         path = tmp_path / "licensegate.yaml"
         path.write_text(manifest, encoding="utf-8")
         document = build_input(load_manifest(path), library, TODAY)
-        assert canonical(OracleEngine(library).evaluate(document)) == canonical(
-            engine.evaluate(document)
-        )
+        assert canonical(shared_oracle().evaluate(document)) == canonical(engine.evaluate(document))
 
 
 # -- rule 10: waivers and attestations cannot hide what the library cannot judge ---------------

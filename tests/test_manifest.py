@@ -948,3 +948,52 @@ def test_pure_python_yaml_parser_gives_the_same_answers(monkeypatch: pytest.Monk
         f"lol{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)
     ]
     assert "expands to more than" in str(fails("\n".join(lines)))
+
+
+def test_every_schema_error_is_reported_at_once(tmp_path: Path) -> None:
+    """A user fixes a manifest in one round: each problem on its own line, in document order."""
+    from typer.testing import CliRunner
+
+    from licensegate.cli import app
+
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        "apiVersion: licensegate/v1\nkind: Deployment\nmetadata: {name: x}\n"
+        "licensee: {name: Acme, domicile: us, monthly_active_users: -5}\n"
+        "product: {commercial: maybe, environment: research, audience: internal}\n"
+        "models:\n  - id: meta-llama/Llama-3.1-8B-Instruct\n    uses: [evaluating]\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(manifest), "--format", "json"])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("licensegate: error")]
+    assert [line.split(": ")[3] for line in lines] == [
+        "licensee.domicile",
+        "licensee.monthly_active_users",
+        "product.commercial",
+        "models[0].uses[0]",
+    ]
+    assert [line.split(": ")[2].rsplit(":", 1)[1] for line in lines] == ["4", "4", "5", "8"]
+    (error,) = json.loads(result.stdout)["errors"]
+    assert [e["line"] for e in error["more"]] == [4, 5, 8]
+    validated = CliRunner().invoke(app, ["validate", str(manifest)])
+    assert validated.exit_code == 2 and validated.stderr.count("licensegate: error") == 4
+
+
+def test_a_hostile_manifest_reports_at_most_twenty_problems(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from licensegate.cli import app
+
+    models = "".join(f"  - id: org/m{i}\n    uses: [bogus]\n" for i in range(500))
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        "apiVersion: licensegate/v1\nkind: Deployment\nmetadata: {name: x}\n"
+        "licensee: {name: Acme, domicile: US, monthly_active_users: 5}\n"
+        "product: {commercial: true, environment: research, audience: internal}\n"
+        f"models:\n{models}",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check", str(manifest)])
+    assert result.exit_code == 2
+    assert result.stderr.count("licensegate: error") == 20

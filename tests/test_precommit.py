@@ -139,6 +139,7 @@ def test_hook_files_pattern_matches_what_check_discovers() -> None:
     assert {hook["id"] for hook in entry["hooks"]} <= {hook["id"] for hook in HOOKS}
 
 
+@pytest.mark.slow
 def test_changed_manifest_hook_passes_and_fails_a_commit(
     tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]
 ) -> None:
@@ -172,6 +173,7 @@ def test_changed_manifest_hook_passes_and_fails_a_commit(
     )
 
 
+@pytest.mark.slow
 def test_all_manifests_hook(
     tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]
 ) -> None:

@@ -229,7 +229,7 @@ def _check_or_fail(
             path, library, engine, strict=strict, today=today, trust=trust, facts=facts
         )
     except ManifestError as err:
-        return ManifestFailure(err.path, err.message, err.line)
+        return ManifestFailure.from_error(err)
     except LicensegateError:
         raise  # policy and engine errors: no manifest can be checked, the run ends
     except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch

@@ -197,7 +197,7 @@ def _check_path(path: str) -> ManifestResult | ManifestFailure:
     except ManifestError as err:
         # NOTE: ManifestError's constructor takes more than its message, so it does not
         # survive pickling; the failure record does.
-        return ManifestFailure(err.path, err.message, err.line)
+        return ManifestFailure.from_error(err)
     except LicensegateError:
         raise
     except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch

@@ -369,9 +369,10 @@ def _scan_folder(folder: Path) -> ScanResult:
 
 def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
     """The errors and the one-line summary on stderr."""
-    for error in errors:
-        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
-        _diagnostic(f"licensegate: error: {where}: {error.message}")
+    for failure in errors:
+        for error in failure.problems():
+            where = f"{error.manifest}:{error.line}" if error.line else error.manifest
+            _diagnostic(f"licensegate: error: {where}: {error.message}")
     typer.echo(
         f"licensegate: {checked} checked, {checked - failed} passed, "
         f"{failed} failed, {len(errors)} without verdict",
@@ -478,7 +479,8 @@ def validate(
             build_input(load_manifest(path), library)
         except LicensegateError as err:
             bad += 1
-            typer.echo(f"licensegate: error: {err}", err=True)
+            for problem in [err, *getattr(err, "more", [])]:
+                _diagnostic(f"licensegate: error: {problem}")
         else:
             typer.echo(f"{path}: valid")
     for failure in unreadable:

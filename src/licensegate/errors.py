@@ -20,6 +20,8 @@ class ManifestError(LicensegateError):
         self.message = message
         self.line = line
         self.column = column
+        self.more: list[ManifestError] = []
+        """Further problems of the same manifest, in document order (schema errors)."""
         super().__init__(str(self))
 
     def __str__(self) -> str:

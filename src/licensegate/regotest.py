@@ -8,6 +8,7 @@ same tests under regorus and under real OPA (tests/test_rego.py).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,13 +83,16 @@ def run_regorus(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
 
 
 def run_opa(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
-    """Run tests on the real OPA library (opa-golib-python-bindings; test-time only)."""
-    from opa_bindings import OpaEngine, OpaUndefinedError
+    """Run tests on the real OPA library (opa-golib-python-bindings; test-time only).
 
-    engine = OpaEngine()
-    for module in library.modules:
-        engine.add_policy(module.name, module.source)
-    engine.add_data(library.data)
+    One engine, and all tests evaluated by a single query: OPA prepares (compiles) every
+    distinct query and keeps it on the engine, so one query per rule (600 of them) cost
+    gigabytes and most of the test suite's time. See `run_batched` for how an error is still
+    pinned on the test that raised it.
+    """
+    from opa_bindings import OpaUndefinedError
+
+    engine = opa_engine(library)
 
     def evaluate(ref: str) -> Any:
         try:
@@ -96,7 +100,81 @@ def run_opa(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
         except OpaUndefinedError:
             return None
 
-    return _run(tests, evaluate, str)
+    def evaluate_many(batch: list[RegoTest]) -> list[Any]:
+        (bindings,) = engine.eval_query(batch_query(batch))
+        return [values[0] if values else None for values in bindings["results"]]
+
+    return run_batched(tests, evaluate_many, evaluate, str)
+
+
+def opa_engine(library: PolicyLibrary) -> Any:
+    """A real OPA engine holding every module (policies and tests) and the data."""
+    from opa_bindings import OpaEngine
+
+    engine = OpaEngine()
+    for module in library.modules:
+        engine.add_policy(module.name, module.source)
+    engine.add_data(library.data)
+    return engine
+
+
+def batch_query(tests: list[RegoTest]) -> str:
+    """One Rego query whose ``results`` holds, per test and in order, ``[value]`` when the rule
+    is defined and ``[]`` when it is undefined (an array comprehension is never undefined, so
+    one undefined test cannot hide the others)."""
+    cells = []
+    for test in tests:
+        path = [*test.package.split("."), test.name]
+        ref = "data" + "".join(f"[{json.dumps(part)}]" for part in path)
+        cells.append(f"[x | x := {ref}]")
+    return "results := [" + ", ".join(cells) + "]"
+
+
+def run_batched(
+    tests: list[RegoTest],
+    evaluate_many: Callable[[list[RegoTest]], list[Any]],
+    evaluate: Callable[[str], Any],
+    describe: Callable[[BaseException], str],
+) -> list[Outcome]:
+    """Outcomes of every test from one `evaluate_many` call over all of them.
+
+    An engine error in one rule fails the whole query, so then each package is tried on its
+    own, and within a package that still errors each rule alone (`evaluate`): the error lands
+    on the rule that raised it and every other test keeps its own verdict.
+    """
+    values = _try_many(tests, evaluate_many)
+    if values is not None:
+        return [_judge(test, value) for test, value in zip(tests, values, strict=True)]
+    packages: dict[str, list[RegoTest]] = {}
+    for test in tests:
+        packages.setdefault(test.package, []).append(test)
+    by_ref: dict[str, Outcome] = {}
+    for batch in packages.values():
+        values = _try_many(batch, evaluate_many) if len(packages) > 1 else None
+        if values is None:
+            outcomes = _run(batch, evaluate, describe)
+        else:
+            outcomes = [_judge(test, value) for test, value in zip(batch, values, strict=True)]
+        by_ref.update((outcome.test.ref, outcome) for outcome in outcomes)
+    return [by_ref[test.ref] for test in tests]
+
+
+def _try_many(
+    tests: list[RegoTest], evaluate_many: Callable[[list[RegoTest]], list[Any]]
+) -> list[Any] | None:
+    """The batch's values, or None when the engine raised (the caller then splits the batch)."""
+    try:
+        return evaluate_many(tests)
+    except BaseException as err:  # noqa: BLE001 - engine errors of any kind mean "split up"
+        if isinstance(err, KeyboardInterrupt | SystemExit):
+            raise
+        return None
+
+
+def _judge(test: RegoTest, value: Any) -> Outcome:
+    if value is True:
+        return Outcome(test, "passed")
+    return Outcome(test, "failed", f"evaluated to {value!r}")
 
 
 def _run(
@@ -111,8 +189,5 @@ def _run(
                 raise
             outcomes.append(Outcome(test, "error", describe(err)))
             continue
-        if value is True:
-            outcomes.append(Outcome(test, "passed"))
-        else:
-            outcomes.append(Outcome(test, "failed", f"evaluated to {value!r}"))
+        outcomes.append(_judge(test, value))
     return outcomes

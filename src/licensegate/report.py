@@ -160,10 +160,29 @@ class ManifestFailure:
     manifest: str
     message: str
     line: int | None = None
+    more: tuple[ManifestFailure, ...] = ()
+    """Further problems of the same manifest (all schema errors are reported at once)."""
+
+    @classmethod
+    def from_error(cls, error: Any) -> ManifestFailure:
+        """From a :class:`licensegate.errors.ManifestError` and the problems it carries."""
+        more = tuple(cls(e.path, e.message, e.line) for e in getattr(error, "more", []))
+        return cls(error.path, error.message, error.line, more)
+
+    def problems(self) -> list[ManifestFailure]:
+        """This problem and the further ones, each to be reported on a line of its own."""
+        return [self, *self.more]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of DESIGN.md §4 ``errors``."""
-        return {"manifest": self.manifest, "message": self.message, "line": self.line}
+        document: dict[str, Any] = {
+            "manifest": self.manifest,
+            "message": self.message,
+            "line": self.line,
+        }
+        if self.more:
+            document["more"] = [{"message": e.message, "line": e.line} for e in self.more]
+        return document
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ SCHEMA_FILE = "manifest.schema.json"
 """File name of the manifest schema inside the schemas folder."""
 
 _MAX_ERRORS = 1000
+_MAX_REPORTED = 20
+"""Problems reported per manifest; a hostile file may have thousands."""
 _Message = str | Callable[[], str]  # a callable when the message is costly to word
 _Problem = tuple[FieldPath, _Message, bool]  # field path, message, found at the key (not value)
 
@@ -42,7 +44,8 @@ def validate(
     ``positions`` and ``key_positions`` give the (line, column) of each field's value and key.
 
     Raises:
-        ManifestError: The first error in document order.
+        ManifestError: The first error in document order; its ``more`` holds the next ones
+            (up to :data:`_MAX_REPORTED` in all), so a user fixes them in one round.
     """
     if _fast_check()(data):
         return
@@ -61,12 +64,19 @@ def validate(
             problems.append((position, len(problems), path, message))
     if not problems:  # pragma: no cover - every error explains itself at least once
         raise ManifestError(where, errors[0].message)
-    (line, column), _, path, message = min(problems)
-    text = message if isinstance(message, str) else message()
-    prefix = shorten(dotted_path(path))
-    raise ManifestError(
-        where, f"{prefix}: {text}" if prefix else text, line or None, column or None
-    )
+    found: list[ManifestError] = []
+    seen: set[tuple[int, str]] = set()
+    for (line, column), _, path, message in sorted(problems, key=lambda p: (p[0], p[1])):
+        text = message if isinstance(message, str) else message()
+        prefix = shorten(dotted_path(path))
+        text = f"{prefix}: {text}" if prefix else text
+        if (line, text) in seen:
+            continue
+        seen.add((line, text))
+        found.append(ManifestError(where, text, line or None, column or None))
+    first = found[0]
+    first.more = found[1:_MAX_REPORTED]
+    raise first
 
 
 def _nearest(positions: Positions, path: FieldPath) -> tuple[int, int]:
@@ -136,9 +146,7 @@ def _explain(error: ValidationError) -> list[_Problem]:
         patterns = list(schema.get("patternProperties", {}))
         problems: list[_Problem] = []
         for key in instance:
-            if key in known or any(
-                re.search(python_pattern(pattern), key) for pattern in patterns
-            ):
+            if key in known or any(re.search(python_pattern(pattern), key) for pattern in patterns):
                 continue
             problems.append(((*path, key), partial(_unknown_key, key, known), True))
         return problems
@@ -170,9 +178,7 @@ def _explain(error: ValidationError) -> list[_Problem]:
     if keyword == "minimum":
         return [(path, f"must be {value} or more (got {_describe(instance)})", False)]
     if keyword == "maximum":
-        return [
-            (path, f"must be at most {value} (2^53 - 1) (got {_describe(instance)})", False)
-        ]
+        return [(path, f"must be at most {value} (2^53 - 1) (got {_describe(instance)})", False)]
     if keyword == "minItems":
         return [
             (

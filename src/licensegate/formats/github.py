@@ -112,7 +112,8 @@ def render(report: Report) -> str:
             line=error.line or 1,
             title="licensegate: no verdict",
         )
-        for error in report.errors
+        for failure in report.errors
+        for error in failure.problems()
     )
     return "".join(line + "\n" for line in lines)
 

@@ -148,9 +148,11 @@ def _error_suite(parent: ET.Element, error: ManifestFailure) -> dict[str, int]:
     case = ET.SubElement(suite, "testcase", {"classname": name, "name": "manifest", "file": name})
     if error.line:
         case.set("line", str(error.line))
-    where = f"{error.manifest}:{error.line}" if error.line else error.manifest
     element = ET.SubElement(case, "error", {"type": "no-verdict", "message": _clean(error.message)})
-    element.text = _clean(f"{where}: {error.message}")
+    element.text = "\n".join(
+        _clean(f"{e.manifest}:{e.line}: {e.message}" if e.line else f"{e.manifest}: {e.message}")
+        for e in error.problems()
+    )
     return {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
 
 

@@ -133,18 +133,18 @@ def render(report: Report, limit: int = SUMMARY_LIMIT) -> str:
     )
     blocks: list[tuple[str, str]] = []  # (kind, text): kind says what a dropped block was
     for error in report.errors:
-        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
+        lines = [
+            f"{code(f'{e.manifest}:{e.line}' if e.line else e.manifest)}: {escape(e.message)}"
+            for e in error.problems()
+        ]
         blocks.append(
             (
                 "without verdict",
-                f"### ⛔ NO VERDICT {code(error.manifest)}\n\n{code(where)}: "
-                f"{escape(error.message)}\n",
+                f"### ⛔ NO VERDICT {code(error.manifest)}\n\n" + "\n\n".join(lines) + "\n",
             )
         )
     blocks += [("failing", render_result(r)) for r in report.results if r.failed]
-    blocks += [
-        ("passing", render_result(r)) for r in report.results if not r.failed and r.warnings
-    ]
+    blocks += [("passing", render_result(r)) for r in report.results if not r.failed and r.warnings]
     quiet = [r for r in report.results if not r.failed and not r.warnings]
     # Room for the closing note and the footer, whatever is dropped.
     room = limit - len(head.encode()) - len(footer.encode()) - 600

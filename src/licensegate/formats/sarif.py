@@ -205,7 +205,8 @@ def to_sarif(report: Report) -> dict[str, Any]:
             "locations": [_location(error.manifest, error.line)],
             "descriptor": {"id": "licensegate/no-verdict"},
         }
-        for error in report.errors
+        for failure in report.errors
+        for error in failure.problems()
     ]
     invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
     if notifications:

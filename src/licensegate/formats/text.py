@@ -35,8 +35,11 @@ def render(report: Report) -> str:
 
 
 def render_error(error: ManifestFailure) -> str:
-    """One manifest that got no verdict."""
-    return f"ERROR {error.manifest}{f':{error.line}' if error.line else ''}: {error.message}\n"
+    """One manifest that got no verdict: a line per problem."""
+    return "".join(
+        f"ERROR {e.manifest}{f':{e.line}' if e.line else ''}: {e.message}\n"
+        for e in error.problems()
+    )
 
 
 def _counts(result: ManifestResult) -> str:
