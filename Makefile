@@ -49,9 +49,11 @@ fuzz: $(VENV)/.installed-test ## The long fuzz run (thousands of generated manif
 golden: $(VENV)/.installed-test ## Rewrite the format and review golden files, then review `git diff tests`
 	$(BIN)/python -m pytest tests/formats tests/test_review.py --update-golden -q
 
-generate: install ## Regenerate the license dispatch module after adding or removing a license
+generate: install ## Regenerate the license dispatch module and schemas/input.schema.json
 	$(BIN)/python -m licensegate.dispatch > policies/licensegate/dispatch/dispatch.rego.new
 	mv policies/licensegate/dispatch/dispatch.rego.new policies/licensegate/dispatch/dispatch.rego
+	$(BIN)/python -m licensegate.inputschema > schemas/input.schema.json.new
+	mv schemas/input.schema.json.new schemas/input.schema.json
 
 docs: install ## Regenerate docs/manifest.md and policies/README.md from their sources
 	$(BIN)/python -m licensegate.schemadoc > docs/manifest.md

@@ -324,3 +324,43 @@ def test_engine_error_midway_leaves_the_output_untouched(
             "b.licensegate.yaml",
             "report.json",
         ]
+
+
+def _folder_of_two(tmp_path: Path) -> Path:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "licensegate.yaml").write_text(PASSING, encoding="utf-8")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "licensegate.yaml").write_text(FAILING, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("also", [[], ["--also", "json=report.json"]])
+def test_quiet_shows_only_failures(tmp_path: Path, also: list[str], monkeypatch) -> None:
+    folder = _folder_of_two(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(folder), "--quiet", *also])
+    assert result.exit_code == 1
+    assert "FAIL " in result.stdout and "PASS " not in result.stdout
+    assert "llama3.1:mau-threshold" in result.stdout
+    assert "SATISFIED" not in result.stdout  # the passing clauses of a failing manifest too
+    assert "1 passed, 1 failed" in result.stdout  # the summary still counts everything
+    loud = CliRunner().invoke(app, ["check", str(folder), *also])
+    assert "PASS " in loud.stdout and "SATISFIED" in loud.stdout
+
+
+def test_quiet_never_hides_an_error(tmp_path: Path) -> None:
+    folder = _folder_of_two(tmp_path)
+    (folder / "broken.licensegate.yaml").write_text("kind: [", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(folder), "-q"])
+    assert result.exit_code == 2 and "ERROR " in result.stdout
+
+
+def test_format_given_twice_warns_and_keeps_the_last(tmp_path: Path) -> None:
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(PASSING, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(manifest), "-f", "sarif", "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["report_version"] == 1
+    assert "--format given 2 times; writing only the last (json)" in result.stderr
+    once = CliRunner().invoke(app, ["check", str(manifest), "-f", "json"])
+    assert "--format given" not in once.stderr

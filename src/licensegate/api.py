@@ -270,6 +270,11 @@ def check_one(
     if facts is not None:
         document["scan"] = facts.document
     raw = engine.evaluate(document)
+    org_warnings: list[Any] = []
+    if any(isinstance(item, dict) and "origin" in item for item in raw):
+        from licensegate.orgrego import split_warnings
+
+        raw, org_warnings = split_warnings(raw)
     rank = _subject_ranks(document)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
@@ -281,7 +286,11 @@ def check_one(
     )
     from licensegate.records import unused_records
 
-    warnings = [*untrusted, *unused_records(document["manifest"], clauses, manifest)]
+    warnings = [
+        *untrusted,
+        *org_warnings,
+        *unused_records(document["manifest"], clauses, manifest),
+    ]
     if facts is not None:
         warnings += facts.warnings(document["manifest"], manifest)
     return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
@@ -310,9 +319,18 @@ def dotted(path: Sequence[Any]) -> str:
 
 
 def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
+    if isinstance(item, dict) and "origin" in item:
+        from licensegate.orgrego import check_finding
+
+        check_finding(item)
     # NOTE: an engine (above all a remote one) answers anything; a finding of the wrong shape
     # is an engine error, never a traceback and never a verdict.
-    if not all(isinstance(item.get(key), str) for key in ("id", "status", "subject", "message")):
+    if not (
+        isinstance(item, dict)
+        and isinstance(item.get("id"), str)
+        and isinstance(item.get("status"), str)
+        and all(isinstance(item.get(key), (str, int, float)) for key in ("subject", "message"))
+    ):
         raise EngineError(f"the engine returned a malformed finding: {_clip(repr(item))}")
     try:
         info = library.clause(item["id"])

@@ -8,6 +8,7 @@ diagnostics to stderr, and an expected failure never prints a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from enum import Enum
@@ -24,6 +25,8 @@ from licensegate.report import ManifestFailure, ManifestResult
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from licensegate.orgpolicy import OrgPolicy
+    from licensegate.policy import PolicyLibrary
     from licensegate.scan.evidence import ScanResult
     from licensegate.streaming import Tally
     from licensegate.trust import TrustedRef
@@ -52,6 +55,14 @@ PolicyOption = Annotated[
         "--policy", help="Extra folder of organisation policies (same contract); repeatable."
     ),
 ]
+OrgPolicyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--org-policy",
+        help="Organisation policy file (default: licensegate.policy.yaml at the git root, "
+        "read at --trusted-ref when given).",
+    ),
+]
 DateOption = Annotated[
     str | None,
     typer.Option(
@@ -67,6 +78,19 @@ SignWithOption = Annotated[
         "check --trusted-ref before it is merged.",
     ),
 ]
+
+
+def _load_library(
+    policy: list[Path] | None, near: Path, org_policy: Path | None, trust: TrustedRef | None = None
+) -> tuple[PolicyLibrary, OrgPolicy | None]:
+    """The library with the --policy folders and the organisation policy file, if any."""
+    from licensegate import api, orgpolicy
+
+    library = api.load_library(policy or ())
+    org = orgpolicy.resolve(near, org_policy, trust)
+    if org is not None:
+        orgpolicy.attach(library, org)
+    return library, org
 
 
 def _fail(message: str) -> NoReturn:
@@ -132,13 +156,29 @@ def check(
             help="Manifests, or folders to search for licensegate.yaml and *.licensegate.yaml."
         ),
     ],
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TEXT,
+    formats: Annotated[
+        list[OutputFormat] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format (default text). For several formats from one evaluation, use "
+            "--also.",
+        ),
+    ] = None,
     output: OutputOption = None,
     strict: StrictOption = False,
     policy: PolicyOption = None,
+    org_policy: OrgPolicyOption = None,
     date: DateOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Text report: only failing manifests, their failing clauses and errors; no "
+            "warnings that do not fail. Other formats are complete.",
+        ),
+    ] = False,
     require_signoff: Annotated[
         bool,
         typer.Option(
@@ -197,6 +237,14 @@ def check(
             "up to the CPUs.",
         ),
     ] = None,
+    soft_fail: Annotated[
+        bool,
+        typer.Option(
+            "--soft-fail",
+            help="Report failures but exit 0 (still 2 when there is no verdict). A command-line "
+            "flag only, never a manifest field: a pull request cannot soften its own gate.",
+        ),
+    ] = False,
     trusted_ref: Annotated[
         str | None,
         typer.Option(
@@ -237,6 +285,14 @@ def check(
     """Check manifests against the model licenses: exit 0 pass, 1 fail, 2 no verdict."""
     from licensegate import api
 
+    output_format = formats[-1] if formats else OutputFormat.TEXT
+    if formats and len(formats) > 1:
+        # NOTE: click keeps the last of a repeated option silently; a user who asked for two
+        # formats would get one and not know.
+        _diagnostic(
+            f"licensegate: warning: --format given {len(formats)} times; writing only the last "
+            f"({output_format.value}). Use --also FORMAT=PATH for more formats from one run."
+        )
     today = _parse_date(date)
     extra_outputs = _parse_also(also or [], output)
     for path in paths:
@@ -276,7 +332,10 @@ def check(
             insecure=opa_insecure,
         )
     try:
-        library = api.load_library(policy or ())
+        library, org = _load_library(policy, paths[0], org_policy, trust)
+        if org is not None:
+            strict = strict or org.strict
+            require_signoff = require_signoff or org.require_signoff
         if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
             outcomes = api.iter_outcomes(
                 paths,
@@ -297,6 +356,7 @@ def check(
                 today,
                 require_signoff,
                 trust,
+                quiet,
             )
         else:
             report = api.check(
@@ -313,13 +373,18 @@ def check(
         _fail(str(err))
     if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
         _finish(tally.checked, tally.failed, tally.errors)
-        raise typer.Exit(code=tally.exit_code)
+        raise typer.Exit(code=_soften(tally.exit_code, soft_fail))
     from licensegate.signoff import assess
 
     report = assess(report, today=today, require_signoff=require_signoff, trust=trust)
     for extra_format, extra_path in extra_outputs:
         _write(extra_format.renderer()(report), extra_path)
-    _write(output_format.renderer()(report), output)
+    if output_format is OutputFormat.TEXT:
+        from licensegate.formats.text import render as render_text
+
+        _write(render_text(report, quiet), output)
+    else:
+        _write(output_format.renderer()(report), output)
     if output_format is OutputFormat.GITHUB:
         from licensegate.formats.github import append_step_summary
 
@@ -328,10 +393,18 @@ def check(
         except OSError as err:
             typer.echo(f"licensegate: warning: cannot append the step summary: {err}", err=True)
     for result in report.results:
-        _echo_warnings(result)
+        _echo_warnings(result, quiet)
     failed = sum(1 for result in report.results if result.failed)
     _finish(len(report.results), failed, report.errors)
-    raise typer.Exit(code=report.exit_code)
+    raise typer.Exit(code=_soften(report.exit_code, soft_fail))
+
+
+def _soften(code: int, soft_fail: bool) -> int:
+    """--soft-fail turns a fail (1) into 0 and says so; no verdict (2) stays 2."""
+    if code == 1 and soft_fail:
+        typer.echo("licensegate: --soft-fail: failures reported above; exiting 0", err=True)
+        return 0
+    return code
 
 
 def _parse_also(values: list[str], output: Path | None) -> list[tuple[OutputFormat, Path]]:
@@ -389,6 +462,7 @@ def _stream(
     today: dt.date | None,
     require_signoff: bool,
     trust: TrustedRef | None = None,
+    quiet: bool = False,
 ) -> Tally:
     """Write a text or JSON report as the results arrive, into a temporary file that becomes
     the output (or is copied to stdout) only once it is complete: a batch of any size holds one
@@ -409,10 +483,14 @@ def _stream(
                     require_signoff=require_signoff,
                     trust=trust,
                 )
-                _echo_warnings(outcome)
+                _echo_warnings(outcome, quiet)
             yield outcome
 
-    writer = streaming.stream_json if output_format is OutputFormat.JSON else streaming.stream_text
+    writer = (
+        streaming.stream_json
+        if output_format is OutputFormat.JSON
+        else functools.partial(streaming.stream_text, quiet=quiet)
+    )
     if output is not None:
         from licensegate.safe_write import atomic_output
 
@@ -440,9 +518,12 @@ def _stream(
     return tally
 
 
-def _echo_warnings(result: ManifestResult) -> None:
-    """Sign-off and waiver-expiry warnings on stderr; blocking ones (--require-signoff): errors."""
+def _echo_warnings(result: ManifestResult, quiet: bool = False) -> None:
+    """Sign-off and waiver-expiry warnings on stderr; blocking ones (--require-signoff): errors.
+    ``quiet`` keeps only the blocking ones."""
     for warning in result.warnings:
+        if quiet and not warning.blocking:
+            continue
         kind = "error" if warning.blocking else "warning"
         where = f"{result.manifest}:{warning.line}" if warning.line else result.manifest
         _diagnostic(f"licensegate: {kind}: {where}: {warning.message}")
@@ -491,6 +572,29 @@ def validate(
     raise typer.Exit(code=2 if bad else 0)
 
 
+@app.command("input")
+def input_command(
+    manifest: Annotated[Path, typer.Argument(help="The manifest.")],
+    output: OutputOption = None,
+    date: DateOption = None,
+) -> None:
+    """Print the input document the policies evaluate for a manifest (schemas/input.schema.json),
+    for `opa eval` and `conftest test`: exit 0, or 2 when the manifest is invalid."""
+    import json
+
+    from licensegate import api
+    from licensegate.facts import build_input
+    from licensegate.manifest import load_manifest
+
+    today = _parse_date(date)
+    _one_manifest(manifest)
+    try:
+        document = build_input(load_manifest(manifest), api.load_library(), today)
+    except LicensegateError as err:
+        _fail(str(err))
+    _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+
+
 class LibraryFormat(str, Enum):
     """Formats of `licenses`."""
 
@@ -523,19 +627,41 @@ def licenses_command(
 
 @app.command()
 def explain(
-    clause: Annotated[str, typer.Argument(help="A clause id, e.g. llama3.1:mau-threshold.")],
+    clause: Annotated[
+        str,
+        typer.Argument(help="A clause id (llama3.1:mau-threshold) or a license id (llama3.1)."),
+    ],
 ) -> None:
-    """Show one clause: its text, section, quote, when it applies, what satisfies it, what to do."""
-    from licensegate import api, library_docs
+    """Show a clause (text, section, quote, when it applies, what to do) or a license's clauses."""
+    from licensegate import api, lookup
 
     try:
-        library = api.load_library()
-        info = library.clause(clause)
+        typer.echo(lookup.explain(api.load_library(), clause), nl=False)
     except LicensegateError as err:
         _fail(str(err))
-    if info is None:
-        _fail(f"unknown clause {clause}; see `licensegate licenses`")
-    typer.echo(library_docs.explain_text(info, library), nl=False)
+
+
+@app.command("models")
+def models_command(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(help="Model ids or globs (meta-llama/*); default: the whole catalog."),
+    ] = None,
+    output_format: Annotated[
+        LibraryFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = LibraryFormat.TEXT,
+) -> None:
+    """What the catalog knows: model id, licenses, release date, source (exit 2: unknown id)."""
+    from licensegate import api, lookup
+
+    if output_format is LibraryFormat.MARKDOWN:
+        _fail("models: --format is text or json")
+    try:
+        entries = lookup.models(api.load_library(), ids or ())
+    except LicensegateError as err:
+        _fail(str(err))
+    render = lookup.models_json if output_format is LibraryFormat.JSON else lookup.models_text
+    typer.echo(render(entries), nl=False)
 
 
 @app.command("test")
@@ -550,9 +676,9 @@ def test_command(
 
     try:
         library = api.load_library(policy or ())
+        outcomes = regotest.run_regorus(library, regotest.collect(library))
     except LicensegateError as err:
         _fail(str(err))
-    outcomes = regotest.run_regorus(library, regotest.collect(library))
     for outcome in outcomes:
         if outcome.status != "passed":
             typer.echo(
@@ -588,16 +714,17 @@ def review(
     output: OutputOption = None,
     strict: StrictOption = False,
     policy: PolicyOption = None,
+    org_policy: OrgPolicyOption = None,
     date: DateOption = None,
 ) -> None:
     """Write the legal review document of one manifest, for counsel: exit 0, or 2 no verdict."""
-    from licensegate import api
     from licensegate import review as review_doc
 
     today = _parse_date(date)
     _one_manifest(manifest)
     try:
-        library = api.load_library(policy or ())
+        library, org = _load_library(policy, manifest, org_policy)
+        strict = strict or bool(org and org.strict)
         data = review_doc.prepare(manifest, library, strict=strict, today=today)
     except LicensegateError as err:
         _fail(str(err))
@@ -616,6 +743,7 @@ def sign_off(
     by: Annotated[str, typer.Option("--by", help="Who approves it (name or e-mail address).")],
     note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
     policy: PolicyOption = None,
+    org_policy: OrgPolicyOption = None,
     date: DateOption = None,
     sign_with: SignWithOption = None,
 ) -> None:
@@ -634,7 +762,7 @@ def sign_off(
     if not by.strip():
         _fail("--by must name who signs off")
     try:
-        library = api.load_library(policy or ())
+        library, _ = _load_library(policy, manifest, org_policy)
         report = api.check([manifest], strict=True, library=library, today=today)
     except LicensegateError as err:
         _fail(str(err))

@@ -99,6 +99,10 @@ KINDS: dict[str, tuple[str, str]] = {
         "a model under a license licensegate has no policy for",
         "only a waiver after a review by hand",
     ),
+    "no-duties": (
+        "a listed or derived model whose licenses are judged but none of whose clauses applies",
+        "always: it only records that the model was looked at",
+    ),
     "undeclared-model": (
         "`check --scan`: a model the repository uses that the manifest does not list",
         "listing the model under models[] (or as a derived model's name)",

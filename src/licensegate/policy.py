@@ -119,6 +119,21 @@ BUILTIN_CLAUSES = (
     ),
     ClauseInfo(
         license="licensegate",
+        clause="no-duties",
+        title="Every model is accounted for",
+        description=(
+            "The library judges this model's licenses, and none of their clauses applies to "
+            "how this deployment uses it: nothing to do, and the report says so."
+        ),
+        section="licensegate",
+        quote="",
+        source="https://github.com/licensegate/licensegate#supported-licenses",
+        remediation="Nothing to do.",
+        file="licensegate/main/main.rego",
+        line=1,
+    ),
+    ClauseInfo(
+        license="licensegate",
         clause="unsupported-license",
         title="Every license can be judged",
         description="licensegate has no policy for this license, so it cannot pass it.",
@@ -200,6 +215,8 @@ class PolicyLibrary:
     _digest: str = ""
     _clauses_by_license: dict[str, dict[str, ClauseInfo]] = field(default_factory=dict)
     _license_cache: dict[str, LicenseInfo | None] = field(default_factory=dict)
+    org_clauses: dict[str, ClauseInfo] = field(default_factory=dict)
+    """Clauses of the organisation's `org.*` packages (orgrego.py), by id."""
 
     @classmethod
     def load(cls, root: Path, extra: Iterable[Path] = ()) -> PolicyLibrary:
@@ -207,7 +224,9 @@ class PolicyLibrary:
         extra = tuple(extra)
         library = cls(root=root)
         data_files: list[tuple[str, bytes]] = []
+        own = 0  # how many modules are licensegate's: those from `root`, read first
         for base in (root, *extra):
+            own = own or (len(library.modules) if base != root else 0)
             if not base.is_dir():
                 raise PolicyError(f"{base}: policy folder not found")
             for path in sorted(base.rglob("*")):
@@ -219,11 +238,22 @@ class PolicyLibrary:
                     library.modules.append(Module(rel, source, _package_of(rel, source)))
                 elif path.name == "data.json":
                     raw = path.read_bytes()
-                    _merge_at(
-                        library.data, path.parent.relative_to(base).parts, _parse_json(rel, raw)
-                    )
+                    parts = path.parent.relative_to(base).parts
+                    document = _parse_json(rel, raw)
+                    if base != root:
+                        from licensegate.orgrego import guard_data
+
+                        guard_data(rel, parts, document)
+                    _merge_at(library.data, parts, document)
                     data_files.append((rel, raw))
         if extra:
+            from licensegate import orgrego
+
+            # NOTE: before anything else reads them: an org module may not touch licensegate's
+            # own packages, and org.* packages reach the decision through one collector module.
+            library.modules, library.org_clauses = orgrego.admit(
+                library.modules[:own], library.modules[own:]
+            )
             # NOTE: organisation folders may add license packages, which the committed dispatch
             # module cannot know: rebuild it for this library (the default library's copy is
             # kept fresh by a test, so the common path parses no METADATA for this).
@@ -295,7 +325,7 @@ class PolicyLibrary:
     @cached_property
     def clauses(self) -> dict[str, ClauseInfo]:
         """Every clause in the library by id, from the METADATA of the license packages."""
-        return _index(BUILTIN_CLAUSES, self.policy_modules)
+        return {**_index(BUILTIN_CLAUSES, self.policy_modules), **self.org_clauses}
 
     def clause(self, clause_id: str) -> ClauseInfo | None:
         """One clause by id, reading only the METADATA of its license's package.
@@ -304,6 +334,8 @@ class PolicyLibrary:
         every METADATA block costs more than the evaluation itself.
         """
         license_id = clause_id.split(":", 1)[0]
+        if license_id == "org":
+            return self.org_clauses.get(clause_id)
         if license_id not in self._clauses_by_license:
             if license_id == "licensegate":
                 found = _index(BUILTIN_CLAUSES, [])

@@ -69,10 +69,14 @@ def run_regorus(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
     import regorus
 
     from licensegate.engine.embedded import describe_error
+    from licensegate.errors import PolicyError
 
     engine = regorus.Engine()
-    for module in library.modules:
-        engine.add_policy(module.name, module.source)
+    try:
+        for module in library.modules:
+            engine.add_policy(module.name, module.source)
+    except RuntimeError as err:  # an organisation's test module that does not parse
+        raise PolicyError(f"policy does not parse: {describe_error(err)}") from None
     engine.add_data(library.data)
     engine.set_input({})
 

@@ -83,14 +83,18 @@ def stream_text(
     outcomes: Iterable[Outcome],
     write: Write,
     trust: dict[str, Any] | None = None,
+    quiet: bool = False,
 ) -> Tally:
-    """The text report of formats/text.py, one result at a time."""
+    """The text report of formats/text.py, one result at a time (``quiet``: failures only)."""
     from licensegate.formats import text
 
     tally = Tally()
     first = True
     for result in _results_of(outcomes, tally):
-        write(("" if first else "\n") + text.render_result(result))
+        block = text.render_result(result, quiet)
+        if not block:
+            continue
+        write(("" if first else "\n") + block)
         first = False
     for error in tally.errors:
         write(("" if first else "\n") + text.render_error(error))

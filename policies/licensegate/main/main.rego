@@ -12,6 +12,7 @@ import rego.v1
 import data.lib.finding
 import data.lib.subjects
 import data.licensegate.dispatch
+import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licenses)
 # lists it; dispatch.findings(license) reads that one package.
@@ -28,6 +29,18 @@ _raw contains item if {
 	_supported(license)
 	some item in dispatch.findings(license)
 }
+
+# The organisation's own findings (licensegate.policy.yaml and org.* packages, DESIGN.md §8):
+# none without an organisation policy. They only add, under org: ids. The guard keeps a run
+# without one from evaluating the organisation rules at all.
+_raw contains item if {
+	_org_active
+	some item in orgpolicy.findings
+}
+
+_org_active if data.licensegate.org_policy
+
+_org_active if data.licensegate.org.active
 
 # A listed model the catalog does not know and whose license the manifest does not state.
 _raw contains finding.new(
@@ -165,6 +178,30 @@ _license_path(index, model) := ["models", index, "license"] if {
 _why_unsupported(license) := sprintf(": %s", [data.licensegate.unsupported[license].reason]) if {
 	data.licensegate.unsupported[license].reason
 } else := ""
+
+# Every model appears in every report: a model whose licenses the library judges but that no
+# clause reaches (an Apache-2.0 model used only internally, say) gets one satisfied line that says
+# so, instead of silence that reads as "not looked at".
+_raw contains finding.new(
+	"licensegate", "no-duties", subject.id, "satisfied",
+	sprintf("no clause of %s applies to how this deployment uses %s", [concat(", ", sort(subject.licenses)), subject.id]),
+	subject.path,
+) if {
+	some subject in subjects.all
+	count(subject.licenses) > 0
+	every license in subject.licenses {
+		_supported(license)
+	}
+	not _has_clause(subject.id)
+}
+
+# Some license clause judged this subject (compared as the harness normalised the ids).
+_has_clause(id) if {
+	some license in license_ids
+	_supported(license)
+	some item in dispatch.findings(license)
+	lower(item.subject) == lower(id)
+}
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).

@@ -19,29 +19,10 @@ class OutputFormat(str, Enum):
     MARKDOWN = "markdown"
 
     def renderer(self) -> Callable[[Report], str]:
-        """The render function of this format (imported only when used)."""
-        if self is OutputFormat.TEXT:
-            from licensegate.formats.text import render
+        """The render function of this format (imported only when used): each format is the
+        module of the same name in this package."""
+        import importlib
 
-            return render
-        if self is OutputFormat.JSON:
-            from licensegate.formats.json import render
-
-            return render
-        if self is OutputFormat.SARIF:
-            from licensegate.formats.sarif import render
-
-            return render
-        if self is OutputFormat.JUNIT:
-            from licensegate.formats.junit import render
-
-            return render
-        if self is OutputFormat.GITHUB:
-            from licensegate.formats.github import render
-
-            return render
-        if self is OutputFormat.MARKDOWN:
-            from licensegate.formats.markdown import render
-
-            return render
-        raise AssertionError(f"no renderer for {self}")  # pragma: no cover
+        module = importlib.import_module(f"licensegate.formats.{self.value}")
+        render: Callable[[Report], str] = module.render
+        return render

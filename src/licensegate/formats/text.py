@@ -17,6 +17,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from licensegate.levels import fails
 from licensegate.report import STATUS_ORDER, ManifestFailure, ManifestResult, Report, Status
 
 _WIDTH = 100
@@ -24,9 +25,10 @@ _INDENT = " " * 6
 _QUOTE_WORDS = 40
 
 
-def render(report: Report) -> str:
-    """Render all results, then errors, then one summary line."""
-    blocks = [render_result(result) for result in report.results]
+def render(report: Report, quiet: bool = False) -> str:
+    """Render all results, then errors, then one summary line; ``quiet``: failing manifests
+    and their failing clauses only."""
+    blocks = [block for result in report.results if (block := render_result(result, quiet))]
     blocks += [render_error(error) for error in report.errors]
     failed = sum(1 for result in report.results if result.failed)
     return "\n".join(blocks) + summary_line(
@@ -46,12 +48,16 @@ def _counts(result: ManifestResult) -> str:
     return ", ".join(f"{result.count(Status(status))} {status}" for status in STATUS_ORDER)
 
 
-def render_result(result: ManifestResult) -> str:
-    """One manifest's block: the verdict, then its clauses grouped by subject."""
+def render_result(result: ManifestResult, quiet: bool = False) -> str:
+    """One manifest's block: the verdict, then its clauses grouped by subject. ``quiet``:
+    nothing for a passing manifest, and only the clauses that fail it."""
+    if quiet and not result.failed:
+        return ""
     verdict = "FAIL" if result.failed else "PASS"
     lines = [f"{verdict} {result.manifest} ({_counts(result)})"]
     subject = None
-    for clause in result.clauses:
+    shown = [c for c in result.clauses if not quiet or fails(c.status, result.strict)]
+    for clause in shown:
         if clause.subject != subject:
             subject = clause.subject
             lines += ["", f"  {subject}"]
@@ -67,7 +73,7 @@ def render_result(result: ManifestResult) -> str:
     texts = sorted(
         {
             (c.license, c.license_name, c.license_version)
-            for c in result.clauses
+            for c in shown
             if c.license_version
         }
     )
