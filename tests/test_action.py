@@ -324,6 +324,12 @@ def test_scan_input_reaches_the_one_check_as_one_argument(tmp_path: Path) -> Non
     calls.write_text("", encoding="utf-8")
     runner.run(workspace, {}, [check])
     assert "--scan" not in calls.read_text(encoding="utf-8")
+    assert "--bom" not in calls.read_text(encoding="utf-8")
+    calls.write_text("", encoding="utf-8")
+    runner.run(workspace, {"bom": "sbom.cdx.json\n`id>pwned`.json"}, [check])
+    (line,) = calls.read_text(encoding="utf-8").splitlines()
+    assert "|--bom|sbom.cdx.json|--bom|`id>pwned`.json|" in line, line
+    assert not (workspace / "pwned").exists()
 
 
 def test_two_thousand_manifests_keep_the_summary_under_the_limit(

@@ -139,3 +139,79 @@ def test_declared_alternative_license_is_accepted(tmp_path: Path, library: Polic
     other = "models:\n  - {id: MiniMaxAI/MiniMax-Text-01, license: llama3.1, uses: [inference]}\n"
     with pytest.raises(ManifestError, match="minimax or minimax-2025-01"):
         _input(tmp_path, other, library)
+
+
+# --- Linear cost (issue 9 part 6): hostile derived-model graphs -------------------------------
+
+
+def _lattice(count: int) -> str:
+    """Derived models where each builds on the two before it: every path is a distinct walk."""
+    lines = [
+        "models:",
+        "  - {id: mistralai/Mistral-7B-v0.1, uses: [fine-tuning]}",
+        "  - {id: meta-llama/Meta-Llama-3-8B-Instruct, uses: [synthetic-data]}",
+        "derived_models:",
+        "  - {name: D0, base_models: [mistralai/Mistral-7B-v0.1], release: none}",
+        "  - {name: D1, base_models: [D0], "
+        "trained_on_outputs_of: [meta-llama/Meta-Llama-3-8B-Instruct], release: none}",
+    ]
+    lines += [
+        f"  - {{name: D{i}, base_models: [D{i - 1}, D{i - 2}], release: none}}"
+        for i in range(2, count)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_diamond_lattice_of_40_derived_models_is_walked_once_each(
+    tmp_path: Path, library: PolicyLibrary
+) -> None:
+    # NOTE: a walk without memory visits Fibonacci(40) paths here and would not finish.
+    document = _input(tmp_path, _lattice(40), library)
+    assert document["upstream"]["D39"] == [
+        {"model": "meta-llama/Meta-Llama-3-8B-Instruct", "via": "outputs"},
+        {"model": "mistralai/Mistral-7B-v0.1", "via": "weights"},
+    ]
+    assert document["upstream"]["D0"] == [{"model": "mistralai/Mistral-7B-v0.1", "via": "weights"}]
+
+
+def test_chain_of_3000_derived_models_needs_no_deep_stack(
+    tmp_path: Path, library: PolicyLibrary
+) -> None:
+    lines = [
+        "models:",
+        "  - {id: mistralai/Mistral-7B-v0.1, uses: [fine-tuning]}",
+        "derived_models:",
+        "  - {name: C0, base_models: [mistralai/Mistral-7B-v0.1], release: none}",
+    ]
+    lines += [f"  - {{name: C{i}, base_models: [C{i - 1}], release: none}}" for i in range(1, 3000)]
+    document = _input(tmp_path, "\n".join(lines) + "\n", library)
+    assert document["upstream"]["C2999"] == [
+        {"model": "mistralai/Mistral-7B-v0.1", "via": "weights"}
+    ]
+
+
+def test_long_cycle_is_an_error_naming_the_loop(tmp_path: Path, library: PolicyLibrary) -> None:
+    lines = [
+        "models:",
+        "  - {id: mistralai/Mistral-7B-v0.1, uses: [fine-tuning]}",
+        "derived_models:",
+        "  - {name: Entry, base_models: [L0], release: none}",
+    ]
+    lines += [f"  - {{name: L{i}, base_models: [L{i + 1}], release: none}}" for i in range(1999)]
+    lines.append("  - {name: L1999, base_models: [L0], release: none}")
+    with pytest.raises(ManifestError, match="built from itself") as err:
+        _input(tmp_path, "\n".join(lines) + "\n", library)
+    assert "(L0 -> L1 -> " in err.value.message
+    assert err.value.message.endswith("L1999 -> L0)")
+    assert err.value.line == 10  # the derived model L0, where the loop closes
+
+
+def test_self_reference_is_a_cycle(tmp_path: Path, library: PolicyLibrary) -> None:
+    body = """\
+models:
+  - {id: mistralai/Mistral-7B-v0.1, uses: [fine-tuning]}
+derived_models:
+  - {name: Self, base_models: [mistralai/Mistral-7B-v0.1, self], release: none}
+"""
+    with pytest.raises(ManifestError, match=r"Self is built from itself \(Self -> Self\)"):
+        _input(tmp_path, body, library)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import TODAY, opa_available
+from conftest import EXAMPLES, TODAY, opa_available
 from licensegate import api
 from licensegate.cli import app
 from licensegate.engine.embedded import EmbeddedEngine
@@ -383,3 +383,31 @@ def test_the_largest_exact_count_is_accepted(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(app, ["check", str(manifest), "--format", "json"])
     assert result.exit_code in (0, 1), result.output
+
+
+# -- engines agree: a license package's rules cannot change how another license is judged ------
+
+SD_TURBO_NEXT_TO_COSMOS = (
+    EXAMPLES / "fail-closed" / "commercial-sd-turbo-next-to-cosmos.licensegate.yaml"
+)
+
+
+def test_commercial_sd_turbo_next_to_cosmos_is_violated(
+    library: PolicyLibrary, engine: EmbeddedEngine
+) -> None:
+    # regorus 0.13 judged it satisfied once the NVIDIA package had run (docs/rego-pitfalls.md).
+    document = build_input(load_manifest(SD_TURBO_NEXT_TO_COSMOS), library, TODAY)
+    statuses = {(item["id"], item["subject"]): item["status"] for item in engine.evaluate(document)}
+    key = ("stabilityai-nc-research:non-commercial", "stabilityai/sd-turbo")
+    assert statuses[key] == "violated"
+
+
+@pytest.mark.parity
+@pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
+def test_commercial_sd_turbo_next_to_cosmos_same_under_real_opa(
+    library: PolicyLibrary, engine: EmbeddedEngine
+) -> None:
+    from oracle import canonical, shared_oracle
+
+    document = build_input(load_manifest(SD_TURBO_NEXT_TO_COSMOS), library, TODAY)
+    assert canonical(shared_oracle().evaluate(document)) == canonical(engine.evaluate(document))

@@ -57,21 +57,39 @@ def is_manifest_name(name: str) -> bool:
     return name in MANIFEST_NAMES or name.endswith(MANIFEST_SUFFIXES)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; directories searched (sorted, depth first) for manifest names."""
+def discover(
+    paths: Iterable[Path], unreadable: list[ManifestFailure] | None = None
+) -> Iterator[Path]:
+    """Files as given; directories searched (sorted, depth first) for manifest names.
+
+    A folder that cannot be listed is added to ``unreadable`` (a failure for that folder; the
+    rest of the scan goes on), or raises ManifestError when no list is given.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(_walk(path))
+            yield from sorted(_walk(path, unreadable))
         else:
             yield path
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for child in directory.iterdir():
+def _walk(directory: Path, unreadable: list[ManifestFailure] | None) -> Iterator[Path]:
+    try:
+        children = list(directory.iterdir())
+    except OSError as err:
+        failure = ManifestFailure(
+            str(directory), f"cannot read this folder: {err.strerror or err}; it was not scanned"
+        )
+        if unreadable is None:
+            raise ManifestError(failure.manifest, failure.message) from None
+        unreadable.append(failure)
+        return
+    for child in children:
         if child.is_dir() and not child.is_symlink():
             if child.name not in _SKIPPED_DIRS:
-                yield from _walk(child)
-        elif child.is_file() and is_manifest_name(child.name):
+                yield from _walk(child, unreadable)
+        elif is_manifest_name(child.name) and not child.is_dir():
+            # NOTE: not only regular files: a FIFO, device or link out of the repository under
+            # a manifest's name is reported (load_manifest refuses it), never silently skipped.
             yield child
 
 
@@ -116,7 +134,12 @@ def check(
         else:
             results.append(outcome)
     return Report(
-        library.digest, results, errors, strict=strict, trust=trust.to_dict() if trust else None
+        library.digest,
+        results,
+        errors,
+        strict=strict,
+        trust=trust.to_dict() if trust else None,
+        scan=scan,
     )
 
 
@@ -175,7 +198,8 @@ def _outcomes(
     facts: ScanFacts | None = None,
 ) -> Iterator[ManifestResult | ManifestFailure]:
     """One outcome per manifest found, in discovery order; in worker processes for batches."""
-    found: Iterable[Path] = discover(paths)
+    unreadable: list[ManifestFailure] = []
+    found: Iterable[Path] = discover(paths, unreadable)
     # NOTE: approvals read from a trusted ref are checked in this process (git per manifest).
     # NOTE: a scan is held to every manifest in this process (workers do not carry it).
     if engine is None and jobs != 1 and trust is None and facts is None:
@@ -184,6 +208,7 @@ def _outcomes(
         found = list(found)
         workers = plan_jobs(jobs, len(found))
         if workers > 1:
+            yield from unreadable
             yield from check_parallel(
                 found, library, jobs=workers, opa=opa, strict=strict, today=today
             )
@@ -191,9 +216,16 @@ def _outcomes(
     if engine is None:
         engine = make_engine(library) if opa is None else make_engine(library, opa)
     for path in found:
+        yield from _drain(unreadable)
         yield _check_or_fail(
             path, library, engine, strict=strict, today=today, trust=trust, facts=facts
         )
+    yield from _drain(unreadable)
+
+
+def _drain(failures: list[ManifestFailure]) -> Iterator[ManifestFailure]:
+    while failures:
+        yield failures.pop(0)
 
 
 def _check_or_fail(
@@ -212,6 +244,17 @@ def _check_or_fail(
         )
     except ManifestError as err:
         return ManifestFailure.from_error(err)
+    except LicensegateError:
+        raise  # policy and engine errors: no manifest can be checked, the run ends
+    except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch
+        return internal_failure(path, err)
+
+
+def internal_failure(path: Path | str, err: Exception) -> ManifestFailure:
+    """An unexpected exception while checking one manifest: no verdict for that manifest."""
+    from licensegate.boundary import internal_error
+
+    return ManifestFailure(str(path), internal_error(err))
 
 
 def check_one(
@@ -248,10 +291,11 @@ def check_one(
         from licensegate.orgrego import split_warnings
 
         raw, org_warnings = split_warnings(raw)
+    rank = _subject_ranks(document)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
         key=lambda c: (
-            _subject_rank(document, c.subject),
+            rank.get(c.subject.lower(), len(rank)),
             STATUS_ORDER.index(c.status.value),
             c.id,
         ),
@@ -265,15 +309,37 @@ def check_one(
     ]
     if facts is not None:
         warnings += facts.warnings(document["manifest"], manifest)
-    return ManifestResult(manifest.path, manifest.digest, clauses, strict=strict, warnings=warnings)
+    return ManifestResult(
+        manifest.path,
+        manifest.digest,
+        clauses,
+        strict=strict,
+        warnings=warnings,
+        inventory=_inventory(document),
+    )
 
 
-def _subject_rank(document: dict[str, Any], subject: str) -> int:
-    """Listed models first, in manifest order, then derived models in manifest order."""
+def _inventory(document: dict[str, Any]) -> dict[str, Any]:
+    """What the manifest lists, as the BOM format needs it (small: ids, licenses, edges)."""
+    data = document["manifest"]
+    return {
+        "models": [
+            {"id": model["id"], "license": model.get("license")} for model in data["models"]
+        ],
+        "derived_models": [{"name": derived["name"]} for derived in data["derived_models"]],
+        "upstream": document.get("upstream", {}),
+    }
+
+
+def _subject_ranks(document: dict[str, Any]) -> dict[str, int]:
+    """Subject (lower case) -> its place: listed models first, in manifest order, then derived
+    models in manifest order. Built once per manifest, so sorting N findings costs N log N."""
     data = document["manifest"]
     names = [m["id"] for m in data["models"]] + [d["name"] for d in data["derived_models"]]
-    lowered = [name.lower() for name in names]
-    return lowered.index(subject.lower()) if subject.lower() in lowered else len(names)
+    ranks: dict[str, int] = {}
+    for position, name in enumerate(names):
+        ranks.setdefault(name.lower(), position)
+    return ranks
 
 
 def dotted(path: Sequence[Any]) -> str:
@@ -292,6 +358,15 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         from licensegate.orgrego import check_finding
 
         check_finding(item)
+    # NOTE: an engine (above all a remote one) answers anything; a finding of the wrong shape
+    # is an engine error, never a traceback and never a verdict.
+    if not (
+        isinstance(item, dict)
+        and isinstance(item.get("id"), str)
+        and isinstance(item.get("status"), str)
+        and all(isinstance(item.get(key), (str, int, float)) for key in ("subject", "message"))
+    ):
+        raise EngineError(f"the engine returned a malformed finding: {_clip(repr(item))}")
     try:
         info = library.clause(item["id"])
         status = Status(item["status"])
@@ -327,6 +402,10 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         license_version=text.version if text else "",
         extra=extra,
     )
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 __all__ = ["LicensegateError", "check", "check_one", "discover", "load_library", "make_engine"]

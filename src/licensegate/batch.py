@@ -103,7 +103,7 @@ def check_parallel(
             max_workers=jobs,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(library, opa, strict, today),
+            initargs=(library, opa, strict, today, os.getpid()),
         ) as pool:
             for outcome in pool.map(_check_path, [str(p) for p in paths], chunksize=chunk):
                 yield _share(outcome, shared) if isinstance(outcome, ManifestResult) else outcome
@@ -145,7 +145,7 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(
-    library: PolicyLibrary, opa: OpaOptions | None, strict: bool, today: dt.date
+    library: PolicyLibrary, opa: OpaOptions | None, strict: bool, today: dt.date, parent: int
 ) -> None:
     """Load this worker's engine in its own (main) thread; keep an error for the first task.
 
@@ -154,6 +154,7 @@ def _start_worker(
     """
     from licensegate import api
 
+    _die_with_parent(parent)
     _worker.update(library=library, strict=strict, today=today, error=None)
     try:
         engine: Engine = api.make_engine(library) if opa is None else api.make_engine(library, opa)
@@ -161,6 +162,23 @@ def _start_worker(
         _worker["error"] = err
     else:
         _worker["engine"] = engine
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this worker when the parent dies, even by SIGKILL (a cancelled
+    CI job must not leave workers running). Elsewhere the pool's own shutdown has to do."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _check_path(path: str) -> ManifestResult | ManifestFailure:
@@ -180,6 +198,10 @@ def _check_path(path: str) -> ManifestResult | ManifestFailure:
         # NOTE: ManifestError's constructor takes more than its message, so it does not
         # survive pickling; the failure record does.
         return ManifestFailure.from_error(err)
+    except LicensegateError:
+        raise
+    except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch
+        return api.internal_failure(path, err)
 
 
 __all__ = ["check_parallel", "cpu_count", "plan_jobs"]

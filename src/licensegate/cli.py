@@ -116,6 +116,13 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="Print the traceback of an internal error (any command; or LICENSEGATE_DEBUG=1).",
+        ),
+    ] = False,
 ) -> None:
     """A license gate for open-weight AI models."""
 
@@ -126,18 +133,12 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    import tempfile
+    from licensegate.safe_write import write_text
 
-    directory = output.parent if str(output.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{output.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, output)
-    except OSError as err:
-        _fail(f"cannot write {output}: {err}")
+        write_text(output, text)  # atomic; never through a link or onto a device
+    except LicensegateError as err:
+        _fail(str(err))
 
 
 class EngineKind(str, Enum):
@@ -196,7 +197,11 @@ def check(
     ] = None,
     opa_token: Annotated[
         str | None,
-        typer.Option(envvar="LICENSEGATE_OPA_TOKEN", help="Bearer token for the OPA server."),
+        typer.Option(
+            envvar="LICENSEGATE_OPA_TOKEN",
+            help="Bearer token for the OPA server. Prefer the LICENSEGATE_OPA_TOKEN environment "
+            "variable: other users and CI logs can see a command line.",
+        ),
     ] = None,
     opa_preloaded: Annotated[
         bool,
@@ -276,6 +281,14 @@ def check(
             "Hub (cached), to follow base_model lineage. Off by default: checks stay offline.",
         ),
     ] = False,
+    bom: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--bom",
+            help="A CycloneDX JSON BOM (syft, cdxgen, licensegate scan) listing the models the "
+            "repository uses, held to the manifest like --scan; repeatable.",
+        ),
+    ] = None,
     also: Annotated[
         list[str] | None,
         typer.Option(
@@ -312,6 +325,7 @@ def check(
         except LicensegateError as err:
             _fail(str(err))
     scanned = _scan_folder(scan) if scan is not None else None
+    scanned = _with_boms(scanned, bom) if bom else scanned
     if hub and scanned is None:
         _fail("--hub follows model cards for --scan: give --scan DIR too")
     opa = None
@@ -319,6 +333,12 @@ def check(
         if not opa_url:
             _fail("--engine opa needs --opa-url URL (or LICENSEGATE_OPA_URL)")
         from licensegate.engine.remote import OpaOptions
+
+        if opa_token and opa_url.lower().startswith("http://"):
+            _diagnostic(
+                f"licensegate: warning: the OPA token goes to {opa_url} over plain http, "
+                "readable on the way; use an https:// URL"
+            )
 
         opa = OpaOptions(
             url=opa_url,
@@ -441,6 +461,28 @@ def _scan_folder(folder: Path) -> ScanResult:
         _fail(str(err))
 
 
+def _with_boms(scanned: ScanResult | None, boms: list[Path]) -> ScanResult | None:
+    """`check --bom FILE...`: the models each BOM lists, added to the scan; exit 2 if unreadable."""
+    # NOTE: imported only for --bom, so a plain `check` never loads the reader.
+    from licensegate.scan import bom_input
+
+    # Evidence paths are shown joined to the scanned root: make a BOM's relative to it.
+    base = os.path.realpath(scanned.root) if scanned is not None else None
+    results = []
+    for path in boms:
+        shown = path.as_posix()
+        if base is not None:
+            try:
+                shown = Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+            except ValueError:  # another drive (Windows)
+                shown = Path(os.path.abspath(path)).as_posix()
+        try:
+            results.append(bom_input.read(path, evidence_path=shown))
+        except LicensegateError as err:
+            _fail(str(err))
+    return bom_input.combine(scanned, results)
+
+
 def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
     """The errors and the one-line summary on stderr."""
     for failure in errors:
@@ -492,26 +534,27 @@ def _stream(
         if output_format is OutputFormat.JSON
         else functools.partial(streaming.stream_text, quiet=quiet)
     )
-    directory = (output.parent if str(output.parent) else Path(".")) if output else None
+    if output is not None:
+        from licensegate.safe_write import atomic_output
+
+        with atomic_output(output) as stream:  # atomic; never through a link or onto a device
+            return writer(
+                policy_digest, strict, assessed(), stream.write, trust.to_dict() if trust else None
+            )
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{output.name if output else 'report'}.", suffix=".tmp"
-        )
+        handle, temporary = tempfile.mkstemp(prefix=".licensegate-report.", suffix=".tmp")
     except OSError as err:
-        _fail(f"cannot write {output}: {err}")
+        _fail(f"cannot write the report: {err}")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             tally = writer(
                 policy_digest, strict, assessed(), stream.write, trust.to_dict() if trust else None
             )
-        if output is None:
-            with open(temporary, encoding="utf-8") as finished:
-                shutil.copyfileobj(finished, sys.stdout)
-            sys.stdout.flush()
-        else:
-            os.replace(temporary, output)
+        with open(temporary, encoding="utf-8") as finished:
+            shutil.copyfileobj(finished, sys.stdout)
+        sys.stdout.flush()
     except OSError as err:
-        _fail(f"cannot write {output or 'the report'}: {err}")
+        _fail(f"cannot write the report: {err}")
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -553,7 +596,8 @@ def validate(
         _fail(str(err))
     bad = 0
     found = 0
-    for path in api.discover(paths):
+    unreadable: list[ManifestFailure] = []
+    for path in api.discover(paths, unreadable):
         found += 1
         try:
             build_input(load_manifest(path), library)
@@ -563,7 +607,10 @@ def validate(
                 _diagnostic(f"licensegate: error: {problem}")
         else:
             typer.echo(f"{path}: valid")
-    if not found:
+    for failure in unreadable:
+        bad += 1
+        _diagnostic(f"licensegate: error: {failure.manifest}: {failure.message}")
+    if not found and not unreadable:
         _fail("no manifests found")
     raise typer.Exit(code=2 if bad else 0)
 
@@ -992,5 +1039,35 @@ def bundle_build(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point, and the error boundary: whatever goes wrong, the exit code
+    is 0, 1 or 2 by DESIGN.md §4, never a traceback and never a 1 that is not a verdict."""
+    import signal
+
+    import click
+
+    from licensegate.boundary import DEBUG_ENV, internal_error
+
+    args = sys.argv[1:]
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[:end]:
+        # NOTE: accepted anywhere before `--`, and passed on through the environment so that
+        # batch workers print their tracebacks too.
+        os.environ[DEBUG_ENV] = "1"
+        args = [arg for arg in args[:end] if arg != "--debug"] + args[end:]
+    # NOTE: SIGTERM (CI cancelling a job) unwinds like an exception, so temporary report
+    # files are removed by their `finally` and workers are shut down.
+    signal.signal(signal.SIGTERM, lambda number, _frame: sys.exit(128 + number))
+    try:
+        code = app(args=args, prog_name="licensegate", standalone_mode=False)
+    except click.ClickException as err:  # usage errors: click's message, exit 2
+        err.show()
+        code = 2
+    except (click.Abort, KeyboardInterrupt):
+        _diagnostic("licensegate: interrupted")
+        code = 130
+    except SystemExit:
+        raise
+    except Exception as err:  # noqa: BLE001 -- the boundary: nothing unexpected escapes
+        _diagnostic(f"licensegate: {internal_error(err)}")
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)

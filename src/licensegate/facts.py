@@ -259,40 +259,72 @@ def _upstream(manifest: Manifest, data: dict[str, Any]) -> dict[str, list[dict[s
 
     An edge through ``trained_on_outputs_of`` anywhere on the way makes the reach "outputs":
     only outputs of that model went into the result. Cycles are manifest errors.
+
+    The walk is iterative (a chain of thousands of derived models cannot exhaust the Python
+    stack) and each derived model's reach is computed once (a lattice where every model builds
+    on the two before it would otherwise cost Fibonacci-many walks): linear in the edges.
     """
     listed = {model["id"].lower(): model["id"] for model in data["models"]}
     derived = {d["name"].lower(): (i, d) for i, d in enumerate(data["derived_models"])}
-    result: dict[str, list[dict[str, str]]] = {}
+    reached: dict[str, set[tuple[str, str]]] = {}
 
-    def walk(name: str, trail: tuple[str, ...]) -> set[tuple[str, str]]:
-        index, model = derived[name]
-        if name in trail:
-            raise _error(
-                manifest,
-                ("derived_models", index, "name"),
-                f"derived model {model['name']} is built from itself "
-                f"({' -> '.join([*trail, name])})",
-            )
+    def derived_refs(name: str) -> list[str]:
+        model = derived[name][1]
+        refs = [*model["base_models"], *model["trained_on_outputs_of"]]
+        return [ref.lower() for ref in refs if ref.lower() not in listed]
+
+    def combine(name: str) -> set[tuple[str, str]]:
+        model = derived[name][1]
         edges: set[tuple[str, str]] = set()
         for field, via in (("base_models", "weights"), ("trained_on_outputs_of", "outputs")):
             for ref in model[field]:
                 key = ref.lower()
                 if key in listed:
                     edges.add((listed[key], via))
-                else:
-                    for upstream_id, upstream_via in walk(key, (*trail, name)):
-                        edges.add((upstream_id, "outputs" if via == "outputs" else upstream_via))
+                    continue
+                for upstream_id, upstream_via in reached[key]:
+                    edges.add((upstream_id, "outputs" if via == "outputs" else upstream_via))
         return edges
 
-    for key, (_, model) in derived.items():
-        edges = walk(key, ())
-        result[model["name"]] = [{"model": m, "via": v} for m, v in sorted(edges)]
-    return result
+    for start in derived:
+        if start in reached:
+            continue
+        # Depth-first, post-order: `path` holds the models being walked, each with the
+        # derived models it still has to visit; a model is finished once all of them are.
+        path: list[str] = [start]
+        pending = [iter(derived_refs(start))]
+        on_path = {start}
+        while path:
+            child = next(pending[-1], None)
+            if child is None:
+                name = path.pop()
+                pending.pop()
+                on_path.discard(name)
+                reached[name] = combine(name)
+            elif child in on_path:
+                loop = path[path.index(child) :] + [child]
+                index, model = derived[child]
+                raise _error(
+                    manifest,
+                    ("derived_models", index, "name"),
+                    f"derived model {model['name']} is built from itself "
+                    f"({' -> '.join(derived[key][1]['name'] for key in loop)})",
+                )
+            elif child not in reached:
+                path.append(child)
+                pending.append(iter(derived_refs(child)))
+                on_path.add(child)
+    return {
+        model["name"]: [{"model": m, "via": v} for m, v in sorted(reached[key])]
+        for key, (_, model) in derived.items()
+    }
 
 
 def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
+    """The Notice file the manifest names, read only inside the manifest's folder (safe_read)."""
+    from licensegate.safe_read import UnsafeRead, read_file
+
     base = Path(manifest.path).parent
-    path = base / relative
     record: dict[str, Any] = {"path": relative, "exists": False, "utf8": True, "text": ""}
     if re.match(r"^(/|[A-Za-z]:)", relative) or ".." in Path(relative).parts:
         raise _error(
@@ -300,17 +332,14 @@ def _read_notice(manifest: Manifest, relative: str) -> dict[str, Any]:
             ("product", "notice_file"),
             f"notice_file {relative} must be a path inside the manifest's folder",
         )
-    if not path.is_file():
-        return record
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(NOTICE_LIMIT + 1)
-    except OSError as err:
+        raw = read_file(base / relative, root=base, limit=NOTICE_LIMIT)
+    except FileNotFoundError:
+        return record  # the policies report the missing file
+    except UnsafeRead as err:
         raise _error(
-            manifest, ("product", "notice_file"), f"cannot read {relative}: {err}"
+            manifest, ("product", "notice_file"), f"notice_file {relative} {err}"
         ) from None
-    if len(raw) > NOTICE_LIMIT:
-        raise _error(manifest, ("product", "notice_file"), f"{relative} is larger than 1 MiB")
     record["exists"] = True
     try:
         record["text"] = normalise_text(raw.decode("utf-8"))

@@ -22,7 +22,6 @@ This module is the public face and sets the limits; the work is done by
 from __future__ import annotations
 
 import hashlib
-import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,38 +80,32 @@ class Manifest:
             key = key[:-1]
 
 
-def load_manifest(path: Path | str, *, display_path: str | None = None) -> Manifest:
+def load_manifest(
+    path: Path | str, *, display_path: str | None = None, root: Path | str | None = None
+) -> Manifest:
     """Read, parse and validate the manifest at ``path``.
 
     Args:
         path: The file to read.
         display_path: How to name the file in messages and in ``Manifest.path``
             (default: ``path`` as given).
+        root: The folder the file's real path must stay under (default: its repository,
+            see :func:`licensegate.safe_read.repository_root`).
 
     Raises:
-        ManifestError: The file is unreadable, too large, malformed or fails the schema.
+        ManifestError: The file is unreadable, a link out of its root, not a regular file,
+            too large, malformed or fails the schema.
     """
+    from licensegate.safe_read import UnsafeRead, read_file, repository_root
+
     where = display_path if display_path is not None else str(path)
     file = Path(path)
     try:
-        info = file.stat()
-        if stat.S_ISDIR(info.st_mode):
-            _fail(where, "is a directory, not a manifest file")
-        # NOTE: opening a FIFO or a device could block or never end; manifests are regular files.
-        if not stat.S_ISREG(info.st_mode):
-            _fail(where, "is not a regular file")
-        if info.st_size > MAX_BYTES:
-            _fail(where, f"is too large ({info.st_size} bytes; the limit is {MAX_BYTES})")
-        with file.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+        raw = read_file(file, root=root or repository_root(file), limit=MAX_BYTES)
     except FileNotFoundError:
         _fail(where, "no such file")
-    except PermissionError:
-        _fail(where, "permission denied")
-    except OSError as err:
-        _fail(where, f"cannot read the file: {err.strerror or err}")
-    except ValueError as err:  # e.g. a NUL byte in the path
-        _fail(where, f"cannot read the file: {err}")
+    except UnsafeRead as err:
+        _fail(where, str(err))
     return _parse(raw, where, is_json=file.suffix.lower() == ".json" or _is_json_name(where))
 
 

@@ -129,6 +129,9 @@ class ManifestResult:
     strict: bool = False
     warnings: list[ReportWarning] = field(default_factory=list)
     """Sign-off and waiver-expiry warnings (licensegate.signoff); blocking ones fail."""
+    inventory: dict[str, Any] = field(default_factory=dict, compare=False)
+    """What the manifest lists, for `--format cyclonedx` (formats/cyclonedx.py): ``models``
+    (id, license), ``derived_models`` (name) and ``upstream`` (input.upstream). Not in the JSON."""
 
     def count(self, status: Status) -> int:
         """How many clauses have this status."""
@@ -195,6 +198,8 @@ class Report:
     strict: bool = False
     trust: dict[str, Any] | None = None
     """Where approvals came from (licensegate.trust): None is ``{"mode": "local"}``."""
+    scan: Any = field(default=None, compare=False)
+    """The ScanResult of `check --scan` / `--bom`, for the BOM's evidence. Not in the JSON."""
 
     @property
     def exit_code(self) -> int:

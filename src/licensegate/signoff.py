@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -109,14 +108,13 @@ def notice_digest(manifest: str | Path) -> str:
     relative = product.get("notice_file") if isinstance(product, dict) else None
     if not isinstance(relative, str):
         return ""
-    folder = Path(manifest).resolve().parent
-    target = (folder / relative).resolve()
-    if folder not in target.parents or not target.is_file():
-        return ""
+    from licensegate.safe_read import UnsafeRead, read_file
+
+    folder = Path(manifest).parent
     try:
-        with target.open("rb") as stream:
-            data = stream.read(_MAX_BYTES + 1)
-    except OSError:
+        # NOTE: as the check reads it (safe_read): inside the manifest's folder, a regular file.
+        data = read_file(folder / relative, root=folder, limit=_MAX_BYTES)
+    except (FileNotFoundError, UnsafeRead):
         return ""
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
@@ -129,14 +127,16 @@ def signoff_path(manifest: str | Path) -> Path:
 
 def read_signoffs(path: Path) -> list[SignOff]:
     """Every entry of a sign-off record, oldest first; [] when the file does not exist."""
+    from licensegate.safe_read import UnsafeRead, read_file, repository_root
+
     try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise SignOffError(f"{path}: sign-off record is larger than {_MAX_BYTES} bytes")
-        raw = path.read_bytes()
+        # NOTE: the record comes with the pull request: a link out of the repository, a FIFO
+        # or a device must not be read (safe_read).
+        raw = read_file(path, root=repository_root(path), limit=_MAX_BYTES)
     except FileNotFoundError:
         return []
-    except OSError as err:
-        raise SignOffError(f"{path}: cannot read the sign-off record: {err.strerror}") from None
+    except UnsafeRead as err:
+        raise SignOffError(f"{path}: sign-off record {err}") from None
     try:
         document = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
@@ -240,23 +240,15 @@ def append_signoff(manifest: str | Path, entry: SignOff) -> Path:
 
 
 def _replace(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder; the temporary
-    file never outlives a failure."""
-    import tempfile
+    """Write ``text`` to ``path`` through a temporary file in the same folder (safe_write): the
+    temporary file never outlives a failure, and a record that is a link is not written through."""
+    from licensegate.safe_write import OutputError, write_text
 
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise SignOffError(f"{path}: cannot write the sign-off record: {err.strerror}") from None
+        write_text(path, text)
+    except OutputError as err:
+        raise SignOffError(f"{path}: cannot write the sign-off record: {err}") from None
+
 
 
 def new_signoff(

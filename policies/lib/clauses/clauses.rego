@@ -24,7 +24,7 @@ _in_product(subject) if "inference" in subject.uses
 _models_made_available(license) := {subject |
 	some subject in subjects.models_under(license)
 	_in_product(subject)
-	deployment.product_made_available
+	data.lib.deployment.product_made_available
 }
 
 # Derived models under a license that are offered as a service or published.
@@ -92,13 +92,13 @@ _mau_finding(license, month, limit, subject) := finding.new(
 	sprintf(
 		"the test counts users in %s; the manifest has no figure for that month and the highest figure it gives (%s: %d) %s",
 		[
-			month, deployment.highest_mau.source, deployment.highest_mau.value,
+			month, data.lib.deployment.highest_mau.source, data.lib.deployment.highest_mau.value,
 			sprintf("is greater than %d: give licensee.mau_history[%s]", [limit, month]),
 		],
 	),
 	["licensee", "mau_history"],
 ) if {
-	deployment.highest_mau
+	data.lib.deployment.highest_mau
 } else := finding.new(
 	license, "mau-threshold", subject.id, "missing-facts",
 	sprintf(
@@ -208,28 +208,28 @@ _notice_finding(license, text, subject) := finding.new(
 	]),
 	["product"],
 ) if {
-	not deployment.notice_file
+	not data.lib.deployment.notice_file
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("the Notice file %s does not exist", [deployment.notice_file.path]),
+	sprintf("the Notice file %s does not exist", [data.lib.deployment.notice_file.path]),
 	["product", "notice_file"],
 ) if {
-	deployment.notice_file.exists != true
+	data.lib.deployment.notice_file.exists != true
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [deployment.notice_file.path]),
+	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [data.lib.deployment.notice_file.path]),
 	["product", "notice_file"],
 ) if {
-	deployment.notice_file.utf8 == false
+	data.lib.deployment.notice_file.utf8 == false
 } else := finding.new(
 	license, "notice-file", subject.id, "satisfied",
-	sprintf("%s contains the required notice", [deployment.notice_file.path]),
+	sprintf("%s contains the required notice", [data.lib.deployment.notice_file.path]),
 	["product", "notice_file"],
 ) if {
 	deployment.notice_contains(text)
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("%s does not contain the required notice \"%s\"", [deployment.notice_file.path, text]),
+	sprintf("%s does not contain the required notice \"%s\"", [data.lib.deployment.notice_file.path, text]),
 	["product", "notice_file"],
 )
 
@@ -302,14 +302,14 @@ _known_text_only(subject) if subjects.multimodal(input.manifest.models[subject.i
 
 _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "satisfied",
-	sprintf("the licensee's principal place of business (%s) is outside the European Union", [deployment.domicile]),
+	sprintf("the licensee's principal place of business (%s) is outside the European Union", [data.lib.deployment.domicile]),
 	["licensee", "domicile"],
 ) if {
-	not deployment.domiciled_in_eu
+	not data.lib.deployment.domiciled_in_eu
 } else := finding.new(
 	license, "eu-multimodal", subject.id, "violated",
 	sprintf("%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it", [
-		subject.id, deployment.domicile,
+		subject.id, data.lib.deployment.domicile,
 	]),
 	["licensee", "domicile"],
 ) if {
@@ -318,7 +318,7 @@ _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "missing-facts",
 	sprintf(
 		"the licensee is domiciled in %s, in the European Union, and the catalog does not know whether %s is multimodal: %s",
-		[deployment.domicile, subject.id, "say so with models[].multimodal (true or false)"],
+		[data.lib.deployment.domicile, subject.id, "say so with models[].multimodal (true or false)"],
 	),
 	array.concat(subject.path, ["multimodal"]),
 )
@@ -432,7 +432,7 @@ _commercial_finding(license, subject) := finding.new(
 	sprintf("%s is used in a commercial product (product.commercial: true), which the license does not permit", [subject.id]),
 	["product", "commercial"],
 ) if {
-	deployment.commercial
+	data.lib.deployment.commercial
 } else := finding.new(
 	license, "non-commercial", subject.id, "satisfied",
 	"the product is not commercial (product.commercial: false)",
@@ -466,7 +466,7 @@ _production_finding(license, subject) := finding.new(
 research_only(license) := {_research_finding(license, subject) | some subject in _all_under(license)}
 
 _research_finding(license, subject) := _commercial_finding(license, subject) if {
-	deployment.commercial
+	data.lib.deployment.commercial
 } else := finding.new(
 	license, "non-commercial", subject.id, "violated",
 	sprintf("the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)", [

@@ -11,7 +11,6 @@ package lib.clauses
 
 import rego.v1
 
-import data.lib.deployment
 import data.lib.finding
 import data.lib.subjects
 
@@ -30,7 +29,7 @@ _synthetic_finding(license, subject, field) := finding.new(
 	]),
 	array.concat(subject.path, [field]),
 ) if {
-	deployment.commercial
+	data.lib.deployment.commercial
 } else := finding.new(
 	license, "output-use", subject.id, "satisfied",
 	sprintf("%s: the deployment is not commercial (product.commercial: false)", [_synthetic_what(subject, license)]),

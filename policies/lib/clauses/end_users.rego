@@ -37,7 +37,7 @@ _end_user_finding(license, subject) := finding.new(
 	["product", "audience"],
 ) if {
 	"inference" in subject.uses
-	deployment.product_made_available
+	data.lib.deployment.product_made_available
 } else := finding.new(
 	license, "non-production", subject.id, "satisfied",
 	sprintf("used in %s for an internal audience: not production and no end users", [input.manifest.product.environment]),

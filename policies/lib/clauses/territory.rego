@@ -12,7 +12,6 @@ package lib.clauses
 
 import rego.v1
 
-import data.lib.deployment
 import data.lib.finding
 import data.lib.subjects
 
@@ -24,7 +23,7 @@ territory(license, excluded, excluded_text) := {_territory_finding(license, excl
 
 _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 	license, "territory", subject.id, "violated",
-	sprintf("the licensee is domiciled in %s (%s), where the license does not apply", [deployment.domicile, excluded_text]),
+	sprintf("the licensee is domiciled in %s (%s), where the license does not apply", [data.lib.deployment.domicile, excluded_text]),
 	["licensee", "domicile"],
 ) if {
 	_domiciled_in(excluded)
@@ -39,7 +38,7 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 } else := finding.new(
 	license, "territory", subject.id, "satisfied",
 	sprintf("the licensee (%s) and every country in product.countries (%s) are inside the Territory", [
-		deployment.domicile, concat(", ", sort([code | some code in input.manifest.product.countries])),
+		data.lib.deployment.domicile, concat(", ", sort([code | some code in input.manifest.product.countries])),
 	]),
 	["product", "countries"],
 ) if {
@@ -55,14 +54,14 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 } else := finding.new(
 	license, "territory", subject.id, "satisfied",
 	sprintf("the licensee is domiciled in %s, inside the Territory, and %s does not reach third parties", [
-		deployment.domicile, subject.id,
+		data.lib.deployment.domicile, subject.id,
 	]),
 	["licensee", "domicile"],
 )
 
-_domiciled_in(_) if deployment.domiciled_in_eu
+_domiciled_in(_) if data.lib.deployment.domiciled_in_eu
 
-_domiciled_in(excluded) if deployment.domicile in excluded
+_domiciled_in(excluded) if data.lib.deployment.domicile in excluded
 
 # The excluded countries (EU member states and `excluded`) that product.countries lists, sorted.
 _countries_outside(excluded) := sort([code |
@@ -70,7 +69,7 @@ _countries_outside(excluded) := sort([code |
 	_excluded_country(code, excluded)
 ])
 
-_excluded_country(code, _) if code in deployment.eu_member_states
+_excluded_country(code, _) if code in data.lib.deployment.eu_member_states
 
 _excluded_country(code, excluded) if code in excluded
 

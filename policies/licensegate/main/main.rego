@@ -16,7 +16,7 @@ import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licenses)
 # lists it; dispatch.findings(license) reads that one package.
-_supported(license) if license in dispatch.supported
+_supported(license) if license in data.licensegate.dispatch.supported
 
 # License ids that reach any subject.
 license_ids contains license if {

@@ -358,3 +358,17 @@ test_a_malformed_lineage_record_is_invalid_input if {
 	findings := _with_lineage(testing.model(_support), {"resolved": "yes"})
 	_has_clause(findings, "licensegate:invalid-input")
 }
+
+# A commercial product with a non-commercial model next to an NVIDIA Cosmos model. Under regorus
+# 0.13 the NVIDIA package read a lib.clauses rule through its import alias, after which lib.clauses
+# functions lost their own aliases and sd-turbo came out satisfied (docs/rego-pitfalls.md).
+test_non_commercial_model_next_to_a_cosmos_model_is_violated if {
+	findings := _findings({
+		"product": object.union(testing.product, {"audience": "customers", "environment": "staging"}),
+		"models": [
+			testing.model("stabilityai/sd-turbo"),
+			testing.model("nvidia/Cosmos-1.0-Diffusion-7B-Video2World"),
+		],
+	})
+	testing.statuses(findings, "non-commercial") == {["stabilityai/sd-turbo", "violated"]}
+}

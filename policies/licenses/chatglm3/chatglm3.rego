@@ -84,7 +84,7 @@ _registration(subject) := finding.new(
 	"the product is not commercial (product.commercial: false): no registration is needed",
 	["product", "commercial"],
 ) if {
-	not deployment.commercial
+	not data.lib.deployment.commercial
 } else := finding.new(
 	license, "commercial-registration", subject.id, "satisfied",
 	"licensee.registrations records the registration with Zhipu AI for ChatGLM3",

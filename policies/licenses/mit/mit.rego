@@ -58,7 +58,7 @@ _notices(id) := [_notice(model_id) | some model_id in _mit_models(id)]
 _mit_models(id) := [subjects.listed(id).id] if {
 	subjects.listed(id)
 } else := sort({edge.model |
-	some subject in subjects.derived
+	some subject in data.lib.subjects.derived
 	subject.id == id
 	some edge in subject.upstream
 	edge.via == "weights"

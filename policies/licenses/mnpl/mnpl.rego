@@ -45,7 +45,7 @@ _notice := "Licensed by Mistral AI under the Mistral AI Non-Production License"
 
 # The subject (listed model or derived model) with this id.
 _subject(id) := subject if {
-	some subject in subjects.all
+	some subject in data.lib.subjects.all
 	subject.id == id
 }
 
@@ -67,7 +67,7 @@ _bound(id) if {
 _end_users(subject) if {
 	subject.kind == "model"
 	"inference" in subject.uses
-	deployment.product_made_available
+	data.lib.deployment.product_made_available
 }
 
 _end_users(subject) if {

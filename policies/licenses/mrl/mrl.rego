@@ -54,7 +54,7 @@ _environment := input.manifest.product.environment
 
 # The subject (listed model or derived model) with this id.
 _subject(id) := subject if {
-	some subject in subjects.all
+	some subject in data.lib.subjects.all
 	subject.id == id
 }
 
@@ -67,7 +67,7 @@ _listed(id) if subjects.listed(id)
 _reaches_third_parties(subject) if {
 	subject.kind == "model"
 	"inference" in subject.uses
-	deployment.product_made_available
+	data.lib.deployment.product_made_available
 }
 
 _reaches_third_parties(subject) if {
@@ -101,7 +101,7 @@ _why_judgement(subject) := sprintf(
 _how_reached(subject) := sprintf("release: %s", [clauses.release_text(subject)]) if {
 	subject.kind == "derived"
 } else := "product.ships_weights: true" if {
-	deployment.weights_shipped
+	data.lib.deployment.weights_shipped
 } else := sprintf("product.audience: %s", [input.manifest.product.audience])
 
 _exclusions := concat(" ", [

@@ -191,7 +191,7 @@ _listed_trigger(subject) if {
 # AI model"
 _listed_trigger(subject) if {
 	some use in subject.uses
-	use in clauses.training_uses
+	use in data.lib.clauses.training_uses
 }
 
 # Its weights leave the organisation: distributing the Model (DESIGN.md §2.1 rule 7).

@@ -99,7 +99,7 @@ _registration(subject) := finding.new(
 	"the product is not commercial (product.commercial: false): no registration is needed",
 	["product", "commercial"],
 ) if {
-	not deployment.commercial
+	not data.lib.deployment.commercial
 } else := finding.new(
 	license, "commercial-registration", subject.id, "satisfied",
 	"licensee.registrations records the registration with Stability AI",
@@ -156,25 +156,25 @@ _revenue_finding(subject) := finding.new(
 	]),
 	["licensee"],
 ) if {
-	not deployment.annual_revenue
+	not data.lib.deployment.annual_revenue
 } else := finding.new(
 	license, "revenue-threshold", subject.id, "satisfied",
-	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is not more than %d", [deployment.annual_revenue, revenue_limit]),
+	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is not more than %d", [data.lib.deployment.annual_revenue, revenue_limit]),
 	["licensee", "annual_revenue_usd"],
 ) if {
-	deployment.annual_revenue <= revenue_limit
+	data.lib.deployment.annual_revenue <= revenue_limit
 } else := finding.new(
 	license, "revenue-threshold", subject.id, "violated",
 	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is more than %d and %s is used commercially: %s", [
-		deployment.annual_revenue, revenue_limit, subject.id, "the Community License has ended; an enterprise license is needed",
+		data.lib.deployment.annual_revenue, revenue_limit, subject.id, "the Community License has ended; an enterprise license is needed",
 	]),
 	["licensee", "annual_revenue_usd"],
 ) if {
-	deployment.commercial
+	data.lib.deployment.commercial
 } else := finding.new(
 	license, "revenue-threshold", subject.id, "needs-attestation",
 	sprintf("annual revenue of %d (licensee.annual_revenue_usd) is more than %d: %s", [
-		deployment.annual_revenue, revenue_limit,
+		data.lib.deployment.annual_revenue, revenue_limit,
 		"have counsel confirm that the termination in Section III leaves this non-commercial use licensed",
 	]),
 	["licensee", "annual_revenue_usd"],

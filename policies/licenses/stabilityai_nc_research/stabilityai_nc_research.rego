@@ -110,7 +110,7 @@ _hosting_model(subject) := finding.new(
 	["product", "audience"],
 ) if {
 	"inference" in subject.uses
-	deployment.product_made_available
+	data.lib.deployment.product_made_available
 } else := finding.new(
 	license, "third-party-hosting", subject.id, "satisfied",
 	"no third party uses the model through a hosted service or API (product.audience: internal)",

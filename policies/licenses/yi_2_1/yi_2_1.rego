@@ -97,7 +97,7 @@ _registration(subject) := finding.new(
 	sprintf("the licensee registered with 01.AI (licensee.registrations: %s)", [_registration_record.reference]),
 	["licensee", "registrations"],
 ) if {
-	deployment.commercial
+	data.lib.deployment.commercial
 	deployment.registered(license)
 } else := finding.new(
 	license, "commercial-registration", subject.id, "missing-facts",
@@ -106,7 +106,7 @@ _registration(subject) := finding.new(
 	]),
 	["licensee"],
 ) if {
-	deployment.commercial
+	data.lib.deployment.commercial
 } else := finding.new(
 	license, "commercial-registration", subject.id, "satisfied",
 	"the product is not commercial (product.commercial: false): no registration is needed",

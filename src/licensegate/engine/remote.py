@@ -13,8 +13,10 @@ Either way the server must publish ``data.licensegate.revision`` equal to the li
 (the revision the reports carry) before anything is evaluated, and each manifest is one
 ``POST /v1/data/licensegate/main/findings`` with ``{"input": ...}``.
 
-Fail closed: a server that is unreachable, slow (timeout), answers 4xx/5xx or something that is
-not a list of findings, or has another revision raises EngineError with a one-line reason.
+Fail closed: a server that is unreachable, slow (timeout), answers 4xx/5xx, a redirect, a body
+over MAX_BODY (also once decompressed), an answer that does not finish within the timeout, or
+something that is not a list of findings, or has another revision raises EngineError with a
+one-line reason.
 Only transient failures (connection refused or reset, 502/503/504) are retried, once.
 
 NOTE: opa-python-client 3.0 reports errors inconsistently (``raise_for_status`` in some methods,
@@ -53,6 +55,8 @@ DEFAULT_TIMEOUT = 10.0
 """Seconds per request (connect and read) unless ``--opa-timeout`` says otherwise."""
 RETRY_DELAY = 0.25
 """Seconds before the one retry of a transient failure."""
+MAX_BODY = 32 * 1024 * 1024
+"""Largest answer read from the server, after decompression (a gzip bomb stops here)."""
 _TRANSIENT_STATUS = (502, 503, 504)
 _DECISION_PATH = DECISION.removeprefix("data.").replace(".", "/")
 _DEFINED = re.compile(r"^(?:default\s+)?([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\.)", re.MULTILINE)
@@ -90,6 +94,10 @@ class _HttpError(Exception):
         super().__init__(status, detail)
         self.status = status
         self.detail = detail
+
+
+class _BadAnswer(Exception):
+    """An answer licensegate refuses to read on: a redirect, too big, too slow, undecodable."""
 
 
 class RemoteEngine:
@@ -228,6 +236,8 @@ class RemoteEngine:
                 if err.status == 400 and what.startswith(("PUT /v1/policies", "DELETE")):
                     raise _Refused(message) from None
                 raise EngineError(message) from None
+            except _BadAnswer as err:
+                raise EngineError(f"OPA server {self._url}: {what}: {err}") from None
             except requests.exceptions.Timeout:
                 raise EngineError(
                     f"OPA server {self._url} did not answer {what} within "
@@ -389,8 +399,11 @@ def _client_class(options: OpaOptions) -> type:
             session.mount("http://", adapter)
             session.mount("https://", adapter)
             session.verify = verify
+            session.max_redirects = 3  # same-server redirects only (_bounded_reader)
             if self.cert:
                 session.cert = self.cert
+            # NOTE: the bounded read runs first: the error hook reads the body too.
+            session.hooks["response"].append(_bounded_reader(options.timeout))
             session.hooks["response"].append(_raise_http_error)
             if options.insecure:
                 # NOTE: urllib3 warns on every unverified request; the user asked for it once.
@@ -400,6 +413,68 @@ def _client_class(options: OpaOptions) -> type:
             return session
 
     return _Client
+
+
+def _bounded_reader(timeout: float) -> Callable[..., None]:
+    """requests response hook: refuse a redirect, and read the body within limits.
+
+    The body is read here, before requests or the client would read all of it: at most
+    MAX_BODY bytes after decompression, and all of it within ``timeout`` seconds of sending the
+    request (one deadline for the whole answer, so a server that drips a byte at a time cannot
+    stretch a request forever: the per-read timeout alone would let it).
+    """
+
+    def read(response: Any, *args: Any, **kwargs: Any) -> None:
+        import urllib3.exceptions
+
+        if 300 <= response.status_code < 400:
+            from urllib.parse import urljoin
+
+            target = urljoin(response.url, response.headers.get("Location", ""))
+            if _origin(target) != _origin(response.url):
+                # NOTE: OPA itself redirects within the server (/v1/policies/ -> /v1/policies);
+                # a redirect elsewhere would let another server give the verdicts.
+                raise _BadAnswer(
+                    f"the server redirects to another server (HTTP {response.status_code} to "
+                    f"{_one_line(target, 120)}); give the final URL in --opa-url"
+                )
+            return
+        started = time.monotonic() - response.elapsed.total_seconds()
+        deadline = started + timeout
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                if time.monotonic() > deadline:
+                    raise _BadAnswer(
+                        f"the answer did not arrive within {timeout:g} s (--opa-timeout)"
+                    )
+                chunk = response.raw.read1(64 * 1024, decode_content=True)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > MAX_BODY:
+                    raise _BadAnswer(
+                        f"the answer is larger than {MAX_BODY // (1024 * 1024)} MiB "
+                        "(after decompression)"
+                    )
+                chunks.append(chunk)
+        except (urllib3.exceptions.HTTPError, OSError) as err:
+            response.close()
+            raise _BadAnswer(f"the answer could not be read: {_reason(err)}") from None
+        except _BadAnswer:
+            response.close()
+            raise
+        response._content = b"".join(chunks)
+        response._content_consumed = True
+        response.raw.release_conn()
+
+    return read
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port
 
 
 def _raise_http_error(response: Any, *args: Any, **kwargs: Any) -> None:

@@ -17,6 +17,7 @@ class OutputFormat(str, Enum):
     JUNIT = "junit"
     GITHUB = "github"
     MARKDOWN = "markdown"
+    CYCLONEDX = "cyclonedx"
 
     def renderer(self) -> Callable[[Report], str]:
         """The render function of this format (imported only when used): each format is the

@@ -214,6 +214,8 @@ class ScanFacts:
 
     document: dict[str, Any]
     unread: tuple[str, ...] = ()
+    source: str = ""
+    """What was read, for warnings: "the scan of ROOT", "the BOM FILE", or both."""
     cards: tuple[ModelCard, ...] = ()
     catalog: Mapping[str, Mapping[str, Any]] | None = None
     fetch: Callable[[str], list[ModelCard]] | None = None
@@ -234,7 +236,18 @@ class ScanFacts:
         supplies cards the scan did not find.
         """
         document = scan_input(scan, root=root)
-        return cls(document, tuple(unread_parts(scan, root=root)), scan.cards, catalog, fetch)
+        parts = [f"the scan of {document['root']}"] if scan.root != "" else []
+        if scan.boms:
+            names = ", ".join(clean_text(name) for name in scan.boms)
+            parts.append(f"the BOM{'s' if len(scan.boms) > 1 else ''} {names}")
+        return cls(
+            document,
+            tuple(unread_parts(scan, root=root)),
+            " and ".join(parts),
+            scan.cards,
+            catalog,
+            fetch,
+        )
 
     def warnings(self, data: Mapping[str, Any], manifest: Manifest) -> list[ReportWarning]:
         """Listed models the scan never saw (model-not-found), and what it could not read.
@@ -243,11 +256,11 @@ class ScanFacts:
         path built at run time, another repository), but the reviewer should know.
         """
         seen = seen_ids(self.document)
-        root = self.document["root"]
+        source = self.source or f"the scan of {self.document['root']}"
         warnings = [
             ReportWarning(
                 "model-not-found",
-                f"{model['id']} is listed, but the scan of {root} found no trace of it; remove "
+                f"{model['id']} is listed, but {source} found no trace of it; remove "
                 "it if the deployment no longer uses it, or check where it is loaded",
                 manifest.line_of(("models", index, "id")),
             )
@@ -258,7 +271,7 @@ class ScanFacts:
             warnings.append(
                 ReportWarning(
                     "scan-incomplete",
-                    f"the scan of {root} could not read {len(self.unread)} model reference(s) "
+                    f"{source} could not read {len(self.unread)} model reference(s) "
                     f"or file(s), so a model there may be missing from the manifest: "
                     f"{summarise(self.unread)}",
                 )

@@ -7,12 +7,16 @@ and an occurrence (file, line) for every place it is named. Licenses carry their
 (`llama3.1`, `gemma`) as `name`, because the schema only allows SPDX ids in `id`. A model card's
 `base_model` chain becomes `pedigree.ancestors`. Local models (a card in `./folder`) are listed
 without a purl.
+
+`check --format cyclonedx` (licensegate.formats.cyclonedx) uses the same builder: it adds the
+models the manifests list (`listed`, with no occurrence unless a scan saw them), the weights a
+derived model starts from (`ancestors`) and the verdict as `properties`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from licensegate import __version__
 from licensegate.scan.evidence import ModelCard, ModelReference, ScanResult
@@ -39,7 +43,10 @@ def _component(
     references: Sequence[ModelReference],
     cards: Sequence[ModelCard],
     concluded: Sequence[str],
+    extra_ancestors: Sequence[str] = (),
+    properties: Sequence[tuple[str, str]] = (),
 ) -> Component:
+    from cyclonedx.model import Property
     from cyclonedx.model.component import Component, ComponentType, Pedigree
     from cyclonedx.model.component_evidence import ComponentEvidence, Occurrence
     from packageurl import PackageURL
@@ -64,7 +71,8 @@ def _component(
     else:
         org, name, purl, bom_ref = None, model_id, None, f"local:{model_id}"
     ancestors = []
-    for base in sorted({b for card in cards for b in card.base_models}):
+    bases = {b for card in cards for b in card.base_models} | set(extra_ancestors)
+    for base in sorted(bases):
         base_org, _, base_name = base.partition("/") if normalise(base) == base else ("", "", base)
         ancestors.append(
             Component(
@@ -88,16 +96,40 @@ def _component(
         licenses=licenses,
         evidence=ComponentEvidence(occurrences=occurrences) if occurrences else None,
         pedigree=Pedigree(ancestors=ancestors) if ancestors else None,
+        properties=[Property(name=name, value=value) for name, value in properties],
     )
 
 
-def bom(result: ScanResult, concluded: Mapping[str, Iterable[str]] | None = None) -> str:
-    """The scan as CycloneDX 1.6 JSON. `concluded`: model id -> licenses a check concluded."""
+def bom(
+    result: ScanResult,
+    concluded: Mapping[str, Iterable[str]] | None = None,
+    *,
+    listed: Iterable[str] = (),
+    ancestors: Mapping[str, Iterable[str]] | None = None,
+    properties: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    document_properties: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The scan as CycloneDX 1.6 JSON. `concluded`: model id -> licenses a check concluded.
+
+    `listed`: more model ids to describe even where the scan saw none (a manifest's models);
+    `ancestors`: model id -> ids whose weights it starts from; `properties`: model id ->
+    (name, value) pairs; `document_properties`: pairs for the BOM's metadata. Ids match
+    case-insensitively, as the Hub resolves them.
+    """
+    from cyclonedx.model import Property
     from cyclonedx.model.bom import Bom
     from cyclonedx.model.component import Component, ComponentType
     from cyclonedx.output.json import JsonV1Dot6
 
-    verdicts = {key.lower(): list(value) for key, value in (concluded or {}).items()}
+    def by_key(values: Mapping[str, Iterable[Any]] | None) -> dict[str, list[Any]]:
+        merged: dict[str, list[Any]] = {}
+        for key, value in (values or {}).items():
+            merged.setdefault(key.lower(), []).extend(x for x in value)
+        return merged
+
+    verdicts = by_key(concluded)
+    bases = by_key(ancestors)
+    extras = by_key(properties)
     known = catalog_ids()
     references: dict[str, list[ModelReference]] = {}
     spelling: dict[str, str] = {}
@@ -111,14 +143,23 @@ def bom(result: ScanResult, concluded: Mapping[str, Iterable[str]] | None = None
         key = card.model_id.lower()
         cards.setdefault(key, []).append(card)
         spelling.setdefault(key, known.get(key, card.model_id))
+    for model_id in listed:
+        spelling.setdefault(model_id.lower(), known.get(model_id.lower(), model_id))
     document = Bom()
     document.metadata.tools.components.add(
         Component(type=ComponentType.APPLICATION, name="licensegate", version=__version__)
     )
+    for name, value in document_properties:
+        document.metadata.properties.add(Property(name=name, value=value))
     for key in sorted(spelling):
         document.components.add(
             _component(
-                spelling[key], references.get(key, []), cards.get(key, []), verdicts.get(key, [])
+                spelling[key],
+                references.get(key, []),
+                cards.get(key, []),
+                list(dict.fromkeys(verdicts.get(key, []))),
+                bases.get(key, []),
+                extras.get(key, []),
             )
         )
     return str(JsonV1Dot6(document).output_as_string(indent=2)) + "\n"

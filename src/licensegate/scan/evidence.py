@@ -92,6 +92,9 @@ class ScanResult:
     references: tuple[ModelReference, ...] = ()
     cards: tuple[ModelCard, ...] = ()
     problems: tuple[ScanProblem, ...] = field(default_factory=tuple)
+    boms: tuple[str, ...] = ()
+    """BOM files whose models this result also holds (`check --bom`); with ``root`` "" when no
+    folder was scanned at all."""
 
     def model_ids(self) -> frozenset[str]:
         """The literal ids found, as written (case kept; compare case-insensitively)."""
