@@ -63,8 +63,14 @@ NOT_PORTABLE = {
 def _texts_of(license_id: str, library: PolicyLibrary) -> list[str]:
     """The licensor's own files for a license: `<license id>.*` in ../shared/license-texts, and
     the files its package names in `custom.quoted_from` (a file name there, or a path in this
-    repository for a copy vendored here, such as the CC BY-NC 4.0 legal code)."""
-    paths = sorted(LICENSE_TEXTS.glob(f"{license_id}.*"))
+    repository for a copy vendored here, such as the CC BY-NC 4.0 legal code). `llama3.*` would
+    also match `llama3.1.LICENSE.txt`: a name whose next part starts with a digit is another
+    version's text, and a quote found only there proves nothing for this one."""
+    paths = [
+        path
+        for path in sorted(LICENSE_TEXTS.glob(f"{license_id}.*"))
+        if not path.name[len(license_id) + 1 :][:1].isdigit()
+    ]
     for name in _package_custom(license_id, library).get("quoted_from", []):
         paths.append(REPO / name if "/" in name else LICENSE_TEXTS / name)
     return [normalise_text(path.read_text(encoding="utf-8")) for path in paths]
