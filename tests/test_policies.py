@@ -79,8 +79,10 @@ def _texts_of(license_id: str, library: PolicyLibrary) -> list[str]:
         for path in sorted(LICENSE_TEXTS.glob(f"{license_id}.*"))
         if not path.name[len(license_id) + 1 :][:1].isdigit()
     ]
-    for name in _package_custom(license_id, library).get("quoted_from", []):
-        paths.append(REPO / name if "/" in name else LICENSE_TEXTS / name)
+    paths.extend(
+        REPO / name if "/" in name else LICENSE_TEXTS / name
+        for name in _package_custom(license_id, library).get("quoted_from", [])
+    )
     return [normalise_text(path.read_text(encoding="utf-8")) for path in paths]
 
 
