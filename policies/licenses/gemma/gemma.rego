@@ -17,9 +17,15 @@
 #   name: Gemma Terms of Use
 #   version: "Last modified: April 1, 2026"
 #   text: https://ai.google.dev/gemma/terms
+#   quoted_from:
+#     - gemma-2024-04-01.THIRDPARTY.LICENSE.txt
+#     - gemma-2025-03-24.THIRDPARTY.LICENSE.txt
 #   provenance: >-
-#     ../shared/license-texts has no copy of the Gemma Terms of Use, and google-deepmind/gemma
-#     carries only an Apache-2.0 code license. Read from the third-party copy
+#     Google publishes the Gemma Terms of Use only on ai.google.dev (google-deepmind/gemma
+#     carries only an Apache-2.0 code license). The quote check reads the two third-party copies
+#     in ../shared/license-texts (custom.quoted_from; see its README): the April 1, 2024 text
+#     (roboflow/inference, PaliGemma weights) and the March 24, 2025 text (perpetual-s/Gemi);
+#     every quote below is verbatim in both. The clauses were read from the third-party copy
 #     peterblazejewicz/functiongemma-270m-it-gemma-teacher, GEMMA_TERMS_OF_USE.md, commit
 #     19ccbddef880e5907cf4328de2818502e4cc4d33, which says it is "A verbatim copy of
 #     https://ai.google.dev/gemma/terms, retrieved on 2026-09-28" (only the layout converted

@@ -21,13 +21,20 @@
 #   version: "MNPL-0.1, per the license URL; the text has no version or date line"
 #   text: https://mistral.ai/licenses/MNPL-0.1.md
 #   provenance: >-
-#     Not in ../shared/license-texts. Read in full from orsonteodoro/oiledmachine-overlay at commit
-#     5413230733ccb8de063b7ad312dab8a2281d9a5b, licenses/MNPL-0.1.md: a package overlay's copy of
-#     "Mistral AI Non-Production License" (the file claims no source; its name matches
-#     https://mistral.ai/licenses/MNPL-0.1.md, the license URL Mistral's platform-docs-public gives
-#     for Codestral-22B-v0.1). §3.2 matches the quotations in a public write-up of the Codestral
-#     release and in the mistralai/Codestral-22B-v0.1 Hugging Face discussion #8
-#     (licenses.md §8.3); the rest was not compared with a second copy.
+#     Mistral AI publishes the text only at https://mistral.ai/licenses/MNPL-0.1.md; no GitHub
+#     repository of Mistral AI carries it, and ../shared/license-texts has no copy. Quotes are
+#     checked against mnpl-0.1.THIRDPARTY.md beside this package: a byte-exact copy of a third
+#     party's file, the git blob d7947da0a1bcf329ac23801b6867ba0873684ab5 of licenses/MNPL-0.1.md
+#     in https://github.com/orsonteodoro/oiledmachine-overlay at commit
+#     5413230733ccb8de063b7ad312dab8a2281d9a5b (2024-10-16), sha256
+#     1c3ad900aadcfb8a6846aa57bb2672e8af060e9f802e09ec2c54f44751be173e. The next commit,
+#     e172fcec, only adds a first line pointing to https://mistral.ai/licenses/MNPL-0.1.md as the
+#     original, which the copy here leaves out. §3.2 matches the quotations in a public write-up
+#     of the Codestral release (simonwillison.net, 2024-05-30) and in the
+#     mistralai/Codestral-22B-v0.1 Hugging Face discussion #8 (licenses.md §8.3); the rest was
+#     not compared with a second copy.
+#   quoted_from:
+#     - policies/licenses/mnpl/mnpl-0.1.THIRDPARTY.md
 package licenses.mnpl
 
 import rego.v1

@@ -23,15 +23,23 @@
 #   version: "MRL-0.1, per the license URL; the text has no version or date line"
 #   text: https://mistral.ai/licenses/MRL-0.1.md
 #   provenance: >-
-#     Not in ../shared/license-texts. Read from orsonteodoro/oiledmachine-overlay at commit
-#     5413230733ccb8de063b7ad312dab8a2281d9a5b, licenses/MRL-0.1.md: a package overlay's copy of
-#     "Mistral AI Research License" (the file claims no source; its name matches
-#     https://mistral.ai/licenses/MRL-0.1.md, the license_link of the mistralai Hugging Face
-#     cards). The quoted passages agree word for word with three other copies: the gated-access
-#     text of mistralai/Ministral-8B-Instruct-2410 as a third-party GGUF card (bartowski)
-#     reproduces it in full, a copy rendered in a Qt form (mistral_license.ui, another public
-#     repository), and the gating text of huggingface.co/mistralai/Mistral-Large-Instruct-2407
-#     (stored page copy, §1 to §2.2).
+#     Mistral AI publishes the text only at https://mistral.ai/licenses/MRL-0.1.md and as the
+#     gating text of its Hugging Face cards; no GitHub repository of Mistral AI carries it, and
+#     ../shared/license-texts has no copy. Quotes are checked against mrl-0.1.THIRDPARTY.md beside
+#     this package: a byte-exact copy of a third party's file, the git blob
+#     8ed21e7062cc8df10359e33d12a68a6b56db6725 of licenses/MRL-0.1.md in
+#     https://github.com/orsonteodoro/oiledmachine-overlay (added in commit
+#     5413230733ccb8de063b7ad312dab8a2281d9a5b, 2024-10-16, unchanged since), sha256
+#     c826591fa86625616c41ffa60f31e69de83fa7c8acd95965dee5be4f97abbfcc. The file names no source;
+#     its name is the license URL's. Its words (Markdown marks aside) are those of the
+#     gating text that a copy of the mistralai/Mistral-Large-Instruct-2411 card reproduces
+#     (bartowski's GGUF card, in JoseAdrianRodriguezGonzalez/Llm-Component at commit
+#     0dd5e6e92df77b685d591c1a129509feca4ceb79, en/bartowski__Mistral-Large-Instruct-2411-GGUF/README.md),
+#     all 1754 words in the same order; the card adds only a privacy note. The quoted passages
+#     also agree with the Ministral-8B-Instruct-2410 gating text and the Mistral-Large-Instruct-2407
+#     page (§1 to §2.2).
+#   quoted_from:
+#     - policies/licenses/mrl/mrl-0.1.THIRDPARTY.md
 package licenses.mrl
 
 import rego.v1

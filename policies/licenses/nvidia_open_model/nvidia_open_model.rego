@@ -26,7 +26,11 @@
 #     extra_gated_prompt reproduces the whole Agreement ("# NVIDIA Open Model License Agreement",
 #     "Version Release Date: January 6, 2025"). The same text is in the package's other Cosmos 1.0
 #     cards (diffusion 7B Text2World, guardrail, prompt upsampler). Quotes drop the card's <ins>
-#     markup.
+#     markup; all five were compared again, word for word, with the stored text of
+#     model_cards/cosmos_1p0_guardrail.md in that commit. No byte-exact copy is vendored: NVIDIA's
+#     GitHub repositories (NVIDIA/Cosmos, nvidia-cosmos/*) hold no copy of this text as a file,
+#     the mirror repository is too large to fetch and PyPI was not reachable, so
+#     tests/test_policies.py lists this license in UNVENDORED.
 package licenses.nvidia_open_model
 
 import rego.v1
