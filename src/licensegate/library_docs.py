@@ -1,7 +1,7 @@
 """Describe the clause library to people: `licenses`, `explain`, and policies/README.md.
 
-A clause's trigger and what satisfies it follow from the shared builder it uses (policies/lib/
-clauses): the table below says it once per clause kind, and a package may override it with
+A clause's trigger and what satisfies it follow from its kind: policies/clause-kinds.yaml says
+them once per kind (see licensegate.clause_kinds), and a package may override them with
 `custom.trigger` / `custom.satisfied_by` where its text differs.
 """
 
@@ -10,122 +10,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from licensegate.clause_kinds import clause_kinds
 from licensegate.policy import ClauseInfo, PolicyLibrary
-
-# clause kind -> (what makes it apply, what satisfies it)
-KINDS: dict[str, tuple[str, str]] = {
-    "mau-threshold": (
-        "any listed model under the license",
-        "licensee MAU (with affiliates) for the calendar month before the license version's "
-        "release date is not above the limit: licensee.mau_history[YYYY-MM], else "
-        "licensee.monthly_active_users; neither given is missing-facts",
-    ),
-    "product-mau-threshold": (
-        "a commercial product using the model",
-        "the product's monthly active users (product.monthly_active_users) are within the limit",
-    ),
-    "ui-attribution-threshold": (
-        "a commercial product above the license's user or revenue threshold "
-        "(product.monthly_active_users, product.monthly_revenue_usd)",
-        "a product.attribution entry with the required text, shown on the user interface",
-    ),
-    "attribution-display": (
-        "the product runs the model for customers or the public (product.audience), or a "
-        "derived model is released (release: api or weights)",
-        "a product.attribution entry containing the required text",
-    ),
-    "derivative-naming": (
-        "a derived model built with the model (or, where the text says so, its outputs) is "
-        "released (release: api or weights)",
-        "the derived model's name, after any org/ prefix, begins with the required prefix",
-    ),
-    "output-use": (
-        "a derived large language model trained on the model's outputs, or the model used as "
-        "a distillation teacher or synthetic-data source",
-        "the student is the licensor's model or a derivative of it (built on its weights), or "
-        "not an LLM (llm: false); undeclared students are missing-facts",
-    ),
-    "license-copy": (
-        "weights leave the organisation: product.ships_weights for the models the product "
-        "runs, or a derived model built on the model's weights published with release: weights",
-        "product.license_copies_included: true",
-    ),
-    "notice-file": (
-        "weights leave the organisation (as for license-copy)",
-        "product.notice_file names a file beside the manifest that contains the required notice",
-    ),
-    "modified-files-notice": (
-        "a derived model built on the model's weights is published (release: weights)",
-        "derived_models[].modified_files_marked: true",
-    ),
-    "retain-notices": (
-        "weights leave the organisation (as for license-copy)",
-        "an attestation that the licensor's notices are kept",
-    ),
-    "use-restrictions-flowdown": (
-        "the model reaches third parties: a product for customers or the public, shipped "
-        "weights, or a released derived model (hosting counts where the text says so)",
-        "product.user_terms_include_use_restrictions: true",
-    ),
-    "acceptable-use": (
-        "any listed model under the license",
-        "an attestation by a person who reviewed the use cases against the policy",
-    ),
-    "eu-multimodal": (
-        "a multimodal model (catalog, or models[].modalities) under the license",
-        "the licensee's domicile (licensee.domicile) is outside the European Union",
-    ),
-    "non-commercial": (
-        "any use of the model or a model derived from it",
-        "product.commercial: false",
-    ),
-    "non-production": (
-        "any use of the model or a model derived from it",
-        "product.environment is not production",
-    ),
-    "guardrails": (
-        "any listed model under the license",
-        "models[].guardrails_modified: false",
-    ),
-    "commercial-registration": (
-        "commercial use of the model",
-        "an attestation that the licensee registered with the licensor",
-    ),
-    "unknown-model": (
-        "a listed model the catalog does not know, with no models[].license",
-        "a models[].license, or a model the catalog knows",
-    ),
-    "unsupported-license": (
-        "a model under a license licensegate has no policy for",
-        "only a waiver after a review by hand",
-    ),
-    "no-duties": (
-        "a listed or derived model whose licenses are judged but none of whose clauses applies",
-        "always: it only records that the model was looked at",
-    ),
-    "undeclared-model": (
-        "`check --scan`: a model the repository uses that the manifest does not list",
-        "listing the model under models[] (or as a derived model's name)",
-    ),
-    "license-conflict": (
-        "`check --scan`: a model card or GGUF header that gives a listed model other licenses",
-        "nothing: correct the manifest or the model files so they agree",
-    ),
-    "invalid-input": (
-        "the decision evaluated on anything but the documented input document",
-        "nothing: build the input with `licensegate input`",
-    ),
-}
 
 
 def trigger_of(info: ClauseInfo) -> str:
     """What makes the clause apply."""
-    return info.trigger or KINDS.get(info.clause, ("", ""))[0]
+    kind = clause_kinds().get(info.clause)
+    return info.trigger or (kind.applies_when if kind else "")
 
 
 def satisfied_by(info: ClauseInfo) -> str:
     """What satisfies the clause."""
-    return info.satisfied_by or KINDS.get(info.clause, ("", ""))[1]
+    kind = clause_kinds().get(info.clause)
+    return info.satisfied_by or (kind.satisfied_by if kind else "")
 
 
 def _by_license(library: PolicyLibrary) -> dict[str, list[ClauseInfo]]:
@@ -229,11 +127,39 @@ def licenses_markdown(library: PolicyLibrary) -> str:
                 f"- **Policy:** `policies/{info.file}:{info.line}`",
                 "",
             ]
+    out += _kinds_markdown()
     reasons = unsupported(library)
     if reasons:
         out += ["## Not supported", "", "| license | why |", "|---|---|"]
         out += [f"| `{key}` | {reason} |" for key, reason in reasons.items()]
     return "\n".join(out).rstrip() + "\n"
+
+
+_GROUP_HEADINGS = {
+    "display": "what to display",
+    "files": "files to ship",
+    "duty": "other duties",
+    "none": "(not an obligation)",
+}
+
+
+def _kinds_markdown() -> list[str]:
+    """The clause kinds from policies/clause-kinds.yaml: what each means, once for every license."""
+    out = [
+        "## Clause kinds",
+        "",
+        "From `policies/clause-kinds.yaml`. A clause's own METADATA may say more precisely when it "
+        "applies and what satisfies it (above); the review document lists a kind under its "
+        "obligation heading.",
+        "",
+        "| kind | about | applies when | satisfied by | review obligation |",
+        "|---|---|---|---|---|",
+    ]
+    for kind in clause_kinds().values():
+        cells = (kind.about, kind.applies_when, kind.satisfied_by)
+        text = " | ".join(cell.replace("|", "\\|") for cell in cells)
+        out.append(f"| `{kind.name}` | {text} | {_GROUP_HEADINGS[kind.obligation]} |")
+    return [*out, ""]
 
 
 def _anchor(license_id: str) -> str:

@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable
 from typing import Any
 
+from licensegate.clause_kinds import kinds_with_obligation
 from licensegate.report import ClauseResult, ManifestResult
 from licensegate.review.blocks import Bullets, Code, Document, Heading, Line, Para, Strong
 from licensegate.review.words import WHERE, join, status_label
 
-DISPLAY_CLAUSES = ("attribution-display", "ui-attribution-threshold")
-"""Clauses about what to show users, and where."""
-FILE_CLAUSES = ("license-copy", "notice-file", "modified-files-notice")
-"""Clauses about files that go with distributed weights."""
-DUTY_CLAUSES = (
-    "derivative-naming",
-    "use-restrictions-flowdown",
-    "acceptable-use",
-    "output-use",
-    "guardrails",
-    "commercial-registration",
+# (kind group in policies/clause-kinds.yaml, heading, what to say when nothing applies)
+SECTIONS = (
+    ("display", "What to display, and where", "No applicable clause asks for a display."),
+    (
+        "files",
+        "Which files to ship with distributed weights",
+        "No applicable clause asks for files to go with the weights.",
+    ),
+    ("duty", "Other duties", "No other duty applies."),
 )
-"""Other lasting duties the licenses attach to the deployment."""
+"""The headings of the obligations, each listing the clause kinds of one group."""
 
 
 def _obligation_items(
-    clauses: Iterable[ClauseResult], names: Sequence[str], strict: bool
+    clauses: Iterable[ClauseResult], names: Collection[str], strict: bool
 ) -> tuple[Line, ...]:
     grouped: dict[str, list[ClauseResult]] = {}
     for clause in clauses:
@@ -56,20 +55,11 @@ def obligations(doc: Document, result: ManifestResult, manifest: dict[str, Any])
             )
         )
     )
-    sections = (
-        ("What to display, and where", DISPLAY_CLAUSES, "No applicable clause asks for a display."),
-        (
-            "Which files to ship with distributed weights",
-            FILE_CLAUSES,
-            "No applicable clause asks for files to go with the weights.",
-        ),
-        ("Other duties", DUTY_CLAUSES, "No other duty applies."),
-    )
-    for title, names, none in sections:
+    for group, title, none in SECTIONS:
         doc.add(Heading(3, title))
-        items = _obligation_items(result.clauses, names, result.strict)
+        items = _obligation_items(result.clauses, kinds_with_obligation(group), result.strict)
         doc.add(Bullets(items) if items else Para((none,)))
-        if names is DISPLAY_CLAUSES and manifest["product"].get("attribution"):
+        if group == "display" and manifest["product"].get("attribution"):
             shown = join(
                 [
                     f"“{s['text']}” {WHERE.get(s['where'], s['where'])}"
@@ -77,7 +67,7 @@ def obligations(doc: Document, result: ManifestResult, manifest: dict[str, Any])
                 ]
             )
             doc.add(Para((f"The manifest declares: {shown}.",)))
-        if names is FILE_CLAUSES and manifest["product"].get("notice_file"):
+        if group == "files" and manifest["product"].get("notice_file"):
             doc.add(
                 Para(
                     (
