@@ -86,8 +86,10 @@ def test_vendored_license_texts_are_the_recorded_bytes(
 def test_every_clause_kind_has_one_row_and_every_row_is_used() -> None:
     """The built-in licensegate:* clauses count; a row no clause uses is a stale description."""
     used = {info.clause for info in LIBRARY.clauses.values()}
-    assert not used - set(CLAUSE_KINDS), "clause kinds without a row in policies/clause-kinds.yaml"
-    assert not set(CLAUSE_KINDS) - used, "rows of policies/clause-kinds.yaml no clause uses"
+    without_row = sorted(used - set(CLAUSE_KINDS))
+    assert not without_row, f"clause kinds with no row in policies/clause-kinds.yaml: {without_row}"
+    unused = sorted(set(CLAUSE_KINDS) - used)
+    assert not unused, f"rows of policies/clause-kinds.yaml no clause uses: {unused}"
 
 
 @pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
