@@ -55,9 +55,10 @@ generate: install ## Regenerate the license dispatch module and schemas/input.sc
 	$(BIN)/python -m licensegate.inputschema > schemas/input.schema.json.new
 	mv schemas/input.schema.json.new schemas/input.schema.json
 
-docs: install ## Regenerate docs/manifest.md and policies/README.md from their sources
+docs: install ## Regenerate docs/manifest.md, policies/README.md and README.md's license table from their sources
 	$(BIN)/python -m licensegate.schemadoc > docs/manifest.md
 	$(BIN)/licensegate licenses --format markdown > policies/README.md
+	$(BIN)/python -m licensegate.library_docs README.md
 
 bench: $(VENV)/.installed-test ## Benchmarks (cold start, 10,000-manifest batch, regorus vs OPA); writes BENCHMARKS.md
 	$(BIN)/python bench/run.py

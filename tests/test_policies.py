@@ -9,6 +9,7 @@ import pytest
 
 from conftest import LICENSE_TEXTS, REPO
 from licensegate import api
+from licensegate.clause_kinds import clause_kinds
 from licensegate.facts import normalise_text
 from licensegate.policy import PolicyLibrary
 
@@ -16,37 +17,9 @@ LIBRARY = api.load_library()
 CLAUSES = sorted(
     (info for info in LIBRARY.clauses.values() if info.license != "licensegate"), key=lambda i: i.id
 )
-CLAUSE_NAMES = {
-    # DESIGN.md §3 vocabulary; a new name needs a clause none of these names.
-    "mau-threshold",
-    "product-mau-threshold",
-    "ui-attribution-threshold",
-    "attribution-display",
-    "derivative-naming",
-    "output-use",
-    "license-copy",
-    "notice-file",
-    "modified-files-notice",
-    "use-restrictions-flowdown",
-    "acceptable-use",
-    "eu-multimodal",
-    "non-commercial",
-    "non-production",
-    "guardrails",
-    "commercial-registration",
-    # Added: DeepSeek v1.0 §4(d) (like Apache §4(c) and OpenRAIL-M) keeps the licensor's
-    # notices, which is not a Notice *file* with a fixed text.
-    "retain-notices",
-    # Added: Stability AI Community License §III ends the license above US$1M annual revenue
-    # (licensee.annual_revenue_usd), a threshold on revenue, not users.
-    "revenue-threshold",
-    # Added: Stability AI Non-Commercial Research Community License §1(b) forbids letting third
-    # parties use the model through a hosted service or API (downloads stay allowed).
-    "third-party-hosting",
-    # Added: Tencent Hunyuan Community License grants rights "for the Territory only", which
-    # excludes the EU, the UK and South Korea (a place of use, not only a domicile).
-    "territory",
-}
+# The clause kinds (DESIGN.md §3 vocabulary and the kinds added since): one row each in
+# policies/clause-kinds.yaml. A new name needs a clause none of these names.
+CLAUSE_KINDS = clause_kinds()
 # Licenses whose quotes cannot be checked here: no byte-exact copy of the licensor's text could be
 # sourced. Each package's custom.provenance names the copy its quotes were read from.
 UNVENDORED = {
@@ -139,9 +112,18 @@ def test_vendored_license_texts_are_the_recorded_bytes(
         assert digest in str(custom.get("provenance", "")), f"{name}: sha256 {digest}"
 
 
+def test_every_clause_kind_has_one_row_and_every_row_is_used() -> None:
+    """The built-in licensegate:* clauses count; a row no clause uses is a stale description."""
+    used = {info.clause for info in LIBRARY.clauses.values()}
+    without_row = sorted(used - set(CLAUSE_KINDS))
+    assert not without_row, f"clause kinds with no row in policies/clause-kinds.yaml: {without_row}"
+    unused = sorted(set(CLAUSE_KINDS) - used)
+    assert not unused, f"rows of policies/clause-kinds.yaml no clause uses: {unused}"
+
+
 @pytest.mark.parametrize("info", CLAUSES, ids=lambda i: i.id)
 def test_clause_is_cited(info) -> None:
-    assert info.clause in CLAUSE_NAMES
+    assert info.clause in CLAUSE_KINDS, f"{info.clause}: no row in policies/clause-kinds.yaml"
     assert info.license in LIBRARY.licenses, f"{info.id} belongs to no license package"
     assert 0 < len(info.quote.split()) <= 40, "a quote is short: at most 40 words"
     assert "…" not in info.quote and "..." not in info.quote, "quotes are exact, without ellipses"

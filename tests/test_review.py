@@ -233,6 +233,42 @@ def test_document_explains_the_deployment_without_yaml() -> None:
     assert "monthly_active_users:" not in text and "apiVersion" not in text
 
 
+@pytest.mark.parametrize(
+    ("kind", "heading"),
+    [
+        ("retain-notices", "### Which files to ship with distributed weights"),
+        ("ui-attribution-threshold", "### What to display, and where"),
+        ("guardrails", "### Other duties"),
+    ],
+)
+def test_obligations_follow_the_clause_kinds_file(kind: str, heading: str) -> None:
+    """Each kind goes under the heading of its obligation group in policies/clause-kinds.yaml."""
+    from formats.sample import clause
+
+    data = _input()
+    extra = clause(kind, "Llama-3.1-Acme-Chat-70B", Status.NEEDS_ATTESTATION, line=1, message="m")
+    data.result.clauses.append(extra)
+    text = review.render_markdown(review.build(data))
+    obligations = text.split("## Obligations to fulfil")[1].split("\n## ")[0]
+    section = obligations.split(heading)[1].split("\n### ")[0]
+    assert f"**Title of {kind}**" in section
+
+
+def test_conditions_are_not_obligations() -> None:
+    """A kind without an obligation group (a condition such as territory) is not listed there."""
+    from formats.sample import clause
+
+    data = _input()
+    data.result.clauses.append(
+        clause(
+            "territory", "meta-llama/Llama-3.1-70B-Instruct", Status.SATISFIED, line=1, message="m"
+        )
+    )
+    text = review.render_markdown(review.build(data))
+    obligations = text.split("## Obligations to fulfil")[1].split("\n## ")[0]
+    assert "Title of territory" not in obligations and "Title of territory" in text
+
+
 class _Collector(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__()

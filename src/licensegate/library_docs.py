@@ -1,7 +1,7 @@
 """Describe the clause library to people: `licenses`, `explain`, and policies/README.md.
 
-A clause's trigger and what satisfies it follow from the shared builder it uses (policies/lib/
-clauses): the table below says it once per clause kind, and a package may override it with
+A clause's trigger and what satisfies it follow from its kind: policies/clause-kinds.yaml says
+them once per kind (see licensegate.clause_kinds), and a package may override them with
 `custom.trigger` / `custom.satisfied_by` where its text differs.
 """
 
@@ -10,124 +10,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from licensegate.clause_kinds import clause_kinds
 from licensegate.policy import ClauseInfo, PolicyLibrary
-
-# clause kind -> (what makes it apply, what satisfies it)
-KINDS: dict[str, tuple[str, str]] = {
-    "mau-threshold": (
-        "any listed model under the license",
-        "licensee MAU (with affiliates) for the calendar month before the license version's "
-        "release date is not above the limit: licensee.mau_history[YYYY-MM], else "
-        "licensee.monthly_active_users; neither given is missing-facts",
-    ),
-    "product-mau-threshold": (
-        "a commercial product using the model",
-        "the product's monthly active users (product.monthly_active_users) are within the limit",
-    ),
-    "ui-attribution-threshold": (
-        "a commercial product above the license's user or revenue threshold "
-        "(product.monthly_active_users, product.monthly_revenue_usd)",
-        "a product.attribution entry with the required text, shown on the user interface",
-    ),
-    "attribution-display": (
-        "the product runs the model for customers or the public (product.audience), or a "
-        "derived model is released (release: api or weights)",
-        "a product.attribution entry containing the required text",
-    ),
-    "derivative-naming": (
-        "a derived model built with the model (or, where the text says so, its outputs) is "
-        "released (release: api or weights)",
-        "the derived model's name, after any org/ prefix, begins with the required prefix",
-    ),
-    "output-use": (
-        "a derived large language model trained on the model's outputs, or the model used as "
-        "a distillation teacher or synthetic-data source",
-        "the student is the licensor's model or a derivative of it (built on its weights), or "
-        "not an LLM (llm: false); undeclared students are missing-facts",
-    ),
-    "license-copy": (
-        "weights leave the organisation: product.ships_weights for the models the product "
-        "runs, or a derived model built on the model's weights published with release: weights",
-        "product.license_copies_included: true",
-    ),
-    "notice-file": (
-        "weights leave the organisation (as for license-copy)",
-        "product.notice_file names a file beside the manifest that contains the required notice",
-    ),
-    "modified-files-notice": (
-        "a derived model built on the model's weights is published (release: weights)",
-        "derived_models[].modified_files_marked: true",
-    ),
-    "retain-notices": (
-        "weights leave the organisation (as for license-copy)",
-        "an attestation that the licensor's notices are kept",
-    ),
-    "use-restrictions-flowdown": (
-        "the model reaches third parties: a product for customers or the public, shipped "
-        "weights, or a released derived model (hosting counts where the text says so)",
-        "product.user_terms_include_use_restrictions: true",
-    ),
-    "acceptable-use": (
-        "any listed model under the license",
-        "an attestation by a person who reviewed the use cases against the policy",
-    ),
-    "eu-multimodal": (
-        "a multimodal model (catalog, or models[].modalities) under the license",
-        "the licensee's domicile (licensee.domicile) is outside the European Union",
-    ),
-    "non-commercial": (
-        "any use of the model or a model derived from it",
-        "product.commercial: false",
-    ),
-    "non-production": (
-        "any use of the model or a model derived from it",
-        "product.environment is not production",
-    ),
-    "guardrails": (
-        "any listed model under the license",
-        "models[].guardrails_modified: false",
-    ),
-    "commercial-registration": (
-        "commercial use of the model",
-        "an attestation that the licensee registered with the licensor",
-    ),
-    "unknown-model": (
-        "a listed model the catalog does not know, with no models[].license (and no "
-        "`base_model` chain to a catalog model)",
-        "a models[].license, or a model the catalog knows",
-    ),
-    "unsupported-license": (
-        "a model under a license licensegate has no policy for",
-        "only a waiver after a review by hand",
-    ),
-    "no-duties": (
-        "a listed or derived model whose licenses are judged but none of whose clauses applies",
-        "always: it only records that the model was looked at",
-    ),
-    "undeclared-model": (
-        "`check --scan`: a model the repository uses that the manifest does not list",
-        "listing the model under models[] (or as a derived model's name)",
-    ),
-    "license-conflict": (
-        "`check --scan`: a model card or GGUF header that gives a listed model other licenses "
-        "(than the manifest, the catalog or its base_model lineage)",
-        "nothing: correct the manifest or the model files so they agree",
-    ),
-    "invalid-input": (
-        "the decision evaluated on anything but the documented input document",
-        "nothing: build the input with `licensegate input`",
-    ),
-}
 
 
 def trigger_of(info: ClauseInfo) -> str:
     """What makes the clause apply."""
-    return info.trigger or KINDS.get(info.clause, ("", ""))[0]
+    kind = clause_kinds().get(info.clause)
+    return info.trigger or (kind.applies_when if kind else "")
 
 
 def satisfied_by(info: ClauseInfo) -> str:
     """What satisfies the clause."""
-    return info.satisfied_by or KINDS.get(info.clause, ("", ""))[1]
+    kind = clause_kinds().get(info.clause)
+    return info.satisfied_by or (kind.satisfied_by if kind else "")
 
 
 def _by_license(library: PolicyLibrary) -> dict[str, list[ClauseInfo]]:
@@ -231,11 +127,44 @@ def licenses_markdown(library: PolicyLibrary) -> str:
                 f"- **Policy:** `policies/{info.file}:{info.line}`",
                 "",
             ]
+    out += _kinds_markdown()
     reasons = unsupported(library)
     if reasons:
         out += ["## Not supported", "", "| license | why |", "|---|---|"]
         out += [f"| `{key}` | {reason} |" for key, reason in reasons.items()]
     return "\n".join(out).rstrip() + "\n"
+
+
+_GROUP_HEADINGS = {
+    "display": "what to display",
+    "files": "files to ship",
+    "duty": "other duties",
+    "none": "(not an obligation)",
+}
+
+
+def _kinds_markdown() -> list[str]:
+    """The clause kinds from policies/clause-kinds.yaml: what each means, once for every license."""
+    out = [
+        "## Clause kinds",
+        "",
+        "From `policies/clause-kinds.yaml`. A clause's own METADATA may say more precisely when it "
+        "applies and what satisfies it (above); the review document lists a kind under its "
+        "obligation heading.",
+        "",
+        "| kind | about | applies when | satisfied by | review obligation |",
+        "|---|---|---|---|---|",
+    ]
+    for kind in clause_kinds().values():
+        cells = (kind.about, kind.applies_when, kind.satisfied_by)
+        text = " | ".join(_cell(cell) for cell in cells)
+        out.append(f"| `{kind.name}` | {text} | {_GROUP_HEADINGS[kind.obligation]} |")
+    return [*out, ""]
+
+
+def _cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return text.replace("|", "\\|")
 
 
 def _anchor(license_id: str) -> str:
@@ -263,3 +192,82 @@ def explain_text(info: ClauseInfo, library: PolicyLibrary) -> str:
         lines.append(f"out of reach in {text.id} (review by hand):")
         lines += [f"  - {item}" for item in text.out_of_reach]
     return "\n".join(lines) + "\n"
+
+
+README_BEGIN = (
+    "<!-- BEGIN license table: generated by `make docs` from the policies; do not edit -->"
+)
+README_END = "<!-- END license table -->"
+
+
+def license_table_markdown(library: PolicyLibrary) -> str:
+    """The README's table of supported licenses: one row per license package, from its METADATA."""
+    checkpoints: dict[str, int] = {}
+    for entry in library.catalog.values():
+        for license_id in entry.get("licenses", []):
+            checkpoints[str(license_id)] = checkpoints.get(str(license_id), 0) + 1
+    out = [
+        "| license id | text | version | catalog checkpoints | clauses |",
+        "|---|---|---|---|---|",
+    ]
+    for license_id, clauses in _by_license(library).items():
+        text = library.license(license_id)
+        if text is None:
+            continue
+        count = checkpoints.get(license_id, 0)
+        models = str(count) if count else f"none: declare `license: {license_id}`"
+        kinds = ", ".join(info.clause for info in clauses)
+        name, version = _cell(text.name), _cell(text.version)
+        out.append(
+            f"| [`{license_id}`](policies/README.md#{_anchor(license_id)}) | "
+            f"[{name}]({text.text}) | {version} | {models} | {kinds} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def with_license_table(readme: str, library: PolicyLibrary) -> str:
+    """``readme`` with the text between its license-table markers generated afresh.
+
+    Raises:
+        ValueError: The markers are missing, repeated or out of order.
+    """
+    if readme.count(README_BEGIN) != 1 or readme.count(README_END) != 1:
+        raise ValueError("expected one license-table BEGIN and one END marker")
+    head, rest = readme.split(README_BEGIN)
+    _, tail = rest.split(README_END) if README_END in rest else ("", None)
+    if tail is None:
+        raise ValueError("the license-table END marker comes before BEGIN")
+    table = license_table_markdown(library)
+    return f"{head}{README_BEGIN}\n{table}{README_END}{tail}"
+
+
+def main(argv: list[str]) -> int:
+    """``python -m licensegate.library_docs README.md``: rewrite the README's license table."""
+    import os
+    import sys
+
+    from licensegate.api import load_library
+
+    if len(argv) != 1:
+        print("usage: python -m licensegate.library_docs README.md", file=sys.stderr)
+        return 2
+    path = argv[0]
+    try:
+        with open(path, encoding="utf-8") as handle:
+            readme = handle.read()
+        updated = with_license_table(readme, load_library())
+    except (OSError, ValueError) as err:
+        print(f"{path}: {err}", file=sys.stderr)
+        return 2
+    if updated != readme:
+        temporary = f"{path}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+        os.replace(temporary, path)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
