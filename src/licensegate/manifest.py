@@ -143,6 +143,8 @@ def _refuse_todos(data: Any, where: str, positions: Mapping[FieldPath, tuple[int
     """A fact left as `TODO` (as `licensegate init` drafts them) is an error, wherever it is and
     whatever the schema would say of the string: a draft never passes until a person fills it.
     `x-` fields are the user's own and may say anything."""
+    if not _holds_todo(data):
+        return
     stack: list[tuple[FieldPath, Any]] = [((), data)]
     found: list[tuple[tuple[int, int], FieldPath, str]] = []
     while stack:
@@ -164,6 +166,21 @@ def _refuse_todos(data: Any, where: str, positions: Mapping[FieldPath, tuple[int
             line or None,
             column or None,
         )
+
+
+def _holds_todo(data: Any) -> bool:
+    """Whether `_refuse_todos` has anything to report: the same walk without building paths,
+    which only a manifest with a TODO needs (most have none, and this runs for every one)."""
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(item for key, item in value.items() if not key.startswith("x-"))
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and _is_todo(value):
+            return True
+    return False
 
 
 def _is_json_name(name: str) -> bool:

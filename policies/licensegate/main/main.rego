@@ -138,6 +138,8 @@ _raw contains object.union(
 	),
 	{"evidence": conflict.evidence},
 ) if {
+	# Cards and lineage come only with `check --scan`: without them no model is looked up.
+	input.scan
 	some index, model in input.manifest.models
 	conflicts := array.concat(_card_conflicts(model), _lineage_conflicts(model))
 	count(conflicts) > 0
@@ -240,11 +242,14 @@ _raw contains finding.new(
 }
 
 # Some license clause judged this subject (compared as the harness normalised the ids).
-_has_clause(id) if {
+_has_clause(id) if lower(id) in _judged_subjects
+
+# Subjects (lower case) that some license clause judged: one pass over the findings, not one
+# per subject.
+_judged_subjects := {lower(item.subject) |
 	some license in license_ids
 	_supported(license)
 	some item in dispatch.findings(license)
-	lower(item.subject) == lower(id)
 }
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
@@ -261,6 +266,8 @@ findings := [_resolved(_with_lineage(item)) | some item in _raw] if {
 # the reviewer can check the cards it rests on.
 _with_lineage(item) := object.union(item, {"message": sprintf("%s (licenses inherited: %s)", [item.message, record.chain])}) if {
 	item.id != "licensegate:license-conflict"
+	# Only `check --scan` inherits licenses: without it no model is looked up for each finding.
+	input.scan.lineage
 	some model in input.manifest.models
 	model.id == item.subject
 	record := subjects.lineage(model)
@@ -380,27 +387,31 @@ _expired_waivers(item) := [record |
 	input.today >= record.expires
 ]
 
-_resolved(item) := object.union(item, {
-	"status": "satisfied",
-	"attestation": _attestations(item)[0],
-	"message": sprintf("attested by %s on %s: %s", [
-		_attestations(item)[0].by, _attestations(item)[0].date, _attestations(item)[0].statement,
-	]),
-}) if {
+# Each list of records is built once per finding, and only for the statuses it can change.
+_resolved(item) := _attested(item, _attestations(item)) if {
 	item.status == "needs-attestation"
-	count(_attestations(item)) > 0
-} else := object.union(item, {
+} else := _waived(item, _live_waivers(item)) if {
+	item.status in {"violated", "missing-facts"}
+} else := item
+
+_attested(item, records) := object.union(item, {
+	"status": "satisfied",
+	"attestation": records[0],
+	"message": sprintf("attested by %s on %s: %s", [records[0].by, records[0].date, records[0].statement]),
+}) if {
+	count(records) > 0
+} else := item
+
+_waived(item, live) := object.union(item, {
 	"status": "waived",
-	"waiver": _live_waivers(item)[0],
-	"message": sprintf("%s; waived (the waiver stops applying on %s): %s", [
-		item.message, _live_waivers(item)[0].expires, _live_waivers(item)[0].reason,
-	]),
+	"waiver": live[0],
+	"message": sprintf("%s; waived (the waiver stops applying on %s): %s", [item.message, live[0].expires, live[0].reason]),
 }) if {
-	item.status in {"violated", "missing-facts"}
-	count(_live_waivers(item)) > 0
-} else := object.union(item, {
-	"message": sprintf("%s; the waiver for it expired on %s", [item.message, _expired_waivers(item)[0].expires]),
+	count(live) > 0
+} else := _expired(item, _expired_waivers(item))
+
+_expired(item, expired) := object.union(item, {
+	"message": sprintf("%s; the waiver for it expired on %s", [item.message, expired[0].expires]),
 }) if {
-	item.status in {"violated", "missing-facts"}
-	count(_expired_waivers(item)) > 0
+	count(expired) > 0
 } else := item
