@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from licensegate import api, cli, facts
+from licensegate.pipeline import Options
 from manifests import FAILING, PASSING
 
 DATE = ["--date", "2026-11-29"]
@@ -186,7 +187,7 @@ def test_validate_reports_an_unreadable_sub_folder(run_main, monkeypatch, tmp_pa
 def test_internal_error_in_a_batch_worker_is_that_manifest_s(monkeypatch, tmp_path: Path) -> None:
     from conftest import TODAY
     from licensegate import batch
-    from licensegate.report import ManifestFailure, ManifestResult
+    from licensegate.report import ManifestResult, NoVerdict
 
     first, second = _two_manifests(tmp_path)
     real = facts.build_input
@@ -200,10 +201,10 @@ def test_internal_error_in_a_batch_worker_is_that_manifest_s(monkeypatch, tmp_pa
     monkeypatch.setattr(facts, "build_input", build_input)
     outcomes = list(
         batch.check_parallel(
-            [first, second], api.load_library(), jobs=2, today=TODAY, start_method="fork"
+            [first, second], api.load_library(), Options(today=TODAY), jobs=2, start_method="fork"
         )
     )
-    assert isinstance(outcomes[0], ManifestFailure)
+    assert isinstance(outcomes[0], NoVerdict)
     assert outcomes[0].manifest == str(first)
     assert outcomes[0].message.startswith("internal error: ValueError: cannot convert")
     assert isinstance(outcomes[1], ManifestResult) and outcomes[1].failed

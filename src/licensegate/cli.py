@@ -20,7 +20,7 @@ import typer
 from licensegate import __version__
 from licensegate.errors import LicensegateError
 from licensegate.formats import OutputFormat
-from licensegate.report import ManifestFailure, ManifestResult
+from licensegate.report import ManifestResult, NoVerdict
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -366,18 +366,9 @@ def check(
                 trust=trust,
                 scan=scanned,
                 hub=hub,
+                require_signoff=require_signoff,
             )
-            tally = _stream(
-                output_format,
-                library.digest,
-                strict,
-                outcomes,
-                output,
-                today,
-                require_signoff,
-                trust,
-                quiet,
-            )
+            tally = _stream(output_format, library.digest, strict, outcomes, output, trust, quiet)
         else:
             report = api.check(
                 paths,
@@ -389,15 +380,13 @@ def check(
                 trust=trust,
                 scan=scanned,
                 hub=hub,
+                require_signoff=require_signoff,
             )
     except LicensegateError as err:
         _fail(str(err))
     if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
         _finish(tally.checked, tally.failed, tally.errors)
         raise typer.Exit(code=_soften(tally.exit_code, soft_fail))
-    from licensegate.signoff import assess
-
-    report = assess(report, today=today, require_signoff=require_signoff, trust=trust)
     for extra_format, extra_path in extra_outputs:
         _write(extra_format.renderer()(report), extra_path)
     if output_format is OutputFormat.TEXT:
@@ -483,7 +472,7 @@ def _with_boms(scanned: ScanResult | None, boms: list[Path]) -> ScanResult | Non
     return bom_input.combine(scanned, results)
 
 
-def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
+def _finish(checked: int, failed: int, errors: list[NoVerdict]) -> None:
     """The errors and the one-line summary on stderr."""
     for failure in errors:
         for error in failure.problems():
@@ -500,10 +489,8 @@ def _stream(
     output_format: OutputFormat,
     policy_digest: str,
     strict: bool,
-    outcomes: Iterable[ManifestResult | ManifestFailure],
+    outcomes: Iterable[ManifestResult | NoVerdict],
     output: Path | None,
-    today: dt.date | None,
-    require_signoff: bool,
     trust: TrustedRef | None = None,
     quiet: bool = False,
 ) -> Tally:
@@ -514,18 +501,10 @@ def _stream(
     import tempfile
 
     from licensegate import streaming
-    from licensegate.signoff import assess_result
 
-    def assessed() -> Iterator[ManifestResult | ManifestFailure]:
+    def echoed() -> Iterator[ManifestResult | NoVerdict]:
         for outcome in outcomes:
             if isinstance(outcome, ManifestResult):
-                outcome = assess_result(
-                    outcome,
-                    policy_digest,
-                    today=today,
-                    require_signoff=require_signoff,
-                    trust=trust,
-                )
                 _echo_warnings(outcome, quiet)
             yield outcome
 
@@ -539,7 +518,7 @@ def _stream(
 
         with atomic_output(output) as stream:  # atomic; never through a link or onto a device
             return writer(
-                policy_digest, strict, assessed(), stream.write, trust.to_dict() if trust else None
+                policy_digest, strict, echoed(), stream.write, trust.to_dict() if trust else None
             )
     try:
         handle, temporary = tempfile.mkstemp(prefix=".licensegate-report.", suffix=".tmp")
@@ -548,7 +527,7 @@ def _stream(
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             tally = writer(
-                policy_digest, strict, assessed(), stream.write, trust.to_dict() if trust else None
+                policy_digest, strict, echoed(), stream.write, trust.to_dict() if trust else None
             )
         with open(temporary, encoding="utf-8") as finished:
             shutil.copyfileobj(finished, sys.stdout)
@@ -596,7 +575,7 @@ def validate(
         _fail(str(err))
     bad = 0
     found = 0
-    unreadable: list[ManifestFailure] = []
+    unreadable: list[NoVerdict] = []
     for path in api.discover(paths, unreadable):
         found += 1
         try:
@@ -797,7 +776,7 @@ def sign_off(
     so it counts under `check --trusted-ref` before it is merged. Exit 0 recorded, 1 refused,
     2 no verdict.
     """
-    from licensegate import api
+    from licensegate import pipeline
     from licensegate.signoff import append_signoff, new_signoff
 
     today = _parse_date(date)
@@ -806,14 +785,14 @@ def sign_off(
         _fail("--by must name who signs off")
     try:
         library, _ = _load_library(policy, manifest, org_policy)
-        report = api.check([manifest], strict=True, library=library, today=today)
+        options = pipeline.Options(today=today or dt.date.today(), strict=True)
+        judged = pipeline.judge_or_fail(manifest, library, pipeline.make_engine(library), options)
     except LicensegateError as err:
         _fail(str(err))
-    if report.errors:
-        error = report.errors[0]
-        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
-        _fail(f"{where}: {error.message}")
-    (result,) = report.results
+    if isinstance(judged, NoVerdict):
+        where = f"{judged.manifest}:{judged.line}" if judged.line else judged.manifest
+        _fail(f"{where}: {judged.message}")
+    result = judged.result
     if result.failed:
         open_items = [
             f"{c.id} ({c.subject}): {c.status.value}"
@@ -827,7 +806,7 @@ def sign_off(
         )
         raise typer.Exit(code=1)
     try:
-        entry = new_signoff(result, report.policy_digest, by.strip(), note)
+        entry = new_signoff(result, library.digest, by.strip(), note, manifest=judged.manifest)
         if sign_with is not None:
             from dataclasses import replace
 
@@ -842,7 +821,7 @@ def sign_off(
         _fail(str(err))
     typer.echo(
         f"licensegate: {manifest} signed off by {by.strip()} (manifest {result.digest[:19]}…, "
-        f"policies {report.policy_digest[:19]}…); recorded in {path}",
+        f"policies {library.digest[:19]}…); recorded in {path}",
         err=True,
     )
 

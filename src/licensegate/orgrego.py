@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from licensegate.errors import PolicyError
-from licensegate.policy import ClauseInfo, Module
+from licensegate.regometa import ClauseInfo, Module
 
 if TYPE_CHECKING:
     from licensegate.report import ReportWarning
@@ -205,7 +205,7 @@ def clause_id(package: str) -> str:
 
 def documented_clauses(module: Module) -> list[ClauseInfo]:
     """Clauses an org module documents with METADATA (custom.clause) above a findings rule."""
-    from licensegate.policy import metadata_blocks
+    from licensegate.regometa import metadata_blocks
 
     infos = []
     try:
