@@ -3,12 +3,14 @@
 Neither engine can read METADATA at run time (regorus has no `rego.metadata.*`), so the host
 parses the `# METADATA` blocks itself. A clause's block sits directly above the first
 `findings contains` rule that emits it and carries `custom.clause`; the package block carries
-`custom.license` and the license text's name, version and URL. Findings are joined to their
-block by (license, clause).
+`custom.license` and the license text's name, version and URL (the records are regometa.py's).
+The pipeline joins each finding to its block by clause id (pipeline.join).
 
 A license lives in one folder, `policies/licenses/<package>/`, where the package name is the
-license id with "." and "-" turned into "_" (`llama3.1` -> `licenses.llama3_1`), so nothing
-else needs to list it. Only the packages a check meets are parsed.
+license id with "." and "-" turned into "_" (`llama3.1` -> `licenses.llama3_1`, see
+`package_of`). Nothing lists licenses by hand: `licensegate.dispatch`, the Rego module that
+routes a license id to its package, is generated from these folders (`make generate`,
+dispatch.py). Only the packages a check meets are parsed.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ _REQUIRED_CLAUSE_KEYS = ("clause", "section", "quote", "source", "remediation")
 
 
 def package_of(license_id: str) -> str:
-    """The Rego package judging a license (licensegate.main uses the same rule).
+    """The Rego package judging a license; dispatch.py writes the reference to it into
+    licensegate.dispatch (`make generate`), through which licensegate.main reaches it.
 
     `+` (Hugging Face's `openrail++`) is spelled out: `licenses.openrail_plus_plus`.
     """

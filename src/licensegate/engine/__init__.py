@@ -1,6 +1,7 @@
 """The engine interface: something that answers the licensegate decision for an input.
 
-Two implementations: the embedded regorus engine (default) and, later, a remote OPA server.
+Two implementations: the embedded regorus engine (``engine/embedded.py``, the default) and an
+OPA server (``engine/remote.py``, ``check --engine opa``); ``pipeline.make_engine`` picks one.
 Both answer ``data.licensegate.main.findings`` for the input document that ``facts.py`` builds.
 """
 
