@@ -60,8 +60,7 @@ def test_check_jobs_api_and_review_agree(signed_then_changed: list[Path]) -> Non
     jobs = _run("check", *map(str, signed_then_changed), "-f", "json", "--jobs", "2", *DATE)
     library_api = api.check(signed_then_changed, library=library, today=TODAY).to_dict()
     reviewed = [
-        review.prepare(path, library, today=TODAY).result.to_dict()
-        for path in signed_then_changed
+        review.prepare(path, library, today=TODAY).result.to_dict() for path in signed_then_changed
     ]
     codes = [w["code"] for w in cli["results"][0]["warnings"]]
     assert codes == ["signoff-outdated", "waiver-expiring"]
