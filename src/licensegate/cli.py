@@ -719,11 +719,13 @@ def test_command(
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         for o in failures:
-            typer.echo(f"{o.status.upper()} {o.test.module}:{o.test.line} {o.test.name}: {o.detail}")
+            where = f"{o.test.module}:{o.test.line}"
+            typer.echo(f"{o.status.upper()} {where} {o.test.name}: {o.detail}")
         if measured is not None:
             typer.echo(regocoverage.render_text(measured), nl=False)
             if too_low:
-                typer.echo(f"coverage {measured.percent:.2f}% is under --fail-under {fail_under:g}%")
+                gate = f"--fail-under {fail_under:g}%"
+                typer.echo(f"coverage {measured.percent:.2f}% is under {gate}")
         typer.echo(f"{passed} passed, {len(failures)} failed")
     raise typer.Exit(code=1 if failures or too_low else 0)
 
