@@ -171,4 +171,3 @@ def test_cli_without_coverage_json_has_no_coverage_and_markdown_is_refused() -> 
     assert "coverage" not in json.loads(result.stdout)
     assert runner.invoke(app, ["test", "--format", "markdown"]).exit_code == 2
     assert runner.invoke(app, ["test", "--fail-under", "101"]).exit_code == 2
-
