@@ -78,9 +78,11 @@ test_copy_included_per_license if {
 	deployment.copy_included("mit") == false with input as _with_product({"license_copies_included": false})
 }
 
+# Neither true nor false: a comprehension, since `not f(x) == false` differs between the engines
+# when f(x) is undefined (OPA hoists the call out of the negation, opa#7558).
 test_copy_included_is_undefined_when_not_stated if {
-	not deployment.copy_included("mit") with input as testing.doc({})
-	not deployment.copy_included("mit") == false with input as testing.doc({})
+	values := [value | value := deployment.copy_included("mit")] with input as testing.doc({})
+	values == []
 }
 
 test_user_terms_carry_per_license if {
