@@ -53,10 +53,14 @@ test_display_quiet_for_another_license if {
 
 # --- license-copy
 
+_copy_statuses(product) := result if {
+	result := _statuses(clauses.license_copy(_license)) with input as _shipped(product)
+}
+
 test_license_copy_by_per_license_fact if {
-	_statuses(clauses.license_copy(_license)) == {["acme/lib-model", "satisfied"]} with input as _shipped({"license_copies_included": true})
-	_statuses(clauses.license_copy(_license)) == {["acme/lib-model", "violated"]} with input as _shipped({"license_copies_included": ["mit"]})
-	_statuses(clauses.license_copy(_license)) == {["acme/lib-model", "missing-facts"]} with input as _shipped({})
+	_copy_statuses({"license_copies_included": true}) == {["acme/lib-model", "satisfied"]}
+	_copy_statuses({"license_copies_included": ["mit"]}) == {["acme/lib-model", "violated"]}
+	_copy_statuses({}) == {["acme/lib-model", "missing-facts"]}
 }
 
 test_license_copy_says_how_the_list_fell_short if {
@@ -81,10 +85,14 @@ test_license_copy_for_outputs_only_when_asked if {
 
 # --- notice-file
 
+_notice_statuses(document) := result if {
+	result := _statuses(clauses.notice_file(_license, "Lib notice")) with input as document
+}
+
 test_notice_file_statuses if {
-	_statuses(clauses.notice_file(_license, "Lib notice")) == {["acme/lib-model", "missing-facts"]} with input as _shipped({})
-	_statuses(clauses.notice_file(_license, "Lib notice")) == {["acme/lib-model", "satisfied"]} with input as testing.with_notice(_shipped({}), "This is the Lib notice.")
-	_statuses(clauses.notice_file(_license, "Lib notice")) == {["acme/lib-model", "violated"]} with input as testing.with_notice(_shipped({}), "Something else")
+	_notice_statuses(_shipped({})) == {["acme/lib-model", "missing-facts"]}
+	_notice_statuses(testing.with_notice(_shipped({}), "This is the Lib notice.")) == {["acme/lib-model", "satisfied"]}
+	_notice_statuses(testing.with_notice(_shipped({}), "Something else")) == {["acme/lib-model", "violated"]}
 }
 
 test_notice_file_missing_or_not_utf8_is_violated if {
@@ -107,10 +115,15 @@ test_notice_file_quiet_when_weights_stay_in_house if {
 
 _mau(licensee) := testing.doc({"models": [_model], "licensee": object.union(testing.licensee, licensee)})
 
+# The statuses of an MAU test on June 2024 with a limit of 700, for these licensee facts.
+_mau_statuses(licensee) := result if {
+	result := _statuses(clauses.mau_at_release(_license, "2024-06", 700)) with input as _mau(licensee)
+}
+
 test_mau_at_release_statuses if {
-	_statuses(clauses.mau_at_release(_license, "2024-06", 700)) == {["acme/lib-model", "violated"]} with input as _mau({"mau_history": {"2024-06": 701}})
-	_statuses(clauses.mau_at_release(_license, "2024-06", 700)) == {["acme/lib-model", "satisfied"]} with input as _mau({"mau_history": {"2024-06": 700}})
-	_statuses(clauses.mau_at_release(_license, "2024-06", 700)) == {["acme/lib-model", "missing-facts"]} with input as _mau({"monthly_active_users": 701})
+	_mau_statuses({"mau_history": {"2024-06": 701}}) == {["acme/lib-model", "violated"]}
+	_mau_statuses({"mau_history": {"2024-06": 700}}) == {["acme/lib-model", "satisfied"]}
+	_mau_statuses({"monthly_active_users": 701}) == {["acme/lib-model", "missing-facts"]}
 }
 
 test_mau_at_release_without_any_figure if {
@@ -133,21 +146,30 @@ _released(name, release, marked) := testing.doc({
 	"derived_models": [object.union(testing.derived(name, ["acme/lib-model"], [], release), marked)],
 })
 
+# Naming statuses when "Lib" is the prefix and `vias` trigger the duty.
+_naming_statuses(document, vias) := result if {
+	result := _statuses(clauses.name_prefix(_license, `^Lib`, "Lib", vias)) with input as document
+}
+
 test_name_prefix_statuses if {
-	_statuses(clauses.name_prefix(_license, `^Lib`, "Lib", {"weights"})) == {["acme/Lib-Tuned", "satisfied"]} with input as _released("acme/Lib-Tuned", ["api"], {})
-	_statuses(clauses.name_prefix(_license, `^Lib`, "Lib", {"weights"})) == {["acme/Tuned-Lib", "violated"]} with input as _released("acme/Tuned-Lib", ["weights"], {})
+	_naming_statuses(_released("acme/Lib-Tuned", ["api"], {}), {"weights"}) == {["acme/Lib-Tuned", "satisfied"]}
+	_naming_statuses(_released("acme/Tuned-Lib", ["weights"], {}), {"weights"}) == {["acme/Tuned-Lib", "violated"]}
 }
 
 test_name_prefix_quiet_unless_released_by_a_counted_way if {
-	count(clauses.name_prefix(_license, `^Lib`, "Lib", {"weights"})) == 0 with input as _released("acme/Tuned", ["internal"], {})
-	count(clauses.name_prefix(_license, `^Lib`, "Lib", {"outputs"})) == 0 with input as _released("acme/Tuned", ["api"], {})
+	_naming_statuses(_released("acme/Tuned", ["internal"], {}), {"weights"}) == set()
+	_naming_statuses(_released("acme/Tuned", ["api"], {}), {"outputs"}) == set()
+}
+
+_modified_statuses(release, marked) := result if {
+	result := _statuses(clauses.modified_files(_license)) with input as _released("acme/t", release, marked)
 }
 
 test_modified_files_statuses if {
-	_statuses(clauses.modified_files(_license)) == {["acme/t", "satisfied"]} with input as _released("acme/t", ["weights"], {"modified_files_marked": true})
-	_statuses(clauses.modified_files(_license)) == {["acme/t", "violated"]} with input as _released("acme/t", ["weights"], {"modified_files_marked": false})
-	_statuses(clauses.modified_files(_license)) == {["acme/t", "missing-facts"]} with input as _released("acme/t", ["weights"], {})
-	count(clauses.modified_files(_license)) == 0 with input as _released("acme/t", ["api"], {})
+	_modified_statuses(["weights"], {"modified_files_marked": true}) == {["acme/t", "satisfied"]}
+	_modified_statuses(["weights"], {"modified_files_marked": false}) == {["acme/t", "violated"]}
+	_modified_statuses(["weights"], {}) == {["acme/t", "missing-facts"]}
+	_modified_statuses(["api"], {}) == set()
 }
 
 # --- attestation-only clauses
