@@ -352,7 +352,8 @@ test_an_agreeing_manifest_license_is_no_conflict if {
 
 test_a_card_conflict_on_the_chain_is_one_finding if {
 	conflict := {"message": "hub/README.md:3 says it is under mit", "evidence": {"path": "hub/README.md", "line": 3, "kind": "model-card"}}
-	scan := object.union(_scan([], [_card(_support, ["mit"])]), {"lineage": {lower(_support): _record({"conflicts": [conflict], "licenses": ["llama3.1", "mit"]})}})
+	record := _record({"conflicts": [conflict], "licenses": ["llama3.1", "mit"]})
+	scan := object.union(_scan([], [_card(_support, ["mit"])]), {"lineage": {lower(_support): record}})
 	findings := _scanned({"models": [testing.model(_support)]}, scan)
 	conflicts := [item | some item in findings; item.id == "licensegate:license-conflict"]
 	count(conflicts) == 1
