@@ -84,13 +84,15 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "licensegate.scan.walk",
         ),
     ),
-    # Answering the decision: regorus, an OPA server, Rego unit tests, OPA bundles.
+    # Answering the decision: regorus, an OPA server, Rego unit tests and their coverage,
+    # OPA bundles.
     (
         "engine",
         (
             "licensegate.bundle",
             "licensegate.engine",
             "licensegate.engine.*",
+            "licensegate.regocoverage",
             "licensegate.regotest",
         ),
     ),
