@@ -407,7 +407,9 @@ def test_push_replaces_another_revision_and_stale_modules(opa, library: PolicyLi
 def test_push_to_an_empty_server_in_dependency_order(fake_opa, library: PolicyLibrary) -> None:
     """OPA compiles on every write: modules must arrive after the functions they import."""
     order = [m.name for m in push_order(library.policy_modules)]
-    assert order.index("lib/finding/finding.rego") < order.index("lib/clauses/clauses.rego")
+    assert order.index("licensegate/lib/finding/finding.rego") < order.index(
+        "licensegate/lib/clauses/clauses.rego"
+    )
     puts = [path for method, path in fake_opa.initial_push if method == "PUT"]
     policy_puts = [p for p in puts if p.startswith("/v1/policies/")]
     assert len(policy_puts) == len(library.policy_modules)  # none refused and retried
@@ -419,14 +421,15 @@ def test_compile_error_on_push_exits_2(opa, tmp_path: Path) -> None:
     extra = tmp_path / "org"
     extra.mkdir()
     (extra / "org.rego").write_text(
-        "package org\n\nimport rego.v1\n\nx := data.lib.nowhere.f(1)\n", encoding="utf-8"
+        "package org\n\nimport rego.v1\n\nx := data.licensegate.lib.nowhere.f(1)\n",
+        encoding="utf-8",
     )
     broken = api.load_library([extra])
     with pytest.raises(EngineError) as raised:
         RemoteEngine(broken, OpaOptions(opa.url))
     message = str(raised.value)
     assert "PUT /v1/policies/licensegate/org/org.rego with HTTP 400" in message
-    assert "undefined function data.lib.nowhere.f" in message
+    assert "undefined function data.licensegate.lib.nowhere.f" in message
     assert "\n" not in message
 
 

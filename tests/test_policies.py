@@ -175,7 +175,8 @@ def test_module_is_portable_rego_v1(module) -> None:
     for construct, why in NOT_PORTABLE.items():
         assert construct not in module.source, f"{construct}: {why}"
     directory = module.name.rsplit("/", 1)[0].replace("/", ".")
-    assert module.package.removesuffix("_test") == directory or module.package == "lib.testing", (
-        f"package {module.package} should match its folder {directory}"
-    )
+    assert (
+        module.package.removesuffix("_test") == directory
+        or module.package == "licensegate.lib.testing"
+    ), f"package {module.package} should match its folder {directory}"
     assert max(len(line.expandtabs(4)) for line in module.source.splitlines()) <= 140

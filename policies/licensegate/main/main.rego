@@ -9,12 +9,12 @@ package licensegate.main
 
 import rego.v1
 
-import data.lib.finding
-import data.lib.subjects
+import data.licensegate.lib.finding
+import data.licensegate.lib.subjects
 import data.licensegate.dispatch
 import data.licensegate.orgpolicy
 
-# The library judges a license when licensegate.dispatch (generated from policies/licenses)
+# The library judges a license when licensegate.dispatch (generated from policies/licensegate/licenses)
 # lists it; dispatch.findings(license) reads that one package.
 _supported(license) if license in data.licensegate.dispatch.supported
 

@@ -172,7 +172,7 @@ class RemoteEngine:
         present = self._call("GET /v1/policies", self._client.get_policies_list)
         stale = sorted(
             (pid for pid in present if pid.startswith(POLICY_PREFIX) and pid not in wanted),
-            reverse=True,  # dependants (licenses/...) before what they import (lib/...)
+            reverse=True,  # dependants (.../licenses/...) before what they import (.../lib/...)
         )
         operations: list[tuple[str, Callable[[], object]]] = [
             (f"DELETE /v1/policies/{pid}", _bind(self._client.delete_policy, pid)) for pid in stale
