@@ -713,25 +713,80 @@ def test_command(
         list[Path] | None,
         typer.Option("--policy", help="Extra folder of organisation policies and tests."),
     ] = None,
+    coverage: Annotated[
+        bool,
+        typer.Option("--coverage", help="Report Rego line coverage of the policy modules."),
+    ] = False,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit 1 when total coverage is under PCT percent (implies --coverage).",
+            metavar="PCT",
+        ),
+    ] = None,
+    output_format: Annotated[
+        LibraryFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = LibraryFormat.TEXT,
 ) -> None:
     """Run the Rego unit tests (test_* rules in *_test.rego) on the embedded engine."""
     from licensegate import api, regotest
 
+    if output_format is LibraryFormat.MARKDOWN:
+        _fail("test: --format is text or json")
+    measured = None
     try:
         library = api.load_library(policy or ())
-        outcomes = regotest.run_regorus(library, regotest.collect(library))
+        tests = regotest.collect(library)
+        if coverage or fail_under is not None:
+            from licensegate import regocoverage
+
+            outcomes, raw = regotest.run_regorus_with_coverage(library, tests)
+            measured = regocoverage.measure(library, raw)
+        else:
+            outcomes = regotest.run_regorus(library, tests)
     except LicensegateError as err:
         _fail(str(err))
-    for outcome in outcomes:
-        if outcome.status != "passed":
-            typer.echo(
-                f"{outcome.status.upper()} {outcome.test.module}:{outcome.test.line} "
-                f"{outcome.test.name}: {outcome.detail}"
-            )
-    passed = sum(1 for o in outcomes if o.status == "passed")
-    failed = len(outcomes) - passed
-    typer.echo(f"{passed} passed, {failed} failed")
-    raise typer.Exit(code=1 if failed else 0)
+    failures = [o for o in outcomes if o.status != "passed"]
+    passed = len(outcomes) - len(failures)
+    too_low = measured is not None and fail_under is not None and measured.below(fail_under)
+    if output_format is LibraryFormat.JSON:
+        import json
+
+        document: dict[str, object] = {
+            "passed": passed,
+            "failed": len(failures),
+            "failures": [
+                {
+                    "module": o.test.module,
+                    "line": o.test.line,
+                    "test": o.test.name,
+                    "status": o.status,
+                    "detail": o.detail,
+                }
+                for o in failures
+            ],
+        }
+        if measured is not None:
+            document["coverage"] = {
+                **regocoverage.as_json(measured),
+                "fail_under": fail_under,
+                "passed": not too_low,
+            }
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        for o in failures:
+            where = f"{o.test.module}:{o.test.line}"
+            typer.echo(f"{o.status.upper()} {where} {o.test.name}: {o.detail}")
+        if measured is not None:
+            typer.echo(regocoverage.render_text(measured), nl=False)
+            if too_low:
+                gate = f"--fail-under {fail_under:g}%"
+                typer.echo(f"coverage {measured.percent:.2f}% is under {gate}")
+        typer.echo(f"{passed} passed, {len(failures)} failed")
+    raise typer.Exit(code=1 if failures or too_low else 0)
 
 
 class ReviewFormat(str, Enum):

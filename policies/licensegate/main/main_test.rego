@@ -254,6 +254,20 @@ test_agreeing_or_silent_card_is_no_conflict if {
 	not _has_clause(findings, "licensegate:license-conflict")
 }
 
+# A card that names a text the catalog also accepts (alternative_licenses) agrees, even when
+# the manifest did not declare that text; any other text still conflicts.
+test_card_naming_a_catalog_alternative_is_no_conflict if {
+	scan := _scan([], [_card("01-ai/Yi-34B", ["apache-2.0"])])
+	findings := _scanned({"models": [testing.model("01-ai/Yi-34B")]}, scan)
+	not _has_clause(findings, "licensegate:license-conflict")
+}
+
+test_card_naming_no_accepted_text_conflicts_with_a_catalog_alternative if {
+	scan := _scan([], [_card("01-ai/Yi-34B", ["mit"])])
+	findings := _scanned({"models": [testing.model("01-ai/Yi-34B")]}, scan)
+	_status(findings, "licensegate:license-conflict", "01-ai/Yi-34B") == {"missing-facts"}
+}
+
 test_one_conflict_per_model_however_many_cards if {
 	scan := _scan([], [_card(_llama, ["apache-2.0"]), _card(_llama, ["mit"])])
 	findings := _scanned({"models": [testing.model(_llama)]}, scan)
@@ -338,7 +352,8 @@ test_an_agreeing_manifest_license_is_no_conflict if {
 
 test_a_card_conflict_on_the_chain_is_one_finding if {
 	conflict := {"message": "hub/README.md:3 says it is under mit", "evidence": {"path": "hub/README.md", "line": 3, "kind": "model-card"}}
-	scan := object.union(_scan([], [_card(_support, ["mit"])]), {"lineage": {lower(_support): _record({"conflicts": [conflict], "licenses": ["llama3.1", "mit"]})}})
+	record := _record({"conflicts": [conflict], "licenses": ["llama3.1", "mit"]})
+	scan := object.union(_scan([], [_card(_support, ["mit"])]), {"lineage": {lower(_support): record}})
 	findings := _scanned({"models": [testing.model(_support)]}, scan)
 	conflicts := [item | some item in findings; item.id == "licensegate:license-conflict"]
 	count(conflicts) == 1

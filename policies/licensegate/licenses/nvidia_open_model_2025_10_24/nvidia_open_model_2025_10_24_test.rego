@@ -125,6 +125,32 @@ test_success_attribution_display_shown if {
 	testing.statuses(findings, "attribution-display") == {[_video, "satisfied"]}
 }
 
+# A model trained on the outputs of an uncatalogued model whose modalities nobody states: it may
+# be a Cosmos Model's student, so the attribution duty is missing-facts for both...
+test_fail_attribution_display_student_of_unknown_modalities if {
+	model := {"id": "acme/world-int8", "license": _license, "uses": ["synthetic-data"]}
+	findings := _findings({
+		"models": [model],
+		"derived_models": [object.union(testing.derived("acme/robot-policy", [], ["acme/world-int8"], "none"), {"llm": false})],
+	})
+	testing.statuses(findings, "attribution-display") == {["acme/world-int8", "missing-facts"], ["acme/robot-policy", "missing-facts"]}
+	some item in findings
+	item.subject == "acme/robot-policy"
+	item.clause == "attribution-display"
+	item.path == ["derived_models", 0]
+}
+
+# ... and satisfied once the attribution is shown anyway.
+test_success_attribution_display_shown_for_unknown_modalities if {
+	model := {"id": "acme/world-int8", "license": _license, "uses": ["synthetic-data"]}
+	findings := _findings({
+		"product": _cosmos_shown(testing.product),
+		"models": [model],
+		"derived_models": [object.union(testing.derived("acme/robot-policy", [], ["acme/world-int8"], "none"), {"llm": false})],
+	})
+	testing.statuses(findings, "attribution-display") == {["acme/world-int8", "satisfied"], ["acme/robot-policy", "satisfied"]}
+}
+
 test_success_attribution_display_quiet_for_text_only_model if {
 	findings := _findings({"product": _public, "models": [_model(_text, false, false)]})
 	testing.statuses(findings, "attribution-display") == set()

@@ -119,6 +119,23 @@ test_fail_license_copy_service_needs_attestation if {
 	testing.statuses(findings, "license-copy") == {[_id, "needs-attestation"]}
 }
 
+# Shipped without a copy and served as well: the missing copy is reported, once, as violated;
+# the service duty waits until it is fixed.
+test_fail_license_copy_shipped_and_served_without_copy_is_violated_once if {
+	product := object.union(_public, {"ships_weights": true, "license_copies_included": false})
+	findings := _findings({"licensee": _small, "product": product, "models": [testing.model(_id)]})
+	testing.statuses(findings, "license-copy") == {[_id, "violated"]}
+}
+
+# A fine-tune offered as a service reaches third parties too.
+test_fail_license_copy_served_fine_tune_needs_attestation if {
+	findings := _findings(object.union(_fine_tune(["api"], true), {"product": _public}))
+	testing.statuses(findings, "license-copy") == {[_lora, "needs-attestation"]}
+	some item in findings
+	item.clause == "license-copy"
+	contains(item.message, "it is released (release: api)")
+}
+
 test_success_license_copy_included_with_weights if {
 	product := object.union(_shipping, {"license_copies_included": true})
 	findings := _findings({"licensee": _small, "product": product, "models": [testing.model(_id)]})

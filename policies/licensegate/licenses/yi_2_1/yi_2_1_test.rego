@@ -124,6 +124,13 @@ test_fail_license_copy_distilled_student_published_unknown if {
 	testing.statuses(findings, "license-copy") == {[_student, "missing-facts"]}
 }
 
+# Shipped without a copy and served as well: reported once, as violated.
+test_fail_license_copy_shipped_and_served_without_copy_is_violated_once if {
+	product := object.union(_public, {"ships_weights": true, "license_copies_included": false})
+	findings := _findings({"product": product, "models": [_model]})
+	testing.statuses(findings, "license-copy") == {[_id, "violated"]}
+}
+
 test_success_license_copy_shipped_with_weights if {
 	product := object.union(testing.product, {"ships_weights": true, "license_copies_included": true})
 	findings := _findings({"product": product, "models": [_model]})
