@@ -218,3 +218,19 @@ def test_real_opa_serving_another_team_s_bundle_beside_ours_agrees_on_every_exam
             assert canonical(decision) == canonical(embedded.evaluate(document)), path
     finally:
         opa.close()
+
+
+def test_bundle_output_never_follows_a_symlink(tmp_path: Path) -> None:
+    """`bundle build -o` is written like every report: a link at the destination is refused."""
+    from typer.testing import CliRunner
+
+    from licensegate.cli import app
+
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "bundle.tar.gz"
+    link.symlink_to(target)
+    result = CliRunner().invoke(app, ["bundle", "build", "-o", str(link)])
+    assert result.exit_code == 2, result.output
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bundle.tar.gz", "precious.txt"]
