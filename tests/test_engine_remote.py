@@ -352,7 +352,9 @@ def test_forge_hook_passes_real_answers_through(opa) -> None:
     # The control for the attacks below: the same server, answering what OPA computed.
     opa.forge = lambda path, document, real: real
     code, expected = _embedded_json(DERIVED_EXAMPLE)
-    result = _check(str(DERIVED_EXAMPLE), "--format", "json", "--engine", "opa", "--opa-url", opa.url)
+    result = _check(
+        str(DERIVED_EXAMPLE), "--format", "json", "--engine", "opa", "--opa-url", opa.url
+    )
     assert result.exit_code == code, result.output
     assert result.stdout == expected
 
