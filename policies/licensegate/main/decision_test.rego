@@ -62,3 +62,9 @@ test_decision_on_invalid_input_still_answers if {
 	answer.revision == "r"
 	[item.id | some item in answer.findings] == ["licensegate:invalid-input"]
 }
+
+test_decision_ignores_a_revision_that_is_not_a_string if {
+	answer := main.decision with input as object.union(testing.doc(_judged), {"nonce": "n"})
+		with data.licensegate.revision as ["sha256:0123"]
+	answer.revision == null
+}

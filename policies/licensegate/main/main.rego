@@ -4,7 +4,8 @@
 #   The decision for one manifest: every applicable clause of every license that reaches a
 #   subject, with attestations and waivers applied. Only the license packages that some subject
 #   needs are evaluated (through licensegate.dispatch). An OPA server
-#   serving the licensegate bundle answers the same document at data.licensegate.main.findings.
+#   serving the licensegate bundle answers the same document at data.licensegate.main.findings;
+#   the engines evaluate data.licensegate.main.decision, the findings with what they are checked by.
 package licensegate.main
 
 import rego.v1
