@@ -70,7 +70,8 @@ def test_a_checked_answer_gives_its_findings() -> None:
         (_answer(count=3), "says it has 3 findings but carries 2"),
         (_answer(count=True), "says it has True findings"),
         (_answer(count="2"), "says it has '2' findings"),
-        (_answer(findings=[], count=0), f"no finding about model {MODEL!r}"),
+        (_answer(findings=[], count=0), "the answer has no findings at all"),
+        (_answer(findings=[_finding(DERIVED)], count=1), f"no finding about model {MODEL!r}"),
         (
             _answer(findings=[_finding(MODEL)], count=1),
             f"no finding about derived model {DERIVED!r}",
@@ -127,6 +128,11 @@ decision := %s
         ),
         (
             '{"revision": data.licensegate.revision, "nonce": input.nonce, "findings": [], "count": 0}',
+            "the answer has no findings at all",
+        ),
+        (
+            '{"revision": data.licensegate.revision, "nonce": input.nonce, "count": 1,'
+            ' "findings": [{"id": "licensegate:no-duties", "subject": "acme-research/Mixtral-8x7B-Tutor"}]}',
             f"no finding about model {MODEL!r}",
         ),
     ],

@@ -10,7 +10,8 @@ Both engines evaluate ``data.licensegate.main.decision`` on the input plus a fre
 - ``findings`` is a list of objects and ``count`` its length (nothing lost on the way);
 - every listed model and every derived model of the input is the subject of some finding:
   the policies judge each one at least once (``licensegate:no-duties`` when no clause
-  reaches it), so ``[]`` or a list that leaves a model out is not an evaluation of this input.
+  reaches it), so ``[]`` (never right: a manifest lists at least one model) or a list that
+  leaves a model out is not an evaluation of this input.
 
 Anything else is an EngineError (exit 2), never a verdict. NOTE: this catches stand-ins,
 misconfigured or stale servers and replays, not a server that is itself malicious and speaks
@@ -62,6 +63,13 @@ def findings_of(
     if type(count) is not int or count != len(findings):
         raise EngineError(
             f"{source}: the answer says it has {count!r} findings but carries {len(findings)}"
+        )
+    if not findings:
+        # The policies judge every model at least once and a manifest lists at least one: an
+        # empty list is what a stand-in says, never what an evaluation says.
+        raise EngineError(
+            f"{source}: the answer has no findings at all; the policies judge every model, "
+            "so this is not an evaluation of this manifest"
         )
     _check_coverage(findings, request, source)
     return findings
