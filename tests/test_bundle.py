@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES, TODAY, opa_available
 from licensegate import api, bundle
 from licensegate.cli import app
-from licensegate.engine import DECISION
+from licensegate.engine import ANSWER, DECISION
+from licensegate.engine.answer import findings_of, new_request
 from licensegate.engine.embedded import EmbeddedEngine
 from licensegate.errors import PolicyError
 from licensegate.facts import build_input
@@ -140,6 +141,11 @@ def test_real_opa_loaded_from_the_bundle_alone_agrees_on_every_example(
             document = build_input(load_manifest(path), library, TODAY)
             decision = opa.eval_document(DECISION.removeprefix("data."), document)
             assert canonical(decision) == canonical(embedded.evaluate(document)), path
+        # What --opa-preloaded checks on each answer: the bundle's own revision, echoed.
+        request, _ = new_request(document)
+        answer = opa.eval_document(ANSWER.removeprefix("data."), request)
+        findings = findings_of(answer, request, revision=library.digest, source="bundle")
+        assert canonical(findings) == canonical(embedded.evaluate(document))
     finally:
         opa.close()
 
