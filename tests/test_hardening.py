@@ -652,6 +652,10 @@ def _gzip_bomb() -> bytes:
     return packed.getvalue()
 
 
+LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
+"""The one model PASSING lists."""
+
+
 class _HostileOpa:
     """An OPA stand-in that has the right policy revision, then misbehaves on the decision."""
 
@@ -671,7 +675,8 @@ class _HostileOpa:
                 self._send(200, json.dumps({"result": revision}).encode())
 
             def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                hostile.nonce = json.loads(body)["input"]["nonce"]
                 try:
                     hostile.answer(self)
                 except (BrokenPipeError, ConnectionResetError):
@@ -692,6 +697,8 @@ class _HostileOpa:
                 pass  # a client that hangs up on a hostile answer is the point, not an error
 
         self.behaviour = behaviour
+        self.revision = revision
+        self.nonce = ""
         self.server = Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -721,17 +728,29 @@ class _HostileOpa:
         elif self.behaviour == "not-json":
             handler._send(200, b"<html>all good</html>", Content_Type="text/html")
         elif self.behaviour == "malformed-findings":
-            handler._send(200, json.dumps({"result": [{"id": 5, "status": []}]}).encode())
+            handler._send(200, self._decision([{"id": 5, "subject": LLAMA, "status": []}]))
+        elif self.behaviour == "empty-list":  # the old findings document, as a stand-in says it
+            handler._send(200, json.dumps({"result": []}).encode())
         elif self.behaviour == "forged-clause":
             finding = {
                 "id": "llama3.1:no-such-clause",
                 "status": "satisfied",
-                "subject": "meta-llama/Llama-3.1-8B-Instruct",
+                "subject": LLAMA,
                 "message": "forged",
             }
-            handler._send(200, json.dumps({"result": [finding]}).encode())
+            handler._send(200, self._decision([finding]))
         else:  # pragma: no cover - a typo in a test
             raise AssertionError(self.behaviour)
+
+    def _decision(self, findings: list[object]) -> bytes:
+        """A well-formed decision (right revision, this request's nonce) around ``findings``."""
+        decision = {
+            "revision": self.revision,
+            "nonce": self.nonce,
+            "findings": findings,
+            "count": len(findings),
+        }
+        return json.dumps({"result": decision}).encode()
 
     def close(self) -> None:
         self.server.shutdown()
@@ -747,6 +766,7 @@ class _HostileOpa:
         ("drip", "the answer did not arrive within 2 s (--opa-timeout)"),
         ("not-json", "failed"),
         ("malformed-findings", "the engine returned a malformed finding: {'id': 5"),
+        ("empty-list", "the answer is not a licensegate decision but an empty list"),
         ("forged-clause", "a finding the library does not document"),
     ],
 )

@@ -38,11 +38,11 @@ def test_every_policy_module_is_measured_and_no_test_module_is() -> None:
     paths = [f.path for f in _library_coverage().files]
     assert paths == [m.name for m in library.policy_modules]
     assert not any(path.endswith("_test.rego") for path in paths)
-    assert "licensegate/main/main.rego" in paths and "lib/clauses/clauses.rego" in paths
+    assert "licensegate/main/main.rego" in paths and "licensegate/lib/clauses/clauses.rego" in paths
 
 
 def test_the_shared_lib_is_fully_covered() -> None:
-    lib = [f for f in _library_coverage().files if f.path.startswith("lib/")]
+    lib = [f for f in _library_coverage().files if f.path.startswith("licensegate/lib/")]
     assert lib and all(not f.missing for f in lib), regocoverage.render_text(
         regocoverage.Coverage(tuple(lib))
     )
@@ -54,7 +54,7 @@ def test_measure_counts_covered_and_missing_lines_and_keeps_an_unreported_module
     raw = {
         "files": [
             {"path": first.name, "covered": [3, 4, 4], "not_covered": [9, 7]},
-            {"path": "lib/testing/fixtures_test.rego", "covered": list(range(1, 500))},
+            {"path": "licensegate/lib/testing/fixtures_test.rego", "covered": list(range(1, 500))},
         ]
     }
     coverage = regocoverage.measure(library, raw)
@@ -62,7 +62,7 @@ def test_measure_counts_covered_and_missing_lines_and_keeps_an_unreported_module
     assert by_path[first.name] == regocoverage.FileCoverage(first.name, 2, (7, 9))
     # A module regorus did not report counts, with nothing covered.
     assert by_path[second.name] == regocoverage.FileCoverage(second.name, 0, ())
-    assert "lib/testing/fixtures_test.rego" not in by_path
+    assert "licensegate/lib/testing/fixtures_test.rego" not in by_path
     assert (coverage.covered, coverage.lines, coverage.percent) == (2, 4, 50.0)
 
 

@@ -6,11 +6,12 @@ parses the `# METADATA` blocks itself. A clause's block sits directly above the 
 `custom.license` and the license text's name, version and URL (the records are regometa.py's).
 The pipeline joins each finding to its block by clause id (pipeline.join).
 
-A license lives in one folder, `policies/licenses/<package>/`, where the package name is the
-license id with "." and "-" turned into "_" (`llama3.1` -> `licenses.llama3_1`, see
-`package_of`). Nothing lists licenses by hand: `licensegate.dispatch`, the Rego module that
-routes a license id to its package, is generated from these folders (`make generate`,
-dispatch.py). Only the packages a check meets are parsed.
+A license lives in one folder, `policies/licensegate/licenses/<name>/`, where the package is
+`licensegate.licenses.<name>` and the name is the license id with "." and "-" turned into "_"
+(`llama3.1` -> `licensegate.licenses.llama3_1`, see `package_of`). Nothing lists licenses by
+hand: `licensegate.dispatch`, the Rego module that routes a license id to its package, is
+generated from these folders (`make generate`, dispatch.py). Only the packages a check meets
+are parsed.
 """
 
 from __future__ import annotations
@@ -34,13 +35,19 @@ _CLAUSE_RULE = re.compile(r"^findings\s+contains\b")
 _REQUIRED_CLAUSE_KEYS = ("clause", "section", "quote", "source", "remediation")
 
 
-def package_of(license_id: str) -> str:
-    """The Rego package judging a license; dispatch.py writes the reference to it into
-    licensegate.dispatch (`make generate`), through which licensegate.main reaches it.
+LICENSE_PACKAGES = "licensegate.licenses"
+"""The package every license package sits under: all of licensegate's Rego lives under the one
+bundle root `licensegate`, so the bundle can share an OPA server with other teams' bundles
+(DESIGN.md §8)."""
 
-    `+` (Hugging Face's `openrail++`) is spelled out: `licenses.openrail_plus_plus`.
+
+def package_of(license_id: str) -> str:
+    """The Rego package judging a license (licensegate.dispatch is generated with the same rule).
+
+    `+` (Hugging Face's `openrail++`) is spelled out: `licensegate.licenses.openrail_plus_plus`.
     """
-    return "licenses." + license_id.replace(".", "_").replace("-", "_").replace("+", "_plus")
+    name = license_id.replace(".", "_").replace("-", "_").replace("+", "_plus")
+    return f"{LICENSE_PACKAGES}.{name}"
 
 
 # Clauses the decision package itself emits, for what the library cannot judge.
@@ -237,7 +244,7 @@ class PolicyLibrary:
         """Every license the library encodes, by id (reads every license package's METADATA)."""
         found: dict[str, LicenseInfo] = {}
         for module in self.policy_modules:
-            if module.package.startswith("licenses."):
+            if module.package.startswith(LICENSE_PACKAGES + "."):
                 info = _license_in(module)
                 if info.id in found:
                     raise PolicyError(f"{module.name}: license {info.id} is encoded twice")

@@ -30,7 +30,8 @@ class RegoTest:
 
     @property
     def ref(self) -> str:
-        """The rule's data reference, e.g. ``data.licenses.llama3_1_test.test_fail_mau``."""
+        """The rule's data reference, e.g.
+        ``data.licensegate.licenses.llama3_1_test.test_fail_mau``."""
         return f"data.{self.package}.{self.name}"
 
 

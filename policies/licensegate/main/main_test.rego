@@ -2,7 +2,7 @@ package licensegate.main_test
 
 import rego.v1
 
-import data.lib.testing
+import data.licensegate.lib.testing
 import data.licensegate.main
 
 _llama := "meta-llama/Llama-3.1-8B-Instruct"
@@ -375,7 +375,7 @@ test_a_malformed_lineage_record_is_invalid_input if {
 }
 
 # A commercial product with a non-commercial model next to an NVIDIA Cosmos model. Under regorus
-# 0.13 the NVIDIA package read a lib.clauses rule through its import alias, after which lib.clauses
+# 0.13 the NVIDIA package read a licensegate.lib.clauses rule through its import alias, after which licensegate.lib.clauses
 # functions lost their own aliases and sd-turbo came out satisfied (docs/rego-pitfalls.md).
 test_non_commercial_model_next_to_a_cosmos_model_is_violated if {
 	findings := _findings({

@@ -1,0 +1,181 @@
+# METADATA
+# title: Llama 4 Community License Agreement
+# description: >-
+#   Clauses of the Llama 4 Community License Agreement (Llama 4 Version Effective Date:
+#   April 5, 2025) and its Acceptable Use Policy that bind a deployment,
+#   including the Acceptable Use Policy's exclusion of EU licensees from multimodal models.
+# related_resources:
+#   - description: license text
+#     ref: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+#   - description: acceptable use policy
+#     ref: https://github.com/meta-llama/llama-models/blob/main/models/llama4/USE_POLICY.md
+# custom:
+#   license: llama4
+#   name: Llama 4 Community License Agreement
+#   version: "Llama 4 Version Effective Date: April 5, 2025"
+#   text: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+package licensegate.licenses.llama4
+
+import rego.v1
+
+import data.licensegate.lib.clauses
+
+# The license id this package judges; licensegate.main finds the package by it.
+license := "llama4"
+
+# §2 measures MAU "on the Llama 4 version release date" "in the preceding calendar month",
+# but the Agreement defines no release date: its header gives only "Llama 4 Version Effective
+# Date: April 5, 2025". That effective date is used, so the month counted is March 2025.
+_mau_month := "2025-03"
+
+_mau_limit := 700000000
+
+# §1.b.iii, with typographic quotes made straight as the host does for Notice files.
+_notice := "Llama 4 is licensed under the Llama 4 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved."
+
+# METADATA
+# title: No more than 700 million monthly active users at release
+# description: >-
+#   Licensee and affiliates must not have had more than 700 million monthly active users in the
+#   calendar month before April 5, 2025; otherwise no rights exist until Meta grants a license.
+# custom:
+#   clause: mau-threshold
+#   section: "§2 Additional Commercial Terms"
+#   quote: >-
+#     If, on the Llama 4 version release date, the monthly active users of the products or
+#     services made available by or for Licensee, or Licensee's affiliates, is greater than 700
+#     million monthly active users in the preceding calendar month
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+#   remediation: >-
+#     Request a license from Meta before using Llama 4, and record it as a waiver once granted;
+#     if the figure is wrong, give the MAU for 2025-03 in licensee.mau_history.
+findings contains item if some item in clauses.mau_at_release(license, _mau_month, _mau_limit)
+
+# METADATA
+# title: Display "Built with Llama"
+# description: >-
+#   Whoever distributes or makes available the Llama Materials, a derivative, or a product or
+#   service containing them must prominently display "Built with Llama".
+# custom:
+#   clause: attribution-display
+#   section: "§1.b.i(B) Redistribution and Use"
+#   quote: >-
+#     prominently display "Built with Llama" on a related website, user interface, blogpost,
+#     about page, or product documentation.
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+#   remediation: >-
+#     Show "Built with Llama" on a related website, user interface, blog post, about page or
+#     product documentation, and list it under product.attribution.
+findings contains item if some item in clauses.display(license, "Built with Llama")
+
+# METADATA
+# title: Released derivative names begin with "Llama"
+# description: >-
+#   A model created, trained or improved with Llama 4 or its outputs that is distributed or
+#   made available must have "Llama" at the beginning of its name.
+# custom:
+#   clause: derivative-naming
+#   section: "§1.b.i Redistribution and Use"
+#   quote: >-
+#     any outputs or results of the Llama Materials to create, train, fine tune, or otherwise
+#     improve an AI model, which is distributed or made available, you shall also include "Llama"
+#     at the beginning of any such AI model name.
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+#   remediation: Rename the derived model so that its name begins with "Llama".
+findings contains item if {
+	some item in clauses.name_prefix(license, `^Llama`, "Llama", {"weights", "outputs"})
+}
+
+# METADATA
+# title: Give a copy of the Agreement with distributed weights
+# description: Distributed Llama Materials and derivatives go with a copy of the Agreement.
+# custom:
+#   clause: license-copy
+#   section: "§1.b.i(A) Redistribution and Use"
+#   quote: you shall (A) provide a copy of this Agreement with any such Llama Materials
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+#   remediation: >-
+#     Ship the Llama 4 Community License Agreement with the weights and set
+#     product.license_copies_included to true.
+findings contains item if some item in clauses.license_copy(license)
+
+# METADATA
+# title: Ship the Llama 4 Notice file
+# description: >-
+#   Distributed copies carry a "Notice" text file with the attribution notice of §1.b.iii.
+# custom:
+#   clause: notice-file
+#   section: "§1.b.iii Redistribution and Use"
+#   quote: >-
+#     You must retain in all copies of the Llama Materials that you distribute the following
+#     attribution notice within a "Notice" text file distributed as a part of such copies
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+#   remediation: >-
+#     Add a Notice file containing "Llama 4 is licensed under the Llama 4 Community License,
+#     Copyright © Meta Platforms, Inc. All Rights Reserved." and name it in product.notice_file.
+findings contains item if some item in clauses.notice_file(license, _notice)
+
+# METADATA
+# title: Use complies with the Llama 4 Acceptable Use Policy
+# description: >-
+#   Use must adhere to the Acceptable Use Policy, incorporated by reference; only a person can
+#   judge the use cases against it.
+# custom:
+#   clause: acceptable-use
+#   section: "§1.b.iv Redistribution and Use"
+#   quote: >-
+#     adhere to the Acceptable Use Policy for the Llama Materials (available at
+#     https://www.llama.com/llama4/use-policy), which is hereby incorporated by reference into
+#     this Agreement.
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE
+#   remediation: >-
+#     Have counsel review the use cases against the Llama 4 Acceptable Use Policy and record an
+#     attestation for llama4:acceptable-use.
+findings contains item if some item in clauses.acceptable_use(license, "Llama 4 Acceptable Use Policy")
+
+# METADATA
+# title: Do not circumvent or remove safety measures
+# description: >-
+#   The Llama 4 Acceptable Use Policy forbids intentionally circumventing or removing usage
+#   restrictions or other safety measures. models[].guardrails_modified: true says that was done;
+#   without that field the question stays part of the acceptable-use attestation.
+# custom:
+#   clause: guardrails
+#   section: "Llama 4 Acceptable Use Policy, Prohibited Uses 1.8"
+#   quote: >-
+#     Engage in any action, or facilitate any action, to intentionally circumvent or remove usage
+#     restrictions or other safety measures, or to enable functionality disabled by Meta
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/USE_POLICY.md
+#   trigger: models[].guardrails_modified is stated for a Llama 4 model
+#   satisfied_by: models[].guardrails_modified false
+#   remediation: >-
+#     Restore the safety measures that were removed or circumvented and set
+#     models[].guardrails_modified to false; a use that needs them removed is outside the policy.
+findings contains item if some item in clauses.safety_measures_kept(license, "Llama 4 Acceptable Use Policy")
+
+# METADATA
+# title: No rights to multimodal models for EU licensees
+# description: >-
+#   The Llama 4 Acceptable Use Policy withholds the §1(a) grant for any multimodal model included
+#   in Llama 4 from individuals domiciled in, and companies with their principal place of
+#   business in, the European Union. End users of a product or service that incorporates such a
+#   model are not affected.
+# custom:
+#   clause: eu-multimodal
+#   section: "Llama 4 Acceptable Use Policy (paragraph on multimodal models)"
+#   quote: >-
+#     the rights granted under Section 1(a) of the Llama 4 Community License Agreement are not
+#     being granted to you if you are an individual domiciled in, or a company with a principal
+#     place of business in, the European Union.
+#   source: https://github.com/meta-llama/llama-models/blob/main/models/llama4/USE_POLICY.md
+#   remediation: >-
+#     A licensee with its principal place of business in the European Union receives no rights
+#     to Llama 4 multimodal models: use a text-only model, or obtain rights from Meta and record
+#     them as a waiver; if the catalog does not know the model, say whether it is multimodal
+#     with models[].multimodal.
+findings contains item if some item in clauses.eu_multimodal(license)
+
+# DESIGN.md §2.1 rule 8: a model listed for training (fine-tuning, distillation, synthetic data,
+# training feedback) that no declared derived model comes from leaves the license's duties toward
+# what it trains undecidable; they are asked for under derivative-naming.
+findings contains item if some item in clauses.training_needs_student(license, "derivative-naming")
