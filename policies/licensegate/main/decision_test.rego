@@ -7,7 +7,7 @@ package licensegate.main_test
 
 import rego.v1
 
-import data.lib.testing
+import data.licensegate.lib.testing
 import data.licensegate.main
 
 _apache_model := "01-ai/Yi-1.5-34B-Chat"
