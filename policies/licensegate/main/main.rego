@@ -50,8 +50,13 @@ _raw contains finding.new(
 	["models", index],
 ) if {
 	some index, model in input.manifest.models
+	not index in _subject_indexes
 	not _placed(model)
 }
+
+# Indexes of the listed models that are subjects, which only a placed model can be: most models
+# are, and this set (from a rule evaluated once) spares them another catalog lookup each.
+_subject_indexes := {subject.index | some subject in subjects.models}
 
 # A derived model built from a model the library cannot place.
 _raw contains finding.new(
