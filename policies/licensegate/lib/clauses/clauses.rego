@@ -93,7 +93,7 @@ _mau_finding(license, month, limit, subject) := finding.new(
 		"the test counts users in %s; the manifest has no figure for that month and the highest figure it gives (%s: %d) %s",
 		[
 			month, data.licensegate.lib.deployment.highest_mau.source, data.licensegate.lib.deployment.highest_mau.value,
-			sprintf("is greater than %d: give licensee.mau_history[%s]", [limit, month]),
+			sprintf("is greater than %d: give licensee.mau_history[\"%s\"]", [limit, month]),
 		],
 	),
 	["licensee", "mau_history"],
@@ -102,7 +102,7 @@ _mau_finding(license, month, limit, subject) := finding.new(
 } else := finding.new(
 	license, "mau-threshold", subject.id, "missing-facts",
 	sprintf(
-		"the test counts users in %s, but the manifest gives neither licensee.mau_history[%s] nor licensee.monthly_active_users",
+		"the test counts users in %s, but the manifest gives neither licensee.mau_history[\"%s\"] nor licensee.monthly_active_users",
 		[month, month],
 	),
 	["licensee"],

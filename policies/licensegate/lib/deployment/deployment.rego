@@ -96,7 +96,7 @@ domiciled_in_eu if domicile in eu_member_states
 mau_on(month, limit) := {
 	"value": value,
 	"path": ["licensee", "mau_history", month],
-	"source": sprintf("licensee.mau_history[%s]", [month]),
+	"source": sprintf("licensee.mau_history[\"%s\"]", [month]),
 } if {
 	value := _manifest.licensee.mau_history[month]
 } else := {
@@ -116,7 +116,7 @@ mau_figures contains {"value": value, "path": ["licensee", "monthly_active_users
 mau_figures contains figure if {
 	some month, value in _manifest.licensee.mau_history
 	is_number(value)
-	figure := {"value": value, "path": ["licensee", "mau_history", month], "source": sprintf("licensee.mau_history[%s]", [month])}
+	figure := {"value": value, "path": ["licensee", "mau_history", month], "source": sprintf("licensee.mau_history[\"%s\"]", [month])}
 }
 
 mau_figures contains {"value": value, "path": ["product", "monthly_active_users"], "source": "product.monthly_active_users"} if {

@@ -112,7 +112,7 @@ test_mau_on_the_month_figure if {
 	deployment.mau_on("2024-06", 700) == {
 		"value": 900,
 		"path": ["licensee", "mau_history", "2024-06"],
-		"source": "licensee.mau_history[2024-06]",
+		"source": "licensee.mau_history[\"2024-06\"]",
 	} with input as document
 }
 

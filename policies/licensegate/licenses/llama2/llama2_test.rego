@@ -53,7 +53,7 @@ test_fail_mau_threshold_other_month_in_history_ignored if {
 	some item in findings
 	item.clause == "mau-threshold"
 	item.path == ["licensee", "mau_history"]
-	contains(item.message, "licensee.mau_history[2023-06]")
+	contains(item.message, "licensee.mau_history[\"2023-06\"]")
 }
 
 test_fail_mau_threshold_missing_figure if {

@@ -61,7 +61,7 @@ test_fail_mau_threshold_history_above_today_below if {
 	testing.statuses(findings, "mau-threshold") == {[_id, "missing-facts"]}
 	some item in findings
 	item.clause == "mau-threshold"
-	contains(item.message, "licensee.mau_history[2024-05]: 900000000")
+	contains(item.message, "licensee.mau_history[\"2024-05\"]: 900000000")
 }
 
 # A product figure counts among the figures given.
@@ -83,7 +83,7 @@ test_success_mau_threshold_highest_figure_stands_in if {
 	testing.statuses(findings, "mau-threshold") == {[_id, "satisfied"]}
 	some item in findings
 	item.clause == "mau-threshold"
-	contains(item.message, "no figure for 2024-06; the highest figure given is licensee.mau_history[2024-09]")
+	contains(item.message, "no figure for 2024-06; the highest figure given is licensee.mau_history[\"2024-09\"]")
 	item.path == ["licensee", "mau_history", "2024-09"]
 }
 
