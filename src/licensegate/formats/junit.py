@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import TextIO
 
+from licensegate.formats import writer
 from licensegate.levels import level_of
 from licensegate.report import ClauseResult, ManifestFailure, ManifestResult, Report, Status
 
@@ -156,18 +158,36 @@ def _error_suite(parent: ET.Element, error: ManifestFailure) -> dict[str, int]:
     return {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
 
 
+class Writer(writer.Writer):
+    """Builds each manifest's suite as it arrives and writes the document at the end: the
+    totals are attributes of its first element."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.policy_digest = ""
+        self.root = ET.Element("testsuites", {"name": "licensegate"})
+        self.totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+
+    def begin(self, head: writer.Head) -> None:
+        self.policy_digest = head.policy_digest
+
+    def result(self, result: ManifestResult) -> None:
+        self._count(_suite(self.root, result, self.policy_digest))
+
+    def end(self, tally: writer.Tally) -> None:
+        for error in tally.errors:
+            self._count(_error_suite(self.root, error))
+        for key in ("tests", "failures", "errors", "skipped"):
+            self.root.set(key, str(self.totals[key]))
+        ET.indent(self.root, space="  ")
+        body = ET.tostring(self.root, encoding="unicode")
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n")
+
+    def _count(self, counts: dict[str, int]) -> None:
+        for key, value in counts.items():
+            self.totals[key] += value
+
+
 def render(report: Report) -> str:
     """The JUnit XML document."""
-    root = ET.Element("testsuites", {"name": "licensegate"})
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for result in report.results:
-        for key, value in _suite(root, result, report.policy_digest).items():
-            totals[key] += value
-    for error in report.errors:
-        for key, value in _error_suite(root, error).items():
-            totals[key] += value
-    for key in ("tests", "failures", "errors", "skipped"):
-        root.set(key, str(totals[key]))
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return writer.render_report(Writer, report)
