@@ -31,9 +31,9 @@ Output is deterministic: rules sorted by id, results in report order, no timesta
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from pathlib import PurePath, PureWindowsPath
+from textwrap import indent
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -173,19 +173,32 @@ def _warning_result(manifest: str, warning: ReportWarning) -> dict[str, Any]:
     }
 
 
+_RESULTS_AT = "\0results\0"
+"""Stands for the results in the log until they are written in its place."""
+_RESULT_INDENT = " " * 8
+"""Where a result sits in the indented log: in runs[0].results."""
+
+
 class Writer(writer.Writer):
-    """Keeps each result's SARIF results and rules as it arrives (not the clauses that give
-    none), and writes the log at the end: the rule table and the indices into it come first."""
+    """Keeps each SARIF result, already as indented JSON text, and each rule as the results
+    arrive (nothing of the clauses that give none), and writes the log at the end: the rule
+    table comes first, and every result carries its index into the table."""
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
         self.head = writer.Head("")
         self.rules: dict[str, dict[str, Any]] = {}
-        self.results: list[dict[str, Any]] = []
+        self.results: list[tuple[str, str]] = []
+        """(rule id, the result's JSON without its closing brace), about a third of the
+        memory of the result's dicts."""
         self.manifests: list[dict[str, Any]] = []
 
     def begin(self, head: writer.Head) -> None:
         self.head = head
+
+    def _keep(self, item: dict[str, Any]) -> None:
+        text = json.dumps(item, indent=2, ensure_ascii=False)
+        self.results.append((item["ruleId"], text[: -len("\n}")]))
 
     def result(self, result: ManifestResult) -> None:
         for clause in result.clauses:
@@ -202,10 +215,10 @@ class Writer(writer.Writer):
                     {"kind": "external", "status": "accepted", "justification": exception[1]}
                 ]
                 item["properties"]["exception"] = exception[0]
-            self.results.append(item)
+            self._keep(item)
         for warning in result.warnings:
             self.rules.setdefault(f"licensegate/{warning.code}", _warning_rule(warning.code))
-            self.results.append(_warning_result(result.manifest, warning))
+            self._keep(_warning_result(result.manifest, warning))
         self.manifests.append(
             {
                 "manifest": result.manifest,
@@ -215,14 +228,28 @@ class Writer(writer.Writer):
         )
 
     def end(self, tally: writer.Tally) -> None:
-        self.stream.write(json.dumps(self.log(tally), indent=2, ensure_ascii=False) + "\n")
-
-    def log(self, tally: writer.Tally) -> dict[str, Any]:
-        """The SARIF log of the results so far, as plain dicts."""
         ordered = sorted(self.rules)
         index = {rule_id: position for position, rule_id in enumerate(ordered)}
-        for item in self.results:
-            item["ruleIndex"] = index[item["ruleId"]]
+        log = self._log(tally, ordered)
+        # NOTE: a quote inside a JSON string is written \", so the key and placeholder below,
+        # quotes bare, occur only where the log's structure put them, whatever a manifest says.
+        before, found, after = json.dumps(log, indent=2, ensure_ascii=False).partition(
+            '"results": ' + json.dumps(_RESULTS_AT)
+        )
+        assert found, "the results placeholder is in the log"
+        before += '"results": '
+        self.stream.write(before)
+        if not self.results:
+            self.stream.write("[]")
+        for position, (rule_id, text) in enumerate(self.results):
+            # The result's last key, as json.dumps would write it had it been in the dict.
+            item = f'{text},\n  "ruleIndex": {index[rule_id]}\n}}'
+            self.stream.write(("[\n" if not position else ",\n") + indent(item, _RESULT_INDENT))
+        if self.results:
+            self.stream.write("\n" + _RESULT_INDENT[:-2] + "]")
+        self.stream.write(after + "\n")
+
+    def _log(self, tally: writer.Tally, ordered: list[str]) -> dict[str, Any]:
         notifications = [
             {
                 "level": "error",
@@ -251,7 +278,7 @@ class Writer(writer.Writer):
                         }
                     },
                     "invocations": [invocation],
-                    "results": self.results,
+                    "results": _RESULTS_AT,
                     "properties": {
                         "policyDigest": self.head.policy_digest,
                         "strict": self.head.strict,
@@ -264,11 +291,8 @@ class Writer(writer.Writer):
 
 def to_sarif(report: Report) -> dict[str, Any]:
     """The SARIF log of a whole report as plain dicts."""
-    log = Writer(io.StringIO())
-    log.begin(writer.Head.of(report))
-    for result in report.results:
-        log.result(result)
-    return log.log(writer.Tally(errors=list(report.errors)))
+    document: dict[str, Any] = json.loads(render(report))
+    return document
 
 
 def render(report: Report) -> str:
