@@ -494,24 +494,23 @@ def _stream(
                 _echo_warnings(outcome, quiet)
             yield outcome
 
-    summary = None
+    from licensegate.formats.github import append_to_step_summary, step_summary_path
+
+    # `--format github` also appends the Markdown report to the Actions step summary, if any.
+    summary = step_summary_path() if outputs[0][0] is OutputFormat.GITHUB else None
+    markdown = io.StringIO()
     with contextlib.ExitStack() as opened:
         writers = [
             # NOTE: --quiet is the main text report's; a text file from --also is complete.
             kind.writer(opened.enter_context(output_stream(path)), quiet=quiet and index == 0)
             for index, (kind, path) in enumerate(outputs)
         ]
-        if outputs[0][0] is OutputFormat.GITHUB:
-            from licensegate.formats import github
-
-            summary = github.step_summary_path()
-            if summary is not None:
-                markdown = io.StringIO()
-                writers.append(OutputFormat.MARKDOWN.writer(markdown))
+        if summary is not None:
+            writers.append(OutputFormat.MARKDOWN.writer(markdown))
         tally = write_outcomes(writers, head, assessed())
     if summary is not None:
         try:
-            github.append_to_step_summary(summary, markdown.getvalue())
+            append_to_step_summary(summary, markdown.getvalue())
         except OSError as err:
             typer.echo(f"licensegate: warning: cannot append the step summary: {err}", err=True)
     return tally

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import TextIO
 
 from licensegate.formats import writer
@@ -159,33 +160,44 @@ def _error_suite(parent: ET.Element, error: ManifestFailure) -> dict[str, int]:
 
 
 class Writer(writer.Writer):
-    """Builds each manifest's suite as it arrives and writes the document at the end: the
-    totals are attributes of its first element."""
+    """Writes each manifest's suite to XML text as it arrives and the document at the end: the
+    totals are attributes of its first element. The text is what ``ET.indent`` and
+    ``ET.tostring`` give for the whole tree, at a fraction of the memory of the elements."""
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
         self.policy_digest = ""
-        self.root = ET.Element("testsuites", {"name": "licensegate"})
+        self.suites: list[str] = []
         self.totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
 
     def begin(self, head: writer.Head) -> None:
         self.policy_digest = head.policy_digest
 
     def result(self, result: ManifestResult) -> None:
-        self._count(_suite(self.root, result, self.policy_digest))
+        self._keep(lambda parent: _suite(parent, result, self.policy_digest))
 
     def end(self, tally: writer.Tally) -> None:
-        for error in tally.errors:
-            self._count(_error_suite(self.root, error))
+        for failure in tally.errors:
+            self._keep(lambda parent, failure=failure: _error_suite(parent, failure))
+        root = ET.Element("testsuites", {"name": "licensegate"})
         for key in ("tests", "failures", "errors", "skipped"):
-            self.root.set(key, str(self.totals[key]))
-        ET.indent(self.root, space="  ")
-        body = ET.tostring(self.root, encoding="unicode")
+            root.set(key, str(self.totals[key]))
+        empty = ET.tostring(root, encoding="unicode")
+        if self.suites:
+            # NOTE: as ET.indent lays out the whole tree: each suite on a line of its own.
+            assert empty.endswith(" />")
+            body = empty[: -len(" />")] + ">\n  " + "\n  ".join(self.suites) + "\n</testsuites>"
+        else:
+            body = empty
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n")
 
-    def _count(self, counts: dict[str, int]) -> None:
-        for key, value in counts.items():
+    def _keep(self, build: Callable[[ET.Element], dict[str, int]]) -> None:
+        parent = ET.Element("testsuites")
+        for key, value in build(parent).items():
             self.totals[key] += value
+        (suite,) = parent
+        ET.indent(suite, space="  ", level=1)
+        self.suites.append(ET.tostring(suite, encoding="unicode"))
 
 
 def render(report: Report) -> str:
