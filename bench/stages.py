@@ -1,8 +1,9 @@
 """Where the time goes per manifest: read and YAML, schema, facts, evaluation, report, render.
 
 Checks COUNT generated manifests in this process (sequentially, after a warm-up) with timing
-wrappers around the functions each stage calls; "report" is what `check_one` spends outside the
-other stages (joining findings to the clause library, lines, sorting). Stages whose function is
+wrappers around the functions each stage calls; "report" is what `pipeline.judge` spends outside
+the other stages (joining findings to the clause library, lines, sorting); "sign-off state" is
+`pipeline.finish` (the sign-off record, expiring waivers). Stages whose function is
 not found (the code moved) are left out rather than guessed.
 """
 
@@ -26,7 +27,7 @@ COUNT = 1_000
 
 def run() -> dict[str, Any]:
     """Microseconds per manifest for each stage, and their total."""
-    from licensegate import api, facts, manifest
+    from licensegate import api, facts, manifest, pipeline
     from licensegate.formats import OutputFormat
 
     spent: dict[str, float] = defaultdict(float)
@@ -47,7 +48,8 @@ def run() -> dict[str, Any]:
         (manifest, "read_document", "read + YAML"),
         (manifest, "validate", "schema"),
         (facts, "build_input", "facts"),
-        (api, "check_one", "check_one"),
+        (pipeline, "judge", "judge"),
+        (pipeline, "finish", "sign-off state"),
     ]
     for module, attribute, name in hooks:
         if hasattr(module, attribute):
@@ -65,9 +67,11 @@ def run() -> dict[str, Any]:
         started = time.perf_counter()
         render(report)
         spent["render (JSON)"] = time.perf_counter() - started
-    inner = sum(spent[k] for k in ("read + YAML", "schema", "facts", "evaluate"))
-    if "check_one" in spent:
-        spent["report"] = spent.pop("check_one") - inner
+    inner = sum(
+        spent[k] for k in ("read + YAML", "schema", "facts", "evaluate", "sign-off state")
+    )
+    if "judge" in spent:
+        spent["report"] = spent.pop("judge") - inner
     spent["discovery and the rest"] = checked - inner - spent.get("report", 0.0)
     per = {name: seconds / COUNT * 1e6 for name, seconds in spent.items()}
     per["total"] = sum(per.values())

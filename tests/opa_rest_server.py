@@ -20,6 +20,8 @@ server lives in a thread of the test process, never in a forked one.
 Faults for tests: ``inject(...)`` queues what the next requests get: an int is an HTTP status
 (a JSON error body like OPA's for 500, a proxy's HTML for 502/503/504), ``"reset"`` drops the
 connection without an answer, a float sleeps that many seconds before answering normally.
+``forge`` (a function of the rule path, the input and the real result) replaces what a
+``POST /v1/data/...`` answers: a stand-in that answers ``[]``, forged findings, a replay.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import tarfile
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -63,6 +66,8 @@ class FakeOpa:
         self.bundle_roots: list[str] = []
         self.requests: list[tuple[str, str]] = []
         self._faults: deque[int | float | str] = deque()
+        self.forge: Callable[[str, Any, Any], Any] | None = None
+        """Tests: ``forge(rule path, input, real result or None)`` is what POSTs answer."""
         self._lock = threading.RLock()
         self._engine: Any = None
         self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
@@ -241,6 +246,8 @@ class FakeOpa:
             pass
         except BindingError as err:
             raise OpaError(500, "internal_error", err.message) from None
+        if self.forge is not None and document is not None:
+            answer["result"] = self.forge(".".join(parts), document, answer.get("result"))
         return answer
 
     # -- helpers ----------------------------------------------------------------------------------

@@ -12,9 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO, TODAY
-from licensegate import api, batch
+from licensegate import api, batch, pipeline
 from licensegate.cli import app
 from licensegate.formats import OutputFormat
+from licensegate.pipeline import Options
 from licensegate.policy import PolicyLibrary
 
 runner = CliRunner()
@@ -70,14 +71,16 @@ def test_parallel_report_identical_to_sequential(
     library = api.load_library()
     paths = list(api.discover([corpus]))
     outcomes = list(
-        batch.check_parallel(paths, library, jobs=2, today=TODAY, start_method=start_method)
+        batch.check_parallel(
+            paths, library, Options(today=TODAY), jobs=2, start_method=start_method
+        )
     )
-    from licensegate.report import ManifestFailure, Report
+    from licensegate.report import NoVerdict, Report
 
     report = Report(
         library.digest,
-        [o for o in outcomes if not isinstance(o, ManifestFailure)],
-        [o for o in outcomes if isinstance(o, ManifestFailure)],
+        [o for o in outcomes if not isinstance(o, NoVerdict)],
+        [o for o in outcomes if isinstance(o, NoVerdict)],
     )
     assert _json(report) == sequential
     data = json.loads(sequential)
@@ -108,7 +111,7 @@ def test_shared_library_texts(corpus: Path) -> None:
     paths = list(api.discover([corpus]))[:60]
     results = [
         o
-        for o in batch.check_parallel(paths, library, jobs=2, today=TODAY)
+        for o in batch.check_parallel(paths, library, Options(today=TODAY), jobs=2)
         if hasattr(o, "clauses")
     ]
     quotes = [c.quote for r in results for c in r.clauses if c.quote]
@@ -129,20 +132,22 @@ def test_policy_error_in_workers_exits_2(corpus: Path, tmp_path: Path) -> None:
 @pytest.mark.filterwarnings(FORK_WARNING)
 @pytest.mark.skipif(sys.platform != "linux", reason="needs the fork start method")
 def test_a_worker_that_dies_exits_2(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = api.check_one
+    real = pipeline.outcome
 
     def dies_on_one(path, *args, **kwargs):
         if path.name == "service-00150.licensegate.yaml":
             os._exit(9)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(api, "check_one", dies_on_one)  # inherited by forked workers
+    monkeypatch.setattr(pipeline, "outcome", dies_on_one)  # inherited by forked workers
     library = api.load_library()
     paths = list(api.discover([corpus]))
     from licensegate.errors import EngineError
 
     with pytest.raises(EngineError, match="worker process died"):
-        list(batch.check_parallel(paths, library, jobs=2, today=TODAY, start_method="fork"))
+        list(
+            batch.check_parallel(paths, library, Options(today=TODAY), jobs=2, start_method="fork")
+        )
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES, TODAY, opa_available
 from licensegate import api, bundle
 from licensegate.cli import app
-from licensegate.engine import DECISION
+from licensegate.engine import ANSWER, DECISION
+from licensegate.engine.answer import findings_of, new_request
 from licensegate.engine.embedded import EmbeddedEngine
 from licensegate.errors import PolicyError
 from licensegate.facts import build_input
@@ -45,7 +46,8 @@ def test_manifest_revision_and_roots(built: tuple[PolicyLibrary, Path]) -> None:
     files = _members(target)
     manifest = json.loads(files[".manifest"])
     assert manifest["revision"] == library.digest
-    assert manifest["roots"] == ["lib", "licensegate", "licenses"]
+    # One root: the bundle can share an OPA server with other teams' bundles (DESIGN.md §8).
+    assert manifest["roots"] == ["licensegate"]
     for name in files:
         if name != ".manifest":
             assert any(name.startswith(root + "/") for root in manifest["roots"]), name
@@ -139,5 +141,102 @@ def test_real_opa_loaded_from_the_bundle_alone_agrees_on_every_example(
             document = build_input(load_manifest(path), library, TODAY)
             decision = opa.eval_document(DECISION.removeprefix("data."), document)
             assert canonical(decision) == canonical(embedded.evaluate(document)), path
+        # What --opa-preloaded checks on each answer: the bundle's own revision, echoed.
+        request, _ = new_request(document)
+        answer = opa.eval_document(ANSWER.removeprefix("data."), request)
+        findings = findings_of(answer, request, revision=library.digest, source="bundle")
+        assert canonical(findings) == canonical(embedded.evaluate(document))
     finally:
         opa.close()
+
+
+# Another team's bundle on the same OPA server, claiming the top-level roots licensegate's bundle
+# used to claim, with packages named like licensegate's old ones: were they merged into
+# licensegate's rules, `commercial := false` and an empty llama3_1 would pass failing examples.
+THEIR_BUNDLE = {
+    ".manifest": json.dumps({"revision": "theirs-1", "roots": ["lib", "licenses"]}),
+    "lib/deployment/deployment.rego": (
+        "package lib.deployment\n\nimport rego.v1\n\n"
+        "commercial := false\n\nproduct_made_available := false\n\nis_internal(_) := true\n"
+    ),
+    "licenses/llama3_1/llama3_1.rego": (
+        "package licenses.llama3_1\n\nimport rego.v1\n\n"
+        'findings contains {"id": "theirs", "status": "satisfied"} if true\n'
+    ),
+    "lib/data.json": json.dumps({"owner": "another team"}),
+    "licenses/data.json": json.dumps({"index": ["llama3.1"]}),
+}
+
+
+def _overlapping(first: list[str], second: list[str]) -> list[tuple[str, str]]:
+    """Root pairs OPA refuses to activate together: one is the other or a path prefix of it
+    (OPA's bundle activation compares roots segment by segment; "" owns everything)."""
+    pairs = []
+    for a in first:
+        for b in second:
+            x, y = [s for s in a.split("/") if s], [s for s in b.split("/") if s]
+            shorter = min(len(x), len(y))
+            if x[:shorter] == y[:shorter]:
+                pairs.append((a, b))
+    return pairs
+
+
+def test_roots_do_not_overlap_another_team_s_bundle(built: tuple[PolicyLibrary, Path]) -> None:
+    _, target = built
+    ours = json.loads(_members(target)[".manifest"])["roots"]
+    theirs = json.loads(THEIR_BUNDLE[".manifest"])["roots"]
+    assert _overlapping(ours, theirs) == []
+    assert _overlapping(ours, ["licensegate/x"]) and _overlapping([""], theirs)  # the rule bites
+    for name in THEIR_BUNDLE:
+        if name != ".manifest":
+            assert any(name.startswith(root + "/") for root in theirs), name
+
+
+@pytest.mark.parity
+@pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
+def test_real_opa_serving_another_team_s_bundle_beside_ours_agrees_on_every_example(
+    built: tuple[PolicyLibrary, Path],
+) -> None:
+    """Both bundles' modules and data in one real OPA, as a server activating both holds them:
+    licensegate's decision on every example is the embedded engine's, and theirs still answers."""
+    from opa_bindings import OpaEngine
+
+    from oracle import canonical
+
+    library, target = built
+    opa = OpaEngine()
+    try:
+        ours = {name: raw for name, raw in _members(target).items() if name != ".manifest"}
+        theirs = {k: v.encode() for k, v in THEIR_BUNDLE.items() if k != ".manifest"}
+        for files in (theirs, ours):
+            for name, raw in sorted(files.items()):
+                if name.endswith(".rego"):
+                    opa.add_policy(name, raw.decode())
+                elif name.endswith("data.json"):
+                    opa.add_data(json.loads(raw), ".".join(name.split("/")[:-1]))
+        assert opa.eval_document("licensegate.revision") == library.digest
+        assert opa.eval_document("lib.deployment.commercial") is False  # theirs, untouched
+        assert opa.eval_document("lib.owner") == "another team"
+        embedded = EmbeddedEngine(library)
+        for path in EXAMPLE_FILES:
+            document = build_input(load_manifest(path), library, TODAY)
+            decision = opa.eval_document(DECISION.removeprefix("data."), document)
+            assert canonical(decision) == canonical(embedded.evaluate(document)), path
+    finally:
+        opa.close()
+
+
+def test_bundle_output_never_follows_a_symlink(tmp_path: Path) -> None:
+    """`bundle build -o` is written like every report: a link at the destination is refused."""
+    from typer.testing import CliRunner
+
+    from licensegate.cli import app
+
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "bundle.tar.gz"
+    link.symlink_to(target)
+    result = CliRunner().invoke(app, ["bundle", "build", "-o", str(link)])
+    assert result.exit_code == 2, result.output
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bundle.tar.gz", "precious.txt"]

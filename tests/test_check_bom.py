@@ -477,7 +477,7 @@ def test_placed_licenses_agree_with_the_rego_for_every_example() -> None:
         except Exception:  # noqa: BLE001 - examples of bad input are judged elsewhere
             continue
         engine.raw.set_input(document)
-        answer = engine.raw.eval_query("x := [s | some s in data.lib.subjects.models]")
+        answer = engine.raw.eval_query("x := [s | some s in data.licensegate.lib.subjects.models]")
         subjects = answer["result"][0]["bindings"]["x"]
         rego = {s["id"]: sorted(s["licenses"]) for s in subjects}
         for model in document["manifest"]["models"]:

@@ -247,11 +247,11 @@ ORG_LICENSE = """\
 #   name: Acme Internal Model License
 #   version: "v1, 2026-01-01"
 #   text: https://acme.example/licenses/internal-v1
-package licenses.acme_internal
+package licensegate.licenses.acme_internal
 
 import rego.v1
 
-import data.lib.clauses
+import data.licensegate.lib.clauses
 
 license := "acme-internal"
 

@@ -107,6 +107,7 @@ def opa(fake_opa) -> Iterator[object]:
     yield fake_opa
     fake_opa.clear_faults()
     fake_opa.token = None
+    fake_opa.forge = None
 
 
 @contextlib.contextmanager
@@ -227,7 +228,7 @@ def test_error_status_on_the_decision_exits_2(opa, status: int) -> None:
     result = _check(str(EXAMPLE), "--engine", "opa", "--opa-url", opa.url)
     assert result.exit_code == 2, result.output
     line = _one_line_error(result)
-    assert f"HTTP {status}" in line and "POST /v1/data/licensegate/main/findings" in line
+    assert f"HTTP {status}" in line and "POST /v1/data/licensegate/main/decision" in line
 
 
 @needs_oracle
@@ -256,7 +257,7 @@ def test_slow_server_times_out_exits_2(opa) -> None:
     started = time.monotonic()
     result = _check(str(EXAMPLE), "--engine", "opa", "--opa-url", opa.url, "--opa-timeout", "0.3")
     assert result.exit_code == 2, result.output
-    assert "did not answer POST /v1/data/licensegate/main/findings within 0.3 s" in (
+    assert "did not answer POST /v1/data/licensegate/main/decision within 0.3 s" in (
         _one_line_error(result)
     )
     assert time.monotonic() - started < 1.4  # not retried: one timeout, not two
@@ -295,7 +296,7 @@ def test_undefined_decision_exits_2() -> None:
         server.handle("PUT", "/v1/data/licensegate", json.dumps({"revision": digest}).encode())
         result = _check(str(EXAMPLE), "--engine", "opa", "--opa-url", server.url, "--opa-preloaded")
     assert result.exit_code == 2, result.output
-    assert "data.licensegate.main.findings is undefined" in _one_line_error(result)
+    assert "data.licensegate.main.decision is undefined" in _one_line_error(result)
 
 
 @needs_oracle
@@ -304,13 +305,156 @@ def test_decision_that_is_not_findings_exits_2(library: PolicyLibrary) -> None:
 
     with FakeOpa() as server:
         server.handle(
-            "PUT", "/v1/policies/x.rego", b'package licensegate.main\n\nfindings := "all good"\n'
+            "PUT", "/v1/policies/x.rego", b'package licensegate.main\n\ndecision := "all good"\n'
         )
         server.handle(
             "PUT", "/v1/data/licensegate", json.dumps({"revision": library.digest}).encode()
         )
-        with pytest.raises(EngineError, match="is not a list of findings but str"):
+        with pytest.raises(EngineError, match="the answer is not a licensegate decision but str"):
             RemoteEngine(library, OpaOptions(server.url, preloaded=True)).evaluate({"x": 1})
+
+
+# -- answers that did not come from evaluating this input with these policies -------------------
+# A stand-in (or a cache, or a server with other policies) that answers without evaluating the
+# licensegate policies on this very input must not produce a verdict (DESIGN.md §6).
+
+DERIVED_EXAMPLE = EXAMPLES / "apache-2.0" / "mixtral-fine-tune-release.licensegate.yaml"
+"""One listed model and one derived model."""
+
+
+def _satisfied_for_every_model(document: dict) -> list[dict]:
+    """Plausible findings: one satisfied no-duties line per listed and derived model."""
+    manifest = document["manifest"]
+    names = [m["id"] for m in manifest["models"]] + [d["name"] for d in manifest["derived_models"]]
+    return [
+        {
+            "id": "licensegate:no-duties",
+            "license": "licensegate",
+            "status": "satisfied",
+            "subject": name,
+            "message": f"no clause applies to {name}",
+            "path": ["models", 0],
+        }
+        for name in names
+    ]
+
+
+def _forged_run(opa, forge, *paths: Path) -> str:
+    opa.forge = forge
+    result = _check(*map(str, paths), "--format", "json", "--engine", "opa", "--opa-url", opa.url)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""  # no verdict, not even a partial one
+    return _one_line_error(result)
+
+
+@needs_oracle
+def test_forge_hook_passes_real_answers_through(opa) -> None:
+    # The control for the attacks below: the same server, answering what OPA computed.
+    opa.forge = lambda path, document, real: real
+    code, expected = _embedded_json(DERIVED_EXAMPLE)
+    result = _check(
+        str(DERIVED_EXAMPLE), "--format", "json", "--engine", "opa", "--opa-url", opa.url
+    )
+    assert result.exit_code == code, result.output
+    assert result.stdout == expected
+
+
+@needs_oracle
+def test_stand_in_answering_empty_list_exits_2(opa) -> None:
+    line = _forged_run(opa, lambda path, document, real: [], EXAMPLE)
+    assert "the answer is not a licensegate decision but an empty list" in line
+
+
+@needs_oracle
+def test_stand_in_answering_satisfied_findings_exits_2(opa) -> None:
+    def forge(path, document, real):
+        return _satisfied_for_every_model(document)
+
+    line = _forged_run(opa, forge, DERIVED_EXAMPLE)
+    assert "the answer is not a licensegate decision but a list" in line
+
+
+@needs_oracle
+def test_stand_in_that_knows_the_revision_but_not_the_nonce_exits_2(opa, library) -> None:
+    def forge(path, document, real):
+        findings = _satisfied_for_every_model(document)
+        return {"revision": library.digest, "findings": findings, "count": len(findings)}
+
+    line = _forged_run(opa, forge, DERIVED_EXAMPLE)
+    assert "does not echo this request's nonce" in line
+
+
+@needs_oracle
+def test_replayed_answer_exits_2(opa) -> None:
+    # A cache (or a stand-in) that saw one real evaluation of this very manifest and replays it.
+    recorded: list[object] = []
+
+    def record(path, document, real):
+        recorded.append(real)
+        return real
+
+    opa.forge = record
+    first = _check(str(EXAMPLE), "--engine", "opa", "--opa-url", opa.url)
+    assert first.exit_code in (0, 1), first.output
+    assert recorded and isinstance(recorded[0], dict)
+    line = _forged_run(opa, lambda path, document, real: recorded[0], EXAMPLE)
+    assert "does not echo this request's nonce" in line
+
+
+@needs_oracle
+def test_replay_of_another_manifests_answer_exits_2(opa, tmp_path: Path) -> None:
+    # Two manifests in one run; the second gets the first one's answer.
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(EXAMPLE, tmp_path / name / "licensegate.yaml")
+    first: list[object] = []
+
+    def forge(path, document, real):
+        first.append(real)
+        return first[0]
+
+    line = _forged_run(opa, forge, tmp_path)
+    assert "does not echo this request's nonce" in line
+
+
+@needs_oracle
+def test_answer_with_another_revision_exits_2(opa) -> None:
+    def forge(path, document, real):
+        return {**real, "revision": "sha256:0123456789abcdef"}
+
+    line = _forged_run(opa, forge, EXAMPLE)
+    assert "made by policy revision 0123456789ab, the local library is" in line
+
+
+@needs_oracle
+def test_answer_without_revision_exits_2(opa) -> None:
+    def forge(path, document, real):
+        return {key: value for key, value in real.items() if key != "revision"}
+
+    line = _forged_run(opa, forge, EXAMPLE)
+    assert "made by policy revision none" in line
+
+
+@needs_oracle
+def test_answer_that_leaves_out_a_model_exits_2(opa) -> None:
+    # The real answer minus every finding about the derived model (count adjusted): a partial
+    # evaluation must not read as "nothing to say about it".
+    def forge(path, document, real):
+        kept = [f for f in real["findings"] if f["subject"] != "acme-research/Mixtral-8x7B-Tutor"]
+        assert len(kept) < len(real["findings"])
+        return {**real, "findings": kept, "count": len(kept)}
+
+    line = _forged_run(opa, forge, DERIVED_EXAMPLE)
+    assert "no finding about derived model 'acme-research/Mixtral-8x7B-Tutor'" in line
+
+
+@needs_oracle
+def test_answer_whose_count_disagrees_exits_2(opa) -> None:
+    def forge(path, document, real):
+        return {**real, "findings": real["findings"][1:]}
+
+    line = _forged_run(opa, forge, DERIVED_EXAMPLE)
+    assert "the answer says it has" in line and "findings but carries" in line
 
 
 @needs_oracle
@@ -407,7 +551,9 @@ def test_push_replaces_another_revision_and_stale_modules(opa, library: PolicyLi
 def test_push_to_an_empty_server_in_dependency_order(fake_opa, library: PolicyLibrary) -> None:
     """OPA compiles on every write: modules must arrive after the functions they import."""
     order = [m.name for m in push_order(library.policy_modules)]
-    assert order.index("lib/finding/finding.rego") < order.index("lib/clauses/clauses.rego")
+    assert order.index("licensegate/lib/finding/finding.rego") < order.index(
+        "licensegate/lib/clauses/clauses.rego"
+    )
     puts = [path for method, path in fake_opa.initial_push if method == "PUT"]
     policy_puts = [p for p in puts if p.startswith("/v1/policies/")]
     assert len(policy_puts) == len(library.policy_modules)  # none refused and retried
@@ -419,14 +565,15 @@ def test_compile_error_on_push_exits_2(opa, tmp_path: Path) -> None:
     extra = tmp_path / "org"
     extra.mkdir()
     (extra / "org.rego").write_text(
-        "package org\n\nimport rego.v1\n\nx := data.lib.nowhere.f(1)\n", encoding="utf-8"
+        "package org\n\nimport rego.v1\n\nx := data.licensegate.lib.nowhere.f(1)\n",
+        encoding="utf-8",
     )
     broken = api.load_library([extra])
     with pytest.raises(EngineError) as raised:
         RemoteEngine(broken, OpaOptions(opa.url))
     message = str(raised.value)
     assert "PUT /v1/policies/licensegate/org/org.rego with HTTP 400" in message
-    assert "undefined function data.lib.nowhere.f" in message
+    assert "undefined function data.licensegate.lib.nowhere.f" in message
     assert "\n" not in message
 
 

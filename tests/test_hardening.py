@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from licensegate import api, cli, facts
+from licensegate.pipeline import Options
 from manifests import FAILING, PASSING
 
 DATE = ["--date", "2026-11-29"]
@@ -186,7 +187,7 @@ def test_validate_reports_an_unreadable_sub_folder(run_main, monkeypatch, tmp_pa
 def test_internal_error_in_a_batch_worker_is_that_manifest_s(monkeypatch, tmp_path: Path) -> None:
     from conftest import TODAY
     from licensegate import batch
-    from licensegate.report import ManifestFailure, ManifestResult
+    from licensegate.report import ManifestResult, NoVerdict
 
     first, second = _two_manifests(tmp_path)
     real = facts.build_input
@@ -200,10 +201,10 @@ def test_internal_error_in_a_batch_worker_is_that_manifest_s(monkeypatch, tmp_pa
     monkeypatch.setattr(facts, "build_input", build_input)
     outcomes = list(
         batch.check_parallel(
-            [first, second], api.load_library(), jobs=2, today=TODAY, start_method="fork"
+            [first, second], api.load_library(), Options(today=TODAY), jobs=2, start_method="fork"
         )
     )
-    assert isinstance(outcomes[0], ManifestFailure)
+    assert isinstance(outcomes[0], NoVerdict)
     assert outcomes[0].manifest == str(first)
     assert outcomes[0].message.startswith("internal error: ValueError: cannot convert")
     assert isinstance(outcomes[1], ManifestResult) and outcomes[1].failed
@@ -651,6 +652,10 @@ def _gzip_bomb() -> bytes:
     return packed.getvalue()
 
 
+LLAMA = "meta-llama/Llama-3.1-8B-Instruct"
+"""The one model PASSING lists."""
+
+
 class _HostileOpa:
     """An OPA stand-in that has the right policy revision, then misbehaves on the decision."""
 
@@ -670,7 +675,8 @@ class _HostileOpa:
                 self._send(200, json.dumps({"result": revision}).encode())
 
             def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                hostile.nonce = json.loads(body)["input"]["nonce"]
                 try:
                     hostile.answer(self)
                 except (BrokenPipeError, ConnectionResetError):
@@ -691,6 +697,8 @@ class _HostileOpa:
                 pass  # a client that hangs up on a hostile answer is the point, not an error
 
         self.behaviour = behaviour
+        self.revision = revision
+        self.nonce = ""
         self.server = Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -720,17 +728,29 @@ class _HostileOpa:
         elif self.behaviour == "not-json":
             handler._send(200, b"<html>all good</html>", Content_Type="text/html")
         elif self.behaviour == "malformed-findings":
-            handler._send(200, json.dumps({"result": [{"id": 5, "status": []}]}).encode())
+            handler._send(200, self._decision([{"id": 5, "subject": LLAMA, "status": []}]))
+        elif self.behaviour == "empty-list":  # the old findings document, as a stand-in says it
+            handler._send(200, json.dumps({"result": []}).encode())
         elif self.behaviour == "forged-clause":
             finding = {
                 "id": "llama3.1:no-such-clause",
                 "status": "satisfied",
-                "subject": "meta-llama/Llama-3.1-8B-Instruct",
+                "subject": LLAMA,
                 "message": "forged",
             }
-            handler._send(200, json.dumps({"result": [finding]}).encode())
+            handler._send(200, self._decision([finding]))
         else:  # pragma: no cover - a typo in a test
             raise AssertionError(self.behaviour)
+
+    def _decision(self, findings: list[object]) -> bytes:
+        """A well-formed decision (right revision, this request's nonce) around ``findings``."""
+        decision = {
+            "revision": self.revision,
+            "nonce": self.nonce,
+            "findings": findings,
+            "count": len(findings),
+        }
+        return json.dumps({"result": decision}).encode()
 
     def close(self) -> None:
         self.server.shutdown()
@@ -746,6 +766,7 @@ class _HostileOpa:
         ("drip", "the answer did not arrive within 2 s (--opa-timeout)"),
         ("not-json", "failed"),
         ("malformed-findings", "the engine returned a malformed finding: {'id': 5"),
+        ("empty-list", "the answer is not a licensegate decision but an empty list"),
         ("forged-clause", "a finding the library does not document"),
     ],
 )

@@ -98,7 +98,7 @@ class _Checked:
 
 
 def _subjects(path: Path, scan: ScanResult) -> dict[str, set[str]]:
-    """The licenses each listed model is judged under, as lib.subjects computes them."""
+    """The licenses each listed model is judged under, as licensegate.lib.subjects computes them."""
     from licensegate.facts import build_input
     from licensegate.manifest import load_manifest
 
@@ -108,7 +108,7 @@ def _subjects(path: Path, scan: ScanResult) -> dict[str, set[str]]:
     document["scan"] = scan_document(facts, document["manifest"])
     engine = _engine().raw
     engine.set_input(document)
-    query = "x := {s.id: s.licenses | some s in data.lib.subjects.models}"
+    query = "x := {s.id: s.licenses | some s in data.licensegate.lib.subjects.models}"
     found = engine.eval_query(query)["result"][0]["bindings"]["x"]
     return {subject: set(licenses) for subject, licenses in found.items()}
 

@@ -86,18 +86,34 @@ def _check(tmp_path: Path, folder: Path, text: str = PASSING, *extra: str):
     [
         (
             "llama.rego",
-            "package licenses.llama3_1\n\nimport rego.v1\n\nfindings contains {} if false\n",
+            "package licensegate.licenses.llama3_1\n\nimport rego.v1\n\nfindings contains {} if false\n",
             1,
             "belongs to licensegate",
         ),
         (
             "loophole.rego",
-            "# an org rule\n\npackage lib.deployment\n\nimport rego.v1\n\nis_internal(_) if true\n",
+            "# an org rule\n\npackage licensegate.lib.deployment\n\nimport rego.v1\n\nis_internal(_) if true\n",
             3,
             "belongs to licensegate",
         ),
-        ("root.rego", "package licenses\n\nllama3_1 := {}\n", 1, "belongs to licensegate"),
-        ("helper.rego", "package lib.acme\n\nx := 1\n", 1, "licensegate"),
+        (
+            "root.rego",
+            "package licensegate.licenses\n\nllama3_1 := {}\n",
+            1,
+            "belongs to licensegate",
+        ),
+        ("top.rego", "package licensegate\n\nrevision := 1\n", 1, "belongs to licensegate"),
+        ("helper.rego", "package licensegate.lib.acme\n\nx := 1\n", 1, "belongs to licensegate"),
+        ("collect.rego", "package licensegate.org\n\nactive := false\n", 1, "belongs to"),
+        # below a license id: not a license package, and licensegate's namespace all the same
+        ("deep.rego", "package licensegate.licenses.acme.x\n\ny := 1\n", 1, "belongs to"),
+        # where licenses lived before the bundle roots moved under licensegate: the new name given
+        (
+            "old.rego",
+            "package licenses.acme_internal\n\nx := 1\n",
+            1,
+            "now package licensegate.licenses.acme_internal",
+        ),
         ("main.rego", "package licensegate.main\n\nfindings := []\n", 1, "belongs to licensegate"),
         (
             "conftest.rego",
@@ -107,7 +123,7 @@ def _check(tmp_path: Path, folder: Path, text: str = PASSING, *extra: str):
         ),
         (
             "licenses/acme/acme.rego",
-            'package licenses.acme\n\nimport rego.v1\n\nviolation contains "x" if true\n',
+            'package licensegate.licenses.acme\n\nimport rego.v1\n\nviolation contains "x" if true\n',
             5,
             "only in package org.<name>",
         ),
@@ -269,7 +285,7 @@ def test_an_org_test_module_that_does_not_parse_is_exit_2(tmp_path: Path) -> Non
         # a catalog entry would give an unknown model a license: licensegate:unknown-model gone
         {"licensegate/catalog/acme/data.json": '{"models": {"acme/x": {"id": "acme/x"}}}'},
         {"data.json": '{"licensegate": {"org_policy": {}}}'},
-        {"lib/data.json": '{"x": 1}'},
+        {"licensegate/licenses/acme/data.json": '{"x": 1}'},
     ],
 )
 def test_organisation_data_under_licensegate_roots_is_refused(
@@ -278,6 +294,26 @@ def test_organisation_data_under_licensegate_roots_is_refused(
     result = _check(tmp_path, _folder(tmp_path, files), FAILING)
     assert result.exit_code == 2, result.output
     assert "belongs to licensegate" in result.stderr
+
+
+def test_top_level_lib_and_licenses_are_the_organisation_s_own(tmp_path: Path) -> None:
+    """licensegate claims only `licensegate` (DESIGN.md §8): `lib` and `licenses` data, and a
+    helper package `lib.acme` an org.* rule imports, are the organisation's to use."""
+    helper = "package lib.acme\n\nimport rego.v1\n\nowner := data.lib.acme_owner\n"
+    rule = (
+        "package org.acme.owned\n\nimport rego.v1\n\nimport data.lib.acme\n\n"
+        'deny contains "owner is not acme" if acme.owner != "acme"\n'
+    )
+    files = {
+        "lib/acme/acme.rego": helper,
+        "org/owned.rego": rule,
+        "data.json": '{"lib": {"acme_owner": "someone"}, "licenses": {"x": 1}}',
+    }
+    result = _check(tmp_path, _folder(tmp_path, files))
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(result.stdout)["results"]
+    org = [(c["id"], c["message"]) for c in entry["clauses"] if c["license"] == "org"]
+    assert org == [("org:acme-owned", "owner is not acme")]
 
 
 def test_a_default_conftest_rule_outside_org_is_refused(tmp_path: Path) -> None:

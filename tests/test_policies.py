@@ -170,12 +170,20 @@ def test_negation_takes_no_nested_calls_or_comparisons(module) -> None:
 
 
 @pytest.mark.parametrize("module", LIBRARY.modules, ids=lambda m: m.name)
+def test_package_is_under_the_bundle_s_one_root(module) -> None:
+    """Every package under `licensegate`, the bundle's one root (DESIGN.md §8): a top-level `lib`
+    or `licenses` would clash with other teams' bundles on a shared OPA server."""
+    assert module.package.startswith("licensegate."), f"package {module.package}"
+
+
+@pytest.mark.parametrize("module", LIBRARY.modules, ids=lambda m: m.name)
 def test_module_is_portable_rego_v1(module) -> None:
     assert re.search(r"^import rego\.v1$", module.source, re.MULTILINE), "import rego.v1"
     for construct, why in NOT_PORTABLE.items():
         assert construct not in module.source, f"{construct}: {why}"
     directory = module.name.rsplit("/", 1)[0].replace("/", ".")
-    assert module.package.removesuffix("_test") == directory or module.package == "lib.testing", (
-        f"package {module.package} should match its folder {directory}"
-    )
+    assert (
+        module.package.removesuffix("_test") == directory
+        or module.package == "licensegate.lib.testing"
+    ), f"package {module.package} should match its folder {directory}"
     assert max(len(line.expandtabs(4)) for line in module.source.splitlines()) <= 140

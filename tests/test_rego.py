@@ -187,7 +187,9 @@ def test_a_broken_policy_fails_the_same_tests_under_both_engines() -> None:
     import dataclasses
 
     library = api.load_library()
-    policy = next(m for m in library.modules if m.name == "licenses/llama3_1/llama3_1.rego")
+    policy = next(
+        m for m in library.modules if m.name == "licensegate/licenses/llama3_1/llama3_1.rego"
+    )
     assert "_mau_limit := 700000000\n" in policy.source
     broken = policy.source.replace("_mau_limit := 700000000\n", "_mau_limit := 1000000000\n")
     library.modules = [
@@ -197,11 +199,13 @@ def test_a_broken_policy_fails_the_same_tests_under_both_engines() -> None:
     tests = [
         test
         for test in regotest.collect(library)
-        if test.package in ("licenses.llama3_1_test", "licensegate.main_test")
+        if test.package in ("licensegate.licenses.llama3_1_test", "licensegate.main_test")
     ]
     under_opa = _statuses(regotest.run_opa(library, tests))
     under_regorus = _statuses(regotest.run_regorus(library, tests))
     failing = {k: v for k, v in under_opa.items() if v != "passed"}
-    assert "licenses.llama3_1_test.test_fail_mau_threshold_history_above_limit" in failing
+    assert (
+        "licensegate.licenses.llama3_1_test.test_fail_mau_threshold_history_above_limit" in failing
+    )
     assert set(failing.values()) == {"failed"}
     assert under_opa == under_regorus

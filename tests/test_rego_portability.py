@@ -1,7 +1,7 @@
 """Rego that regorus and real OPA read differently, kept out of the library (docs/rego-pitfalls.md).
 
 gordon-to-regorus 0.13: once a module has read a rule of package P through an import alias
-(`import data.lib.clauses` ... `clauses.training_uses`), a *function* of P that reads a rule of
+(`import data.licensegate.lib.clauses` ... `clauses.training_uses`), a *function* of P that reads a rule of
 another package through an alias (`deployment.commercial`) sees that rule as undefined. A
 function's `else` branch then answers for it: a commercial sd-turbo next to a Cosmos model came
 out satisfied. Inside functions the library reads other packages' rules by their full `data.`
@@ -81,8 +81,9 @@ def _dotted(ref: dict) -> list[str] | None:
 def alias_rule_reads_in_functions(modules: dict[str, str]) -> list[str]:
     """`file:line function: reference` for every function body (else branches and
     comprehensions included) that reads a rule, not a function, of another package through an
-    import: `import data.lib.deployment` then `deployment.commercial`, `import data.lib` then
-    `lib.deployment.commercial`, or `import data.lib.deployment.commercial` itself."""
+    import: `import data.licensegate.lib.deployment` then `deployment.commercial`, `import
+    data.licensegate.lib` then `lib.deployment.commercial`, or `import
+    data.licensegate.lib.deployment.commercial` itself."""
     engine = regorus.Engine()
     for name, source in modules.items():
         engine.add_policy(name, source)

@@ -84,8 +84,8 @@ class FakeLibrary:
             name="Llama 3.1 Community License Agreement",
             version="Llama 3.1 Version Release Date: July 23, 2024",
             text="https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE",
-            package="licenses.llama3_1",
-            file="licenses/llama3_1/llama3_1.rego",
+            package="licensegate.licenses.llama3_1",
+            file="licensegate/licenses/llama3_1/llama3_1.rego",
         )
 
 
@@ -379,7 +379,10 @@ derived_models:
     assert "offered to others as a service (API) and released with its weights published" in text
     assert "reward or judge signal" in text and "safety guardrails unchanged" in text
     assert "Figures that stood in for a missing one" in text
-    assert "no figure for 2024-06; the highest figure given is licensee.monthly\\_active\\_users" in text
+    assert (
+        "no figure for 2024-06; the highest figure given is licensee.monthly\\_active\\_users"
+        in text
+    )
 
 
 def test_review_names_the_builtin_clauses_the_manifest_met(tmp_path: Path) -> None:

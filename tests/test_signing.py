@@ -286,3 +286,18 @@ def test_allowed_signers_needs_a_trusted_ref(repo: Path) -> None:
     assert result.exit_code == 2 and "--trusted-ref" in result.stderr
     escape = _run("check", str(manifest), "--trusted-ref", "main", "--allowed-signers", "../x")
     assert escape.exit_code == 2 and "inside the repository" in escape.stderr
+
+
+def test_approvals_file_linked_out_of_the_repository_is_not_read(
+    repo: Path, keys, tmp_path: Path
+) -> None:
+    manifest = _pull_request(repo, FAILING + WAIVER)
+    assert _run("approve", str(manifest), "--clause", CLAUSE, "--sign-with", str(keys["counsel"][0])).exit_code == 0  # fmt: skip
+    approvals = manifest.with_name("licensegate.yaml.approvals.json")
+    outside = tmp_path / "elsewhere.json"
+    approvals.rename(outside)
+    approvals.symlink_to(outside)
+    _commit(repo, "pr: the signed approvals live outside the checkout")
+    result = _check(manifest)
+    assert result.exit_code == 1
+    assert {"waiver-untrusted", "approvals-invalid"} <= set(_codes(_json(result)))

@@ -174,13 +174,25 @@ def test_waiver_expiry_horizon(tmp_path: Path, date: str, warned: bool) -> None:
     assert ("waiver of llama3.1:mau-threshold" in result.stderr) is warned
 
 
-def test_assess_leaves_reports_without_records_alone(tmp_path: Path) -> None:
+def test_the_library_api_applies_sign_off_state_as_check_does(tmp_path: Path) -> None:
+    """api.check goes through the same pipeline as the CLI: no record, no warning; an outdated
+    one warns, and fails under require_signoff (issue 10: it used to ignore sign-offs)."""
     from licensegate import api
 
     manifest = tmp_path / "licensegate.yaml"
     manifest.write_text(SIGNABLE, encoding="utf-8")
-    report = api.check([manifest], today=dt.date(2026, 11, 29))
-    assert signoff.assess(report, today=dt.date(2026, 11, 29)) == report
+    day = dt.date(2026, 11, 29)
+    (result,) = api.check([manifest], today=day).results
+    assert result.warnings == []
+    assert _run("sign-off", str(manifest), "--by", "alice", *DATE).exit_code == 0
+    manifest.write_text(SIGNABLE + "# changed\n", encoding="utf-8")
+    (result,) = api.check([manifest], today=day).results
+    assert [w.code for w in result.warnings] == ["signoff-outdated"] and not result.failed
+    (result,) = api.check([manifest], today=day, require_signoff=True).results
+    assert result.failed
+    library = api.load_library()
+    one = api.check_one(manifest, library, api.make_engine(library), today=day)
+    assert one == api.check([manifest], library=library, today=day).results[0]
 
 
 def test_json_warnings_match_the_report_schema(manifest: Path) -> None:

@@ -13,21 +13,20 @@ from licensegate import api
 from licensegate.formats import OutputFormat
 from licensegate.formats.writer import Head, write_outcomes
 from licensegate.policy import PolicyLibrary
-from licensegate.report import ManifestFailure, Report
-from licensegate.signoff import assess, assess_result
+from licensegate.report import Report
 
 FORMATS = [f for f in OutputFormat if f is not OutputFormat.CYCLONEDX]
 """CycloneDX stamps each document with a time and serial number: compared apart, below."""
 
 
 def _streamed(kind: OutputFormat, library: PolicyLibrary, paths: list[Path], strict: bool) -> str:
-    """As `check` writes it: outcomes in discovery order, each assessed as it arrives."""
-    outcomes = (
-        o if isinstance(o, ManifestFailure) else assess_result(o, library.digest, today=TODAY)
-        for o in api.iter_outcomes(paths, library, strict=strict, today=TODAY)
-    )
+    """As `check` writes it: outcomes in discovery order, each written as it arrives."""
+    outcomes = api.iter_outcomes(paths, library, strict=strict, today=TODAY)
     stream = io.StringIO()
-    write_outcomes([kind.writer(stream)], Head(library.digest, strict), outcomes)
+    tally = write_outcomes([kind.writer(stream)], Head(library.digest, strict), outcomes)
+    report = api.check(paths, strict=strict, library=library, today=TODAY)
+    assert (tally.checked, len(tally.errors)) == (len(report.results), len(report.errors))
+    assert tally.exit_code == report.exit_code
     return stream.getvalue()
 
 
@@ -44,7 +43,7 @@ def test_stream_equals_render_on_every_example(
     kind: OutputFormat, strict: bool, library: PolicyLibrary, broken: Path
 ) -> None:
     paths = [EXAMPLES, broken]
-    report = assess(api.check(paths, strict=strict, library=library, today=TODAY), today=TODAY)
+    report = api.check(paths, strict=strict, library=library, today=TODAY)
     assert report.errors and report.results  # both kinds of outcome, interleaved in discovery
     assert _streamed(kind, library, paths, strict) == kind.renderer()(report)
 
@@ -54,7 +53,7 @@ def test_stream_of_nothing_and_of_one(kind: OutputFormat, library: PolicyLibrary
     render = kind.renderer()
     assert _streamed(kind, library, [], False) == render(Report(library.digest, [], []))
     one = sorted(EXAMPLES.rglob("support-assistant.licensegate.yaml"))
-    report = assess(api.check(one, library=library, today=TODAY), today=TODAY)
+    report = api.check(one, library=library, today=TODAY)
     assert _streamed(kind, library, one, False) == render(report)
 
 
@@ -65,7 +64,7 @@ def test_bom_stream_equals_render_but_for_its_stamp(library: PolicyLibrary, brok
         return document
 
     paths = [EXAMPLES, broken]
-    report = assess(api.check(paths, library=library, today=TODAY), today=TODAY)
+    report = api.check(paths, library=library, today=TODAY)
     streamed = _streamed(OutputFormat.CYCLONEDX, library, paths, False)
     assert unstamped(streamed) == unstamped(OutputFormat.CYCLONEDX.renderer()(report))
 

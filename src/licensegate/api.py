@@ -1,6 +1,8 @@
-"""The library entry point: find manifests, evaluate them, and assemble the report.
+"""The library entry point: find manifests, judge each (licensegate.pipeline), assemble the report.
 
-`cli.py` and the tests call `check`; nothing here prints.
+`cli.py` and the tests call `check`; nothing here prints. Every manifest goes through
+:func:`licensegate.pipeline.judge`, in this process or in batch workers (batch.py), so the
+report is the one the CLI writes, sign-off state included.
 """
 
 from __future__ import annotations
@@ -8,23 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from licensegate.engine import Engine
-from licensegate.errors import EngineError, LicensegateError, ManifestError, PolicyError
+from licensegate.errors import LicensegateError, ManifestError
+from licensegate.pipeline import Options, internal_failure, make_engine, outcome
 from licensegate.policy import PolicyLibrary
-from licensegate.report import (
-    STATUS_ORDER,
-    ClauseResult,
-    ManifestFailure,
-    ManifestResult,
-    Report,
-    Status,
-)
+from licensegate.report import ManifestResult, NoVerdict, Report
+
+ManifestFailure = NoVerdict
+"""The old name of NoVerdict (a manifest without a verdict): this module is the public API,
+and library users test outcomes with ``isinstance(outcome, api.ManifestFailure)``."""
 
 if TYPE_CHECKING:
     from licensegate.engine.remote import OpaOptions
-    from licensegate.scan.check_input import ScanFacts
     from licensegate.scan.evidence import ScanResult
     from licensegate.trust import TrustedRef
 
@@ -40,26 +39,12 @@ def load_library(extra_policies: Sequence[Path] = ()) -> PolicyLibrary:
     return PolicyLibrary.load(policies_dir(), extra_policies)
 
 
-def make_engine(library: PolicyLibrary, opa: OpaOptions | None = None) -> Engine:
-    """The embedded regorus engine loaded with the library, or an OPA server when ``opa``."""
-    if opa is not None:
-        # NOTE: imported only here: opa_client and requests cost ~100 ms of a cold start.
-        from licensegate.engine.remote import RemoteEngine
-
-        return RemoteEngine(library, opa)
-    from licensegate.engine.embedded import EmbeddedEngine
-
-    return EmbeddedEngine(library)
-
-
 def is_manifest_name(name: str) -> bool:
     """`licensegate.yaml` or `*.licensegate.yaml` (also .yml and .json)."""
     return name in MANIFEST_NAMES or name.endswith(MANIFEST_SUFFIXES)
 
 
-def discover(
-    paths: Iterable[Path], unreadable: list[ManifestFailure] | None = None
-) -> Iterator[Path]:
+def discover(paths: Iterable[Path], unreadable: list[NoVerdict] | None = None) -> Iterator[Path]:
     """Files as given; directories searched (sorted, depth first) for manifest names.
 
     A folder that cannot be listed is added to ``unreadable`` (a failure for that folder; the
@@ -72,11 +57,11 @@ def discover(
             yield path
 
 
-def _walk(directory: Path, unreadable: list[ManifestFailure] | None) -> Iterator[Path]:
+def _walk(directory: Path, unreadable: list[NoVerdict] | None) -> Iterator[Path]:
     try:
         children = list(directory.iterdir())
     except OSError as err:
-        failure = ManifestFailure(
+        failure = NoVerdict(
             str(directory), f"cannot read this folder: {err.strerror or err}; it was not scanned"
         )
         if unreadable is None:
@@ -105,6 +90,7 @@ def check(
     trust: TrustedRef | None = None,
     scan: ScanResult | None = None,
     hub: bool = False,
+    require_signoff: bool = False,
 ) -> Report:
     """Check manifests. Policy and engine errors raise; manifest errors land in the report.
 
@@ -112,12 +98,14 @@ def check(
     processes (None: as many as the batch is worth, see ``batch.plan_jobs``); the report is the
     same whatever the number. ``scan``: what the repository really uses (`check --scan`);
     every manifest is held to it (licensegate:undeclared-model, model-not-found). ``hub``:
-    lineage may fetch model cards the scan did not find from the Hugging Face Hub.
+    lineage may fetch model cards the scan did not find from the Hugging Face Hub. Each result
+    carries its sign-off state and expiring waivers as warnings; ``require_signoff`` makes a
+    missing, outdated or unreadable sign-off fail the manifest (`check --require-signoff`).
     """
     library = library or load_library()
     results: list[ManifestResult] = []
-    errors: list[ManifestFailure] = []
-    for outcome in iter_outcomes(
+    errors: list[NoVerdict] = []
+    for each in iter_outcomes(
         paths,
         library,
         engine=engine,
@@ -128,11 +116,12 @@ def check(
         trust=trust,
         scan=scan,
         hub=hub,
+        require_signoff=require_signoff,
     ):
-        if isinstance(outcome, ManifestFailure):
-            errors.append(outcome)
+        if isinstance(each, NoVerdict):
+            errors.append(each)
         else:
-            results.append(outcome)
+            results.append(each)
     return Report(
         library.digest,
         results,
@@ -155,10 +144,11 @@ def iter_outcomes(
     trust: TrustedRef | None = None,
     scan: ScanResult | None = None,
     hub: bool = False,
-) -> Iterator[ManifestResult | ManifestFailure]:
+    require_signoff: bool = False,
+) -> Iterator[ManifestResult | NoVerdict]:
     """Results and failures one manifest at a time, in discovery order, as `check` sees them.
 
-    A caller that writes each one out as it arrives (licensegate.streaming) holds one result at
+    A caller that writes each one out as it arrives (licensegate.formats.writer) holds one result at
     a time, however many manifests there are. Paths with no manifest at all yield a failure.
     """
     found_any = False
@@ -173,14 +163,19 @@ def iter_outcomes(
 
             fetch = HubCards()
         facts = ScanFacts.of(scan, catalog=library.catalog, fetch=fetch)
-    for outcome in _outcomes(
-        paths, library, engine, opa, jobs, strict=strict, today=today, trust=trust, facts=facts
-    ):
+    options = Options(
+        today=today or dt.date.today(),  # one day for every manifest, even across midnight
+        strict=strict,
+        require_signoff=require_signoff,
+        trust=trust,
+        facts=facts,
+    )
+    for each in _outcomes(paths, library, engine, opa, jobs, options):
         found_any = True
-        yield outcome
+        yield each
     if not found_any:
         for path in paths:
-            yield ManifestFailure(
+            yield NoVerdict(
                 str(path), "no manifests found (licensegate.yaml or *.licensegate.yaml)"
             )
 
@@ -191,70 +186,33 @@ def _outcomes(
     engine: Engine | None,
     opa: OpaOptions | None,
     jobs: int | None,
-    *,
-    strict: bool,
-    today: dt.date | None,
-    trust: TrustedRef | None = None,
-    facts: ScanFacts | None = None,
-) -> Iterator[ManifestResult | ManifestFailure]:
+    options: Options,
+) -> Iterator[ManifestResult | NoVerdict]:
     """One outcome per manifest found, in discovery order; in worker processes for batches."""
-    unreadable: list[ManifestFailure] = []
+    unreadable: list[NoVerdict] = []
     found: Iterable[Path] = discover(paths, unreadable)
     # NOTE: approvals read from a trusted ref are checked in this process (git per manifest).
     # NOTE: a scan is held to every manifest in this process (workers do not carry it).
-    if engine is None and jobs != 1 and trust is None and facts is None:
+    if engine is None and jobs != 1 and options.trust is None and options.facts is None:
         from licensegate.batch import check_parallel, plan_jobs
 
         found = list(found)
         workers = plan_jobs(jobs, len(found))
         if workers > 1:
             yield from unreadable
-            yield from check_parallel(
-                found, library, jobs=workers, opa=opa, strict=strict, today=today
-            )
+            yield from check_parallel(found, library, options, jobs=workers, opa=opa)
             return
     if engine is None:
         engine = make_engine(library) if opa is None else make_engine(library, opa)
     for path in found:
         yield from _drain(unreadable)
-        yield _check_or_fail(
-            path, library, engine, strict=strict, today=today, trust=trust, facts=facts
-        )
+        yield outcome(path, library, engine, options)
     yield from _drain(unreadable)
 
 
-def _drain(failures: list[ManifestFailure]) -> Iterator[ManifestFailure]:
+def _drain(failures: list[NoVerdict]) -> Iterator[NoVerdict]:
     while failures:
         yield failures.pop(0)
-
-
-def _check_or_fail(
-    path: Path,
-    library: PolicyLibrary,
-    engine: Engine,
-    *,
-    strict: bool,
-    today: dt.date | None,
-    trust: TrustedRef | None = None,
-    facts: ScanFacts | None = None,
-) -> ManifestResult | ManifestFailure:
-    try:
-        return check_one(
-            path, library, engine, strict=strict, today=today, trust=trust, facts=facts
-        )
-    except ManifestError as err:
-        return ManifestFailure.from_error(err)
-    except LicensegateError:
-        raise  # policy and engine errors: no manifest can be checked, the run ends
-    except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch
-        return internal_failure(path, err)
-
-
-def internal_failure(path: Path | str, err: Exception) -> ManifestFailure:
-    """An unexpected exception while checking one manifest: no verdict for that manifest."""
-    from licensegate.boundary import internal_error
-
-    return ManifestFailure(str(path), internal_error(err))
 
 
 def check_one(
@@ -265,147 +223,33 @@ def check_one(
     strict: bool = False,
     today: dt.date | None = None,
     trust: TrustedRef | None = None,
-    facts: ScanFacts | None = None,
+    require_signoff: bool = False,
 ) -> ManifestResult:
-    """Load, evaluate and report one manifest; with ``trust``, only approvals at its ref apply.
+    """One manifest judged as `check` judges it (licensegate.pipeline.judge).
 
-    With ``facts`` (`check --scan`), the policies also see what the repository really uses.
+    Raises:
+        ManifestError: The manifest has no verdict.
     """
-    from licensegate.facts import build_input
-    from licensegate.manifest import load_manifest
+    from licensegate.pipeline import judge
 
-    manifest = load_manifest(path)
-    untrusted: list[Any] = []
-    if trust is not None:
-        from licensegate.trust import filter_manifest
-
-        manifest, untrusted = filter_manifest(manifest, trust)
-    document = build_input(manifest, library, today)
-    if facts is not None:
-        from licensegate.scan.lineage import scan_document
-
-        document["scan"] = scan_document(facts, document["manifest"])
-    raw = engine.evaluate(document)
-    org_warnings: list[Any] = []
-    if any(isinstance(item, dict) and "origin" in item for item in raw):
-        from licensegate.orgrego import split_warnings
-
-        raw, org_warnings = split_warnings(raw)
-    rank = _subject_ranks(document)
-    clauses = sorted(
-        (_clause_result(item, library, manifest) for item in raw),
-        key=lambda c: (
-            rank.get(c.subject.lower(), len(rank)),
-            STATUS_ORDER.index(c.status.value),
-            c.id,
-        ),
-    )
-    from licensegate.records import unused_records
-
-    warnings = [
-        *untrusted,
-        *org_warnings,
-        *unused_records(document["manifest"], clauses, manifest),
-    ]
-    if facts is not None:
-        warnings += facts.warnings(document["manifest"], manifest)
-    return ManifestResult(
-        manifest.path,
-        manifest.digest,
-        clauses,
+    options = Options(
+        today=today or dt.date.today(),
         strict=strict,
-        warnings=warnings,
-        inventory=_inventory(document),
+        require_signoff=require_signoff,
+        trust=trust,
     )
+    return judge(path, library, engine, options).result
 
 
-def _inventory(document: dict[str, Any]) -> dict[str, Any]:
-    """What the manifest lists, as the BOM format needs it (small: ids, licenses, edges)."""
-    data = document["manifest"]
-    return {
-        "models": [
-            {"id": model["id"], "license": model.get("license")} for model in data["models"]
-        ],
-        "derived_models": [{"name": derived["name"]} for derived in data["derived_models"]],
-        "upstream": document.get("upstream", {}),
-    }
-
-
-def _subject_ranks(document: dict[str, Any]) -> dict[str, int]:
-    """Subject (lower case) -> its place: listed models first, in manifest order, then derived
-    models in manifest order. Built once per manifest, so sorting N findings costs N log N."""
-    data = document["manifest"]
-    names = [m["id"] for m in data["models"]] + [d["name"] for d in data["derived_models"]]
-    ranks: dict[str, int] = {}
-    for position, name in enumerate(names):
-        ranks.setdefault(name.lower(), position)
-    return ranks
-
-
-def dotted(path: Sequence[Any]) -> str:
-    """["models", 0, "id"] -> "models[0].id"."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
-    if isinstance(item, dict) and "origin" in item:
-        from licensegate.orgrego import check_finding
-
-        check_finding(item)
-    # NOTE: an engine (above all a remote one) answers anything; a finding of the wrong shape
-    # is an engine error, never a traceback and never a verdict.
-    if not (
-        isinstance(item, dict)
-        and isinstance(item.get("id"), str)
-        and isinstance(item.get("status"), str)
-        and all(isinstance(item.get(key), (str, int, float)) for key in ("subject", "message"))
-    ):
-        raise EngineError(f"the engine returned a malformed finding: {_clip(repr(item))}")
-    try:
-        info = library.clause(item["id"])
-        status = Status(item["status"])
-        if info is None:
-            raise KeyError(item["id"])
-    except (KeyError, ValueError) as err:
-        raise PolicyError(
-            f"policy emitted a finding the library does not document: {item!r}"
-        ) from err
-    path = item.get("path") or []
-    if not isinstance(path, list):
-        raise EngineError(f"policy emitted a malformed path in {item!r}")
-    if "evidence" in item and not isinstance(item["evidence"], dict):
-        raise EngineError(f"policy emitted malformed evidence in {item!r}")
-    kept = ("attestation", "waiver", "evidence")
-    extra: dict[str, Any] = {key: item[key] for key in kept if key in item}
-    text = library.license(info.license)
-    return ClauseResult(
-        id=info.id,
-        license=info.license,
-        clause=info.clause,
-        subject=str(item["subject"]),
-        status=status,
-        title=info.title,
-        section=info.section,
-        quote=info.quote,
-        source=info.source,
-        message=str(item["message"]),
-        remediation=info.remediation,
-        path=dotted(path),
-        line=manifest.line_of(tuple(path)),
-        license_name=text.name if text else "licensegate",
-        license_version=text.version if text else "",
-        extra=extra,
-    )
-
-
-def _clip(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-__all__ = ["LicensegateError", "check", "check_one", "discover", "load_library", "make_engine"]
+__all__ = [
+    "LicensegateError",
+    "ManifestError",
+    "ManifestFailure",
+    "NoVerdict",
+    "check",
+    "check_one",
+    "discover",
+    "internal_failure",
+    "load_library",
+    "make_engine",
+]

@@ -61,12 +61,15 @@ def signed_document(kind: str, manifest_path: str, record: dict[str, Any]) -> di
 def read_approvals(path: Path) -> list[dict[str, Any]]:
     """The well-formed entries of an approvals file; [] when absent. Malformed entries are
     skipped (they can only fail to approve), an unreadable or oversize file is an error."""
+    from licensegate.safe_read import UnsafeRead, read_file, repository_root
+
+    if not os.path.lexists(path):
+        return []
     try:
-        if not path.is_file() or path.is_symlink():
-            return []
-        if path.stat().st_size > MAX_BYTES:
-            raise ApprovalsError(f"{path}: larger than {MAX_BYTES} bytes")
-        document = json.loads(path.read_bytes())
+        raw = read_file(path, root=repository_root(path), limit=MAX_BYTES)
+        document = json.loads(raw)
+    except UnsafeRead as err:
+        raise ApprovalsError(f"{path}: {err}") from None
     except OSError as err:
         raise ApprovalsError(f"{path}: cannot read: {err.strerror}") from None
     except (ValueError, UnicodeDecodeError) as err:

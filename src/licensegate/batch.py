@@ -16,7 +16,6 @@ runs Go threads and hangs when a forked child creates an engine (engines.md §4)
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import math
 import os
 import sys
@@ -24,8 +23,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from licensegate.errors import EngineError, LicensegateError, ManifestError
-from licensegate.report import ManifestFailure, ManifestResult
+from licensegate import pipeline
+from licensegate.errors import EngineError, LicensegateError
+from licensegate.report import ManifestResult, NoVerdict
 
 if TYPE_CHECKING:
     from licensegate.engine import Engine
@@ -72,14 +72,16 @@ def plan_jobs(requested: int | None, count: int) -> int:
 def check_parallel(
     paths: Sequence[Path],
     library: PolicyLibrary,
+    options: pipeline.Options | None = None,
     *,
     jobs: int,
     opa: OpaOptions | None = None,
-    strict: bool = False,
-    today: dt.date | None = None,
     start_method: str | None = None,
-) -> Iterator[ManifestResult | ManifestFailure]:
+) -> Iterator[ManifestResult | NoVerdict]:
     """Check ``paths`` in ``jobs`` processes; yields one outcome per path, in order.
+
+    Each worker runs :func:`licensegate.pipeline.outcome` with the same ``options`` (a trusted
+    ref or scan facts stay in the parent process: api.py never sends them here).
 
     Policy and engine errors (in a worker, or a worker that dies) raise, as in a sequential run.
     With a remote engine the parent pushes or checks the policies once; workers only check the
@@ -89,7 +91,7 @@ def check_parallel(
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
-    today = today or dt.date.today()  # one day for every worker, even across midnight
+    options = options or pipeline.Options()  # one day for every worker, even across midnight
     if opa is not None:
         from licensegate.engine.remote import RemoteEngine
 
@@ -103,7 +105,7 @@ def check_parallel(
             max_workers=jobs,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(library, opa, strict, today, os.getpid()),
+            initargs=(library, opa, options, os.getpid()),
         ) as pool:
             for outcome in pool.map(_check_path, [str(p) for p in paths], chunksize=chunk):
                 yield _share(outcome, shared) if isinstance(outcome, ManifestResult) else outcome
@@ -145,19 +147,17 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(
-    library: PolicyLibrary, opa: OpaOptions | None, strict: bool, today: dt.date, parent: int
+    library: PolicyLibrary, opa: OpaOptions | None, options: pipeline.Options, parent: int
 ) -> None:
     """Load this worker's engine in its own (main) thread; keep an error for the first task.
 
     NOTE: an exception escaping an initializer only shows up as a broken pool; kept and raised
     by each task instead, it reaches the user as the same one-line error as a sequential run.
     """
-    from licensegate import api
-
     _die_with_parent(parent)
-    _worker.update(library=library, strict=strict, today=today, error=None)
+    _worker.update(library=library, options=options, error=None)
     try:
-        engine: Engine = api.make_engine(library) if opa is None else api.make_engine(library, opa)
+        engine: Engine = pipeline.make_engine(library, opa)
     except LicensegateError as err:
         _worker["error"] = err
     else:
@@ -181,27 +181,12 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _check_path(path: str) -> ManifestResult | ManifestFailure:
-    from licensegate import api
-
+def _check_path(path: str) -> ManifestResult | NoVerdict:
     if _worker["error"] is not None:
         raise _worker["error"]
-    try:
-        return api.check_one(
-            Path(path),
-            _worker["library"],
-            _worker["engine"],
-            strict=_worker["strict"],
-            today=_worker["today"],
-        )
-    except ManifestError as err:
-        # NOTE: ManifestError's constructor takes more than its message, so it does not
-        # survive pickling; the failure record does.
-        return ManifestFailure.from_error(err)
-    except LicensegateError:
-        raise
-    except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch
-        return api.internal_failure(path, err)
+    # NOTE: a NoVerdict, not the ManifestError, crosses back to the parent: the error's
+    # constructor takes more than its message, so it does not survive pickling.
+    return pipeline.outcome(Path(path), _worker["library"], _worker["engine"], _worker["options"])
 
 
 __all__ = ["check_parallel", "cpu_count", "plan_jobs"]

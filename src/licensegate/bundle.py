@@ -19,15 +19,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import os
 import tarfile
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from licensegate.errors import LicensegateError, PolicyError
+from licensegate.errors import PolicyError
 from licensegate.policy import PolicyLibrary
 
 REVISION_KEY = "revision"
@@ -82,20 +80,12 @@ def build(library: PolicyLibrary, output: Path, extra: Iterable[Path] = ()) -> B
     """Write the bundle to ``output`` atomically (a temporary file, then a rename)."""
     files = bundle_files(library, extra)
     archive = _archive(files)
-    directory = output.parent if str(output.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{output.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(archive)
-            os.replace(temporary, output)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise LicensegateError(f"cannot write {output}: {err.strerror or err}") from None
+    from licensegate.safe_write import atomic_output
+
+    # NOTE: like every -o: never through a symlink or onto a device, the umask's mode, no
+    # temporary file left behind.
+    with atomic_output(output, binary=True) as stream:
+        stream.write(archive)  # type: ignore[arg-type]
     manifest = json.loads(files[".manifest"])
     return BundleInfo(
         path=output,

@@ -4,7 +4,7 @@ A clause's METADATA names its kind (``custom.clause``, e.g. ``mau-threshold``). 
 clause of that kind apply, what satisfies it, and under which heading the review lists it as an
 obligation are the same for every license that uses the kind, so they are said once, in one
 row of the data file, and read by `licenses`, `explain`, policies/README.md, the review document
-and the tests. A new kind is one row plus its builder in policies/lib/clauses/.
+and the tests. A new kind is one row plus its builder in policies/licensegate/lib/clauses/.
 """
 
 from __future__ import annotations

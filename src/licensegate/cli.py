@@ -20,7 +20,7 @@ import typer
 from licensegate import __version__
 from licensegate.errors import LicensegateError
 from licensegate.formats import OutputFormat
-from licensegate.report import ManifestFailure, ManifestResult
+from licensegate.report import ManifestResult, NoVerdict
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -365,19 +365,12 @@ def check(
             trust=trust,
             scan=scanned,
             hub=hub,
+            require_signoff=require_signoff,
         )
         from licensegate.formats.writer import Head
 
         head = Head(library.digest, strict, trust.to_dict() if trust else None, scanned)
-        tally = _stream(
-            [(output_format, output), *extra_outputs],
-            head,
-            outcomes,
-            today,
-            require_signoff,
-            trust,
-            quiet,
-        )
+        tally = _stream([(output_format, output), *extra_outputs], head, outcomes, quiet)
     except LicensegateError as err:
         _fail(str(err))
     _finish(tally.checked, tally.failed, tally.errors)
@@ -447,7 +440,7 @@ def _with_boms(scanned: ScanResult | None, boms: list[Path]) -> ScanResult | Non
     return bom_input.combine(scanned, results)
 
 
-def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
+def _finish(checked: int, failed: int, errors: list[NoVerdict]) -> None:
     """The errors and the one-line summary on stderr."""
     for failure in errors:
         for error in failure.problems():
@@ -463,10 +456,7 @@ def _finish(checked: int, failed: int, errors: list[ManifestFailure]) -> None:
 def _stream(
     outputs: list[tuple[OutputFormat, Path | None]],
     head: Head,
-    outcomes: Iterable[ManifestResult | ManifestFailure],
-    today: dt.date | None,
-    require_signoff: bool,
-    trust: TrustedRef | None = None,
+    outcomes: Iterable[ManifestResult | NoVerdict],
     quiet: bool = False,
 ) -> Tally:
     """Write every output (the first is --format's, to -o or stdout) as the results arrive.
@@ -477,24 +467,15 @@ def _stream(
     nothing half-written."""
     import contextlib
 
+    from licensegate.formats.github import append_to_step_summary, step_summary_path
     from licensegate.formats.writer import write_outcomes
     from licensegate.safe_write import output_stream
-    from licensegate.signoff import assess_result
 
-    def assessed() -> Iterator[ManifestResult | ManifestFailure]:
+    def echoed() -> Iterator[ManifestResult | NoVerdict]:
         for outcome in outcomes:
             if isinstance(outcome, ManifestResult):
-                outcome = assess_result(
-                    outcome,
-                    head.policy_digest,
-                    today=today,
-                    require_signoff=require_signoff,
-                    trust=trust,
-                )
                 _echo_warnings(outcome, quiet)
             yield outcome
-
-    from licensegate.formats.github import append_to_step_summary, step_summary_path
 
     # `--format github` also appends the Markdown report to the Actions step summary, if any.
     summary = step_summary_path() if outputs[0][0] is OutputFormat.GITHUB else None
@@ -507,7 +488,7 @@ def _stream(
         ]
         if summary is not None:
             writers.append(OutputFormat.MARKDOWN.writer(markdown))
-        tally = write_outcomes(writers, head, assessed())
+        tally = write_outcomes(writers, head, echoed())
     if summary is not None:
         try:
             append_to_step_summary(summary, markdown.getvalue())
@@ -551,7 +532,7 @@ def validate(
         _fail(str(err))
     bad = 0
     found = 0
-    unreadable: list[ManifestFailure] = []
+    unreadable: list[NoVerdict] = []
     for path in api.discover(paths, unreadable):
         found += 1
         try:
@@ -668,25 +649,80 @@ def test_command(
         list[Path] | None,
         typer.Option("--policy", help="Extra folder of organisation policies and tests."),
     ] = None,
+    coverage: Annotated[
+        bool,
+        typer.Option("--coverage", help="Report Rego line coverage of the policy modules."),
+    ] = False,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit 1 when total coverage is under PCT percent (implies --coverage).",
+            metavar="PCT",
+        ),
+    ] = None,
+    output_format: Annotated[
+        LibraryFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = LibraryFormat.TEXT,
 ) -> None:
     """Run the Rego unit tests (test_* rules in *_test.rego) on the embedded engine."""
     from licensegate import api, regotest
 
+    if output_format is LibraryFormat.MARKDOWN:
+        _fail("test: --format is text or json")
+    measured = None
     try:
         library = api.load_library(policy or ())
-        outcomes = regotest.run_regorus(library, regotest.collect(library))
+        tests = regotest.collect(library)
+        if coverage or fail_under is not None:
+            from licensegate import regocoverage
+
+            outcomes, raw = regotest.run_regorus_with_coverage(library, tests)
+            measured = regocoverage.measure(library, raw)
+        else:
+            outcomes = regotest.run_regorus(library, tests)
     except LicensegateError as err:
         _fail(str(err))
-    for outcome in outcomes:
-        if outcome.status != "passed":
-            typer.echo(
-                f"{outcome.status.upper()} {outcome.test.module}:{outcome.test.line} "
-                f"{outcome.test.name}: {outcome.detail}"
-            )
-    passed = sum(1 for o in outcomes if o.status == "passed")
-    failed = len(outcomes) - passed
-    typer.echo(f"{passed} passed, {failed} failed")
-    raise typer.Exit(code=1 if failed else 0)
+    failures = [o for o in outcomes if o.status != "passed"]
+    passed = len(outcomes) - len(failures)
+    too_low = measured is not None and fail_under is not None and measured.below(fail_under)
+    if output_format is LibraryFormat.JSON:
+        import json
+
+        document: dict[str, object] = {
+            "passed": passed,
+            "failed": len(failures),
+            "failures": [
+                {
+                    "module": o.test.module,
+                    "line": o.test.line,
+                    "test": o.test.name,
+                    "status": o.status,
+                    "detail": o.detail,
+                }
+                for o in failures
+            ],
+        }
+        if measured is not None:
+            document["coverage"] = {
+                **regocoverage.as_json(measured),
+                "fail_under": fail_under,
+                "passed": not too_low,
+            }
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        for o in failures:
+            where = f"{o.test.module}:{o.test.line}"
+            typer.echo(f"{o.status.upper()} {where} {o.test.name}: {o.detail}")
+        if measured is not None:
+            typer.echo(regocoverage.render_text(measured), nl=False)
+            if too_low:
+                gate = f"--fail-under {fail_under:g}%"
+                typer.echo(f"coverage {measured.percent:.2f}% is under {gate}")
+        typer.echo(f"{passed} passed, {len(failures)} failed")
+    raise typer.Exit(code=1 if failures or too_low else 0)
 
 
 class ReviewFormat(str, Enum):
@@ -752,7 +788,7 @@ def sign_off(
     so it counts under `check --trusted-ref` before it is merged. Exit 0 recorded, 1 refused,
     2 no verdict.
     """
-    from licensegate import api
+    from licensegate import pipeline
     from licensegate.signoff import append_signoff, new_signoff
 
     today = _parse_date(date)
@@ -761,14 +797,14 @@ def sign_off(
         _fail("--by must name who signs off")
     try:
         library, _ = _load_library(policy, manifest, org_policy)
-        report = api.check([manifest], strict=True, library=library, today=today)
+        options = pipeline.Options(today=today or dt.date.today(), strict=True)
+        judged = pipeline.judge_or_fail(manifest, library, pipeline.make_engine(library), options)
     except LicensegateError as err:
         _fail(str(err))
-    if report.errors:
-        error = report.errors[0]
-        where = f"{error.manifest}:{error.line}" if error.line else error.manifest
-        _fail(f"{where}: {error.message}")
-    (result,) = report.results
+    if isinstance(judged, NoVerdict):
+        where = f"{judged.manifest}:{judged.line}" if judged.line else judged.manifest
+        _fail(f"{where}: {judged.message}")
+    result = judged.result
     if result.failed:
         open_items = [
             f"{c.id} ({c.subject}): {c.status.value}"
@@ -782,7 +818,7 @@ def sign_off(
         )
         raise typer.Exit(code=1)
     try:
-        entry = new_signoff(result, report.policy_digest, by.strip(), note)
+        entry = new_signoff(result, library.digest, by.strip(), note, manifest=judged.manifest)
         if sign_with is not None:
             from dataclasses import replace
 
@@ -797,7 +833,7 @@ def sign_off(
         _fail(str(err))
     typer.echo(
         f"licensegate: {manifest} signed off by {by.strip()} (manifest {result.digest[:19]}…, "
-        f"policies {report.policy_digest[:19]}…); recorded in {path}",
+        f"policies {library.digest[:19]}…); recorded in {path}",
         err=True,
     )
 

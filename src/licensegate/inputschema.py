@@ -66,7 +66,8 @@ def render(manifest_schema: dict[str, Any]) -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "licensegate policy input",
         "description": (
-            "The document data.licensegate.main.findings (and org.* policies) evaluate for one "
+            "The document data.licensegate.main.findings (and .decision, and org.* policies) "
+            "evaluate for one "
             "manifest; `licensegate input MANIFEST` prints it. Generated from "
             "manifest.schema.json by `make generate`; do not edit by hand."
         ),
@@ -97,6 +98,14 @@ def render(manifest_schema: dict[str, Any]) -> dict[str, Any]:
                         },
                     },
                 },
+            },
+            "nonce": {
+                "description": (
+                    "Added by the engines to each request only (not by `licensegate input`): a "
+                    "fresh random string that data.licensegate.main.decision echoes, so an "
+                    "answer made for another request is refused (DESIGN.md §6)."
+                ),
+                "type": "string",
             },
             "files": {
                 "description": "Files the manifest names, read by the harness (size-capped).",

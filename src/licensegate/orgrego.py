@@ -1,12 +1,16 @@
 """Organisation Rego (`--policy DIR`, DESIGN.md §8): what it may define, how it reaches a report.
 
 Rego merges every module that declares the same package, so a folder declaring
-`package licenses.llama3_1` or `package lib.deployment` would add rule bodies to licensegate's own
-rules: a partial rule such as `is_internal(x) if true` there would turn a license failure into a
-pass. An organisation policy may add findings, never remove them, so:
+`package licensegate.licenses.llama3_1` or `package licensegate.lib.deployment` would add rule
+bodies to licensegate's own rules: a partial rule such as `is_internal(x) if true` there would
+turn a license failure into a pass. An organisation policy may add findings, never remove them, so:
 
-- a module may not declare one of the library's own packages, a package under one, or a package
-  above one (`lib`, `licensegate`, `licenses`, and each bundled `licenses.<id>`);
+- every licensegate package sits under the one root `licensegate` (the bundle claims no other,
+  DESIGN.md §8), and a module may declare no package there, with one exception: a license of the
+  organisation's own, `licensegate.licenses.<new id>` (and its `_test`), which is neither a
+  bundled license package nor one above or below one;
+- `licenses.<id>`, where such a license lived before the roots moved, is refused with the new
+  name: a license package there would never be evaluated (its models reported unsupported);
 - conftest-style `deny`/`warn`/`violation` rules count only in `org.*`; anywhere else (a license
   package, conftest's `package main`) they would be silently ignored, so they are refused.
 
@@ -24,7 +28,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from licensegate.errors import PolicyError
-from licensegate.policy import ClauseInfo, Module
+from licensegate.regometa import ClauseInfo, Module
 
 if TYPE_CHECKING:
     from licensegate.report import ReportWarning
@@ -32,8 +36,14 @@ if TYPE_CHECKING:
 COLLECT_MODULE = "licensegate/org/collect.rego"
 """Where the generated collector lives among the library's modules."""
 
-OWN_ROOTS = ("lib", "licensegate", "licenses")
-"""Top-level packages licensegate defines; no organisation module may declare them."""
+OWN_ROOT = "licensegate"
+"""The one top-level package (and data key) licensegate defines, its bundle's only root."""
+
+_ORG_LICENSE = re.compile(r"^licensegate\.licenses\.[A-Za-z_][A-Za-z0-9_]*$")
+"""`licensegate.licenses.<id>`: where an organisation's own license package goes."""
+
+_OLD_LICENSE_ROOT = "licenses"
+"""Where license packages lived before the roots moved under `licensegate`."""
 
 CONFTEST_RULES = ("deny", "warn", "violation")
 """conftest's rule names: a failure (deny, violation) or a warning (warn)."""
@@ -56,18 +66,23 @@ def guard(module: Module, bundled_packages: Iterable[str]) -> None:
     """Refuse an organisation module that could change licensegate's own rules (PolicyError)."""
     package = module.package
     where = f"{module.name}:{_line_of(module.source, _PACKAGE_LINE)}"
-    if (
-        package in OWN_ROOTS
-        or package.split(".")[0] in ("lib", "licensegate")
-        or any(
-            package == own or package.startswith(own + ".") or own.startswith(package + ".")
-            for own in bundled_packages
-        )
-    ):
+    bundled = tuple(bundled_packages)
+    near_bundled = any(
+        package == own or package.startswith(own + ".") or own.startswith(package + ".")
+        for own in bundled
+    )
+    under_root = package == OWN_ROOT or package.startswith(OWN_ROOT + ".")
+    own_license = _ORG_LICENSE.match(package) is not None
+    if near_bundled or (under_root and not own_license):
         raise PolicyError(
             f"{where}: package {package} belongs to licensegate; an organisation policy may add "
-            "findings (package org.<name>) or a license of its own (licenses.<new id>), "
-            "never rules in licensegate's packages"
+            "findings (package org.<name>) or a license of its own "
+            "(licensegate.licenses.<new id>), never rules in licensegate's packages"
+        )
+    if package == _OLD_LICENSE_ROOT or package.startswith(_OLD_LICENSE_ROOT + "."):
+        raise PolicyError(
+            f"{where}: package {package} is where licensegate's licenses used to live; a license "
+            f"of your own is now package {OWN_ROOT}.{package} (findings: package org.<name>)"
         )
     if not package.startswith("org.") and not module.is_test:
         for number, line in enumerate(module.source.splitlines(), start=1):
@@ -80,12 +95,12 @@ def guard(module: Module, bundled_packages: Iterable[str]) -> None:
 
 
 def guard_data(name: str, folder: tuple[str, ...], document: object) -> None:
-    """Refuse organisation data under licensegate's roots: `data.licensegate` holds the catalog
-    (an entry there would give an unknown model a license), the revision and the organisation
-    policy; `lib` and `licenses` are its packages."""
+    """Refuse organisation data under licensegate's root: `data.licensegate` holds the catalog
+    (an entry there would give an unknown model a license), the revision, the organisation
+    policy and licensegate's packages."""
     keys = tuple(document) if isinstance(document, dict) and not folder else folder[:1]
     for key in keys:
-        if key in OWN_ROOTS:
+        if key == OWN_ROOT:
             raise PolicyError(
                 f"{name}: data.{key} belongs to licensegate (its catalog, revision and "
                 "organisation policy, its packages); put organisation data under another "
@@ -205,7 +220,7 @@ def clause_id(package: str) -> str:
 
 def documented_clauses(module: Module) -> list[ClauseInfo]:
     """Clauses an org module documents with METADATA (custom.clause) above a findings rule."""
-    from licensegate.policy import metadata_blocks
+    from licensegate.regometa import metadata_blocks
 
     infos = []
     try:

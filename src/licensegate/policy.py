@@ -3,12 +3,15 @@
 Neither engine can read METADATA at run time (regorus has no `rego.metadata.*`), so the host
 parses the `# METADATA` blocks itself. A clause's block sits directly above the first
 `findings contains` rule that emits it and carries `custom.clause`; the package block carries
-`custom.license` and the license text's name, version and URL. Findings are joined to their
-block by (license, clause).
+`custom.license` and the license text's name, version and URL (the records are regometa.py's).
+The pipeline joins each finding to its block by clause id (pipeline.join).
 
-A license lives in one folder, `policies/licenses/<package>/`, where the package name is the
-license id with "." and "-" turned into "_" (`llama3.1` -> `licenses.llama3_1`), so nothing
-else needs to list it. Only the packages a check meets are parsed.
+A license lives in one folder, `policies/licensegate/licenses/<name>/`, where the package is
+`licensegate.licenses.<name>` and the name is the license id with "." and "-" turned into "_"
+(`llama3.1` -> `licensegate.licenses.llama3_1`, see `package_of`). Nothing lists licenses by
+hand: `licensegate.dispatch`, the Rego module that routes a license id to its package, is
+generated from these folders (`make generate`, dispatch.py). Only the packages a check meets
+are parsed.
 """
 
 from __future__ import annotations
@@ -23,81 +26,28 @@ from pathlib import Path
 from typing import Any
 
 from licensegate.errors import PolicyError
+from licensegate.regometa import ClauseInfo, LicenseInfo, Module, metadata_blocks
 
-_METADATA_MARK = re.compile(r"^#\s*METADATA\s*$")
+__all__ = ["ClauseInfo", "LicenseInfo", "Module", "PolicyLibrary", "metadata_blocks", "package_of"]
+
 _PACKAGE = re.compile(r"^package\s+([A-Za-z0-9_.]+)\s*$")
 _CLAUSE_RULE = re.compile(r"^findings\s+contains\b")
 _REQUIRED_CLAUSE_KEYS = ("clause", "section", "quote", "source", "remediation")
 
 
-@dataclass(frozen=True)
-class ClauseInfo:
-    """What the library says about one clause of one license."""
-
-    license: str
-    """License id, e.g. ``llama3.1``."""
-    clause: str
-    """Clause name from DESIGN.md §3, e.g. ``mau-threshold``."""
-    title: str
-    description: str
-    section: str
-    """The license's own section reference."""
-    quote: str
-    """An exact quote from the license text (typographic quotes made straight)."""
-    source: str
-    """URL of the license text."""
-    remediation: str
-    file: str
-    """Policy file (relative to the policies folder) and line of the METADATA block."""
-    line: int
-    trigger: str = ""
-    """What makes the clause apply, when the package states it (else the clause kind's default)."""
-    satisfied_by: str = ""
-    """What satisfies it, when the package states it."""
-
-    @property
-    def id(self) -> str:
-        """The clause id ``<license>:<clause>``."""
-        return f"{self.license}:{self.clause}"
-
-
-@dataclass(frozen=True)
-class LicenseInfo:
-    """A license text the library encodes, from its package METADATA."""
-
-    id: str
-    name: str
-    version: str
-    """The text's own version or date line, e.g. ``Version 1.0, 23 October 2023``."""
-    text: str
-    """URL of the license text."""
-    package: str
-    file: str
-    out_of_reach: tuple[str, ...] = ()
-    """Duties of the text that no manifest fact can decide, each with why (METADATA
-    ``custom.out_of_reach``): shown by ``explain`` and in policies/README.md."""
+LICENSE_PACKAGES = "licensegate.licenses"
+"""The package every license package sits under: all of licensegate's Rego lives under the one
+bundle root `licensegate`, so the bundle can share an OPA server with other teams' bundles
+(DESIGN.md §8)."""
 
 
 def package_of(license_id: str) -> str:
-    """The Rego package judging a license (licensegate.main uses the same rule).
+    """The Rego package judging a license (licensegate.dispatch is generated with the same rule).
 
-    `+` (Hugging Face's `openrail++`) is spelled out: `licenses.openrail_plus_plus`.
+    `+` (Hugging Face's `openrail++`) is spelled out: `licensegate.licenses.openrail_plus_plus`.
     """
-    return "licenses." + license_id.replace(".", "_").replace("-", "_").replace("+", "_plus")
-
-
-@dataclass(frozen=True)
-class Module:
-    """One Rego module: its path relative to the policies folder, its source and package."""
-
-    name: str
-    source: str
-    package: str
-
-    @property
-    def is_test(self) -> bool:
-        """Rego unit tests live beside the policies as ``*_test.rego``."""
-        return self.name.endswith("_test.rego")
+    name = license_id.replace(".", "_").replace("-", "_").replace("+", "_plus")
+    return f"{LICENSE_PACKAGES}.{name}"
 
 
 # Clauses the decision package itself emits, for what the library cannot judge.
@@ -294,7 +244,7 @@ class PolicyLibrary:
         """Every license the library encodes, by id (reads every license package's METADATA)."""
         found: dict[str, LicenseInfo] = {}
         for module in self.policy_modules:
-            if module.package.startswith("licenses."):
+            if module.package.startswith(LICENSE_PACKAGES + "."):
                 info = _license_in(module)
                 if info.id in found:
                     raise PolicyError(f"{module.name}: license {info.id} is encoded twice")
@@ -392,40 +342,6 @@ def _package_of(name: str, source: str) -> str:
         if match:
             return match.group(1)
     raise PolicyError(f"{name}: no package declaration")
-
-
-def metadata_blocks(source: str) -> list[tuple[int, dict[str, Any], str]]:
-    """Every METADATA block as (line of the block, parsed YAML, the first code line after it)."""
-    import yaml  # NOTE: imported here so that commands which never read METADATA skip it.
-
-    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    lines = source.splitlines()
-    blocks: list[tuple[int, dict[str, Any], str]] = []
-    index = 0
-    while index < len(lines):
-        if not _METADATA_MARK.match(lines[index].strip()):
-            index += 1
-            continue
-        start = index + 1
-        index += 1
-        body: list[str] = []
-        while index < len(lines) and lines[index].lstrip().startswith("#"):
-            text = lines[index].lstrip()[1:]
-            body.append(text[1:] if text.startswith(" ") else text)
-            index += 1
-        target = lines[index] if index < len(lines) else ""
-        try:
-            # NOTE: libyaml's loader when present: the pure-Python one costs ~40 ms per run here.
-            parsed = yaml.load("\n".join(body), Loader=safe_loader) or {}
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            where = start + 1 + mark.line if mark is not None else start
-            problem = getattr(err, "problem", None) or "not valid YAML"
-            raise PolicyError(f"line {where}: invalid METADATA: {problem}") from None
-        if not isinstance(parsed, dict):
-            raise PolicyError(f"line {start}: METADATA must be a mapping")
-        blocks.append((start, parsed, target))
-    return blocks
 
 
 def _license_in(module: Module) -> LicenseInfo:

@@ -30,7 +30,8 @@ class RegoTest:
 
     @property
     def ref(self) -> str:
-        """The rule's data reference, e.g. ``data.licenses.llama3_1_test.test_fail_mau``."""
+        """The rule's data reference, e.g.
+        ``data.licensegate.licenses.llama3_1_test.test_fail_mau``."""
         return f"data.{self.package}.{self.name}"
 
 
@@ -63,6 +64,23 @@ def collect(library: PolicyLibrary) -> list[RegoTest]:
 
 def run_regorus(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
     """Run tests on one regorus engine holding every module."""
+    return _run_on(_regorus_engine(library, coverage=False), tests)
+
+
+def run_regorus_with_coverage(
+    library: PolicyLibrary, tests: list[RegoTest]
+) -> tuple[list[Outcome], dict[str, Any]]:
+    """Run tests on one regorus engine that records which Rego lines they evaluate.
+
+    Returns the outcomes and regorus's coverage report (``{"files": [{"path", "code",
+    "covered", "not_covered"}]}``, line numbers from 1); `licensegate.regocoverage` reads it.
+    """
+    engine = _regorus_engine(library, coverage=True)
+    outcomes = _run_on(engine, tests)
+    return outcomes, json.loads(engine.get_coverage_report_as_json())
+
+
+def _regorus_engine(library: PolicyLibrary, *, coverage: bool) -> Any:
     import os
 
     os.environ.setdefault("RUST_LIB_BACKTRACE", "0")
@@ -72,6 +90,7 @@ def run_regorus(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
     from licensegate.errors import PolicyError
 
     engine = regorus.Engine()
+    engine.set_enable_coverage(coverage)  # off unless asked: recording slows evaluation
     try:
         for module in library.modules:
             engine.add_policy(module.name, module.source)
@@ -79,6 +98,11 @@ def run_regorus(library: PolicyLibrary, tests: list[RegoTest]) -> list[Outcome]:
         raise PolicyError(f"policy does not parse: {describe_error(err)}") from None
     engine.add_data(library.data)
     engine.set_input({})
+    return engine
+
+
+def _run_on(engine: Any, tests: list[RegoTest]) -> list[Outcome]:
+    from licensegate.engine.embedded import describe_error
 
     def evaluate(ref: str) -> Any:
         return engine.eval_rule(ref)

@@ -157,22 +157,22 @@ class ManifestResult:
 
 
 @dataclass(frozen=True)
-class ManifestFailure:
-    """A manifest that could not be judged (exit code 2)."""
+class NoVerdict:
+    """A manifest without a verdict: it could not be judged (exit code 2)."""
 
     manifest: str
     message: str
     line: int | None = None
-    more: tuple[ManifestFailure, ...] = ()
+    more: tuple[NoVerdict, ...] = ()
     """Further problems of the same manifest (all schema errors are reported at once)."""
 
     @classmethod
-    def from_error(cls, error: Any) -> ManifestFailure:
+    def from_error(cls, error: Any) -> NoVerdict:
         """From a :class:`licensegate.errors.ManifestError` and the problems it carries."""
         more = tuple(cls(e.path, e.message, e.line) for e in getattr(error, "more", []))
         return cls(error.path, error.message, error.line, more)
 
-    def problems(self) -> list[ManifestFailure]:
+    def problems(self) -> list[NoVerdict]:
         """This problem and the further ones, each to be reported on a line of its own."""
         return [self, *self.more]
 
@@ -188,13 +188,18 @@ class ManifestFailure:
         return document
 
 
+ManifestFailure = NoVerdict
+"""The old name of :class:`NoVerdict`, kept because ``licensegate.api`` is public and callers
+test outcomes with ``isinstance(outcome, ManifestFailure)``."""
+
+
 @dataclass(frozen=True)
 class Report:
     """Results of one `check` run."""
 
     policy_digest: str
     results: list[ManifestResult]
-    errors: list[ManifestFailure]
+    errors: list[NoVerdict]
     strict: bool = False
     trust: dict[str, Any] | None = None
     """Where approvals came from (licensegate.trust): None is ``{"mode": "local"}``."""

@@ -26,16 +26,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from licensegate.errors import LicensegateError
-from licensegate.report import STATUS_ORDER, ManifestResult, Report, ReportWarning, Status
+from licensegate.report import STATUS_ORDER, ManifestResult, ReportWarning, Status
 from licensegate.signing import is_armoured
 
 if TYPE_CHECKING:
-    from licensegate.trust import TrustedRef
+    from licensegate.manifest import Manifest
 
 SIGNOFF_SUFFIX = ".signoff.json"
 """A manifest's sign-off record is its file name plus this suffix, in the same folder."""
@@ -93,17 +93,18 @@ def signed_document(entry: SignOff, manifest_path: str) -> dict[str, Any]:
     return {"signs_off": manifest_path, **document}
 
 
-def notice_digest(manifest: str | Path) -> str:
+def notice_digest(manifest: str | Path, loaded: Manifest | None = None) -> str:
     """``sha256:<hex>`` of the manifest's notice file, or "" when it names none or it cannot be
-    read (then the check itself reports it)."""
+    read (then the check itself reports it). ``loaded``: the manifest already read."""
     import hashlib
 
-    from licensegate.manifest import load_manifest
+    if loaded is None:
+        from licensegate.manifest import load_manifest
 
-    try:
-        loaded = load_manifest(manifest)
-    except LicensegateError:
-        return ""
+        try:
+            loaded = load_manifest(manifest)
+        except LicensegateError:
+            return ""
     product = loaded.data.get("product")
     relative = product.get("notice_file") if isinstance(product, dict) else None
     if not isinstance(relative, str):
@@ -250,15 +251,15 @@ def _replace(path: Path, text: str) -> None:
         raise SignOffError(f"{path}: cannot write the sign-off record: {err}") from None
 
 
-
 def new_signoff(
     result: ManifestResult,
     policy_digest: str,
     by: str,
     note: str = "",
     now: dt.datetime | None = None,
+    manifest: Manifest | None = None,
 ) -> SignOff:
-    """The entry recording that ``by`` approved ``result`` now."""
+    """The entry recording that ``by`` approved ``result`` now (``manifest``: as loaded)."""
     from licensegate import __version__
 
     moment = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
@@ -271,43 +272,32 @@ def new_signoff(
         result="fail" if result.failed else "pass",
         summary={status.value: result.count(status) for status in Status},
         note=note,
-        notice_digest=notice_digest(result.manifest),
+        notice_digest=notice_digest(result.manifest, manifest),
     )
 
 
 def signoff_state(
     result: ManifestResult,
     policy_digest: str,
+    entries: list[SignOff] | SignOffError | None = None,
     *,
     require: bool = False,
-    trust: TrustedRef | None = None,
-    untrusted: list[ReportWarning] | None = None,
+    manifest: Manifest | None = None,
 ) -> ReportWarning | None:
     """The sign-off warning for one result, or None when its latest sign-off still matches.
 
-    With ``trust``, only entries also in the record at its ref count; a ``signoff-untrusted``
-    warning for the others is appended to ``untrusted``.
+    ``entries``: the record's entries that count (pipeline.finish leaves out those a trusted
+    ref does not hold), or the error reading it; None reads the record. ``manifest``: the
+    manifest as loaded, so that its notice file is found without reading it again.
     """
     path = signoff_path(result.manifest)
-    try:
-        entries = read_signoffs(path)
-    except SignOffError as err:
-        return ReportWarning("signoff-invalid", str(err), None, blocking=require)
-    if trust is not None:
-        from licensegate.trust import trusted_signoffs
-
-        entries, dropped = trusted_signoffs(path, entries, trust)
-        if dropped and untrusted is not None:
-            untrusted.append(
-                ReportWarning(
-                    "signoff-untrusted",
-                    f"{dropped} sign-off entr{'y' if dropped == 1 else 'ies'} of {path.name} "
-                    f"{'is' if dropped == 1 else 'are'} not in the record at {trust.ref} "
-                    f"({trust.commit[:12]}): a sign-off added in this change does not count",
-                    None,
-                    blocking=False,
-                )
-            )
+    if entries is None:
+        try:
+            entries = read_signoffs(path)
+        except SignOffError as err:
+            entries = err
+    if isinstance(entries, SignOffError):
+        return ReportWarning("signoff-invalid", str(entries), None, blocking=require)
     if not entries:
         if not require:
             return None
@@ -329,7 +319,7 @@ def signoff_state(
     ]
     # Records from before notice digests were kept have none; the manifest digest still binds
     # the notice file's name.
-    if latest.notice_digest and latest.notice_digest != notice_digest(result.manifest):
+    if latest.notice_digest and latest.notice_digest != notice_digest(result.manifest, manifest):
         changed.append("the notice file")
     if not changed:
         return None
@@ -343,9 +333,15 @@ def signoff_state(
 
 
 def expiring_waivers(
-    result: ManifestResult, today: dt.date, horizon: int = EXPIRY_HORIZON_DAYS
+    result: ManifestResult,
+    today: dt.date,
+    horizon: int = EXPIRY_HORIZON_DAYS,
+    *,
+    manifest: Manifest | None = None,
 ) -> list[ReportWarning]:
-    """A warning per applied waiver that stops applying within ``horizon`` days of ``today``."""
+    """A warning per applied waiver that stops applying within ``horizon`` days of ``today``.
+
+    ``manifest``: the manifest as loaded, for the waivers' lines (else it is read again)."""
     seen: dict[tuple[str, str, str], list[str]] = {}
     records: dict[tuple[str, str, str], dict[str, Any]] = {}
     for clause in result.clauses:
@@ -370,7 +366,7 @@ def expiring_waivers(
         if not 0 < days <= horizon:
             continue
         if manifest_waivers is None:
-            manifest_waivers = _manifest_waivers(result.manifest)
+            manifest_waivers = _manifest_waivers(result.manifest, manifest)
         waiver = records[key]
         line = next(
             (
@@ -393,59 +389,18 @@ def expiring_waivers(
     return warnings
 
 
-def _manifest_waivers(manifest: str) -> list[tuple[dict[str, Any], int | None]]:
-    """The manifest's waivers with the line of each ``expires`` (read again: this is rare)."""
-    from licensegate.manifest import load_manifest
+def _manifest_waivers(
+    manifest: str, loaded: Manifest | None
+) -> list[tuple[dict[str, Any], int | None]]:
+    """The manifest's waivers with the line of each ``expires``."""
+    if loaded is None:
+        from licensegate.manifest import load_manifest
 
-    try:
-        loaded = load_manifest(manifest)
-    except LicensegateError:
-        return []
+        try:
+            loaded = load_manifest(manifest)
+        except LicensegateError:
+            return []
     return [
         (record, loaded.line_of(("waivers", index, "expires")))
         for index, record in enumerate(loaded.data.get("waivers", []))
     ]
-
-
-def assess(
-    report: Report,
-    *,
-    today: dt.date | None = None,
-    require_signoff: bool = False,
-    horizon: int = EXPIRY_HORIZON_DAYS,
-    trust: TrustedRef | None = None,
-) -> Report:
-    """The report with sign-off and waiver-expiry warnings attached to each result."""
-    results = [
-        assess_result(
-            result,
-            report.policy_digest,
-            today=today,
-            require_signoff=require_signoff,
-            horizon=horizon,
-            trust=trust,
-        )
-        for result in report.results
-    ]
-    return replace(report, results=results)
-
-
-def assess_result(
-    result: ManifestResult,
-    policy_digest: str,
-    *,
-    today: dt.date | None = None,
-    require_signoff: bool = False,
-    horizon: int = EXPIRY_HORIZON_DAYS,
-    trust: TrustedRef | None = None,
-) -> ManifestResult:
-    """One result with its sign-off and waiver-expiry warnings (as `assess`, one at a time)."""
-    day = today or dt.date.today()
-    warnings = list(result.warnings)
-    state = signoff_state(
-        result, policy_digest, require=require_signoff, trust=trust, untrusted=warnings
-    )
-    if state is not None:
-        warnings.append(state)
-    warnings.extend(expiring_waivers(result, day, horizon))
-    return replace(result, warnings=warnings) if warnings else result

@@ -270,3 +270,16 @@ def trusted_signoffs(path: Path, entries: list[Any], trusted: TrustedRef) -> tup
         )
     ]
     return kept, len(entries) - len(kept)
+
+
+def untrusted_signoffs(path: Path, dropped: int, trusted: TrustedRef) -> ReportWarning:
+    """The ``signoff-untrusted`` warning: ``dropped`` entries of the record at ``path`` are
+    neither at the ref nor signed, so they do not count."""
+    return ReportWarning(
+        "signoff-untrusted",
+        f"{dropped} sign-off entr{'y' if dropped == 1 else 'ies'} of {path.name} "
+        f"{'is' if dropped == 1 else 'are'} not in the record at {trusted.ref} "
+        f"({trusted.commit[:12]}): a sign-off added in this change does not count",
+        None,
+        blocking=False,
+    )

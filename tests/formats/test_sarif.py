@@ -144,7 +144,7 @@ def test_manifest_text_cannot_stand_in_for_the_results(sample_report: Report) ->
     (its messages, its YAML errors) that spells the placeholder changes nothing."""
     import dataclasses
 
-    from licensegate.report import ManifestFailure
+    from licensegate.report import NoVerdict
 
     spelled = '"results": "\x00results\x00" "results": "\\u0000results\\u0000"'
     first = sample_report.results[0]
@@ -152,7 +152,7 @@ def test_manifest_text_cannot_stand_in_for_the_results(sample_report: Report) ->
     report = dataclasses.replace(
         sample_report,
         results=[dataclasses.replace(first, clauses=clauses), *sample_report.results[1:]],
-        errors=[ManifestFailure("x.licensegate.yaml", spelled, 3)],
+        errors=[NoVerdict("x.licensegate.yaml", spelled, 3)],
     )
     (run,) = json.loads(sarif.render(report))["runs"]
     messages = [r["message"]["text"] for r in run["results"]]

@@ -10,7 +10,7 @@ import rego.v1
 
 import data.licensegate.dispatch
 import data.licensegate.main
-import data.lib.testing
+import data.licensegate.lib.testing
 
 # An off-catalog model under `license`, so that every license can be tried with the same shape.
 _model(license, uses) := {

@@ -4,17 +4,18 @@
 #   The decision for one manifest: every applicable clause of every license that reaches a
 #   subject, with attestations and waivers applied. Only the license packages that some subject
 #   needs are evaluated (through licensegate.dispatch). An OPA server
-#   serving the licensegate bundle answers the same document at data.licensegate.main.findings.
+#   serving the licensegate bundle answers the same document at data.licensegate.main.findings;
+#   the engines evaluate data.licensegate.main.decision, the findings with what they are checked by.
 package licensegate.main
 
 import rego.v1
 
-import data.lib.finding
-import data.lib.subjects
+import data.licensegate.lib.finding
+import data.licensegate.lib.subjects
 import data.licensegate.dispatch
 import data.licensegate.orgpolicy
 
-# The library judges a license when licensegate.dispatch (generated from policies/licenses)
+# The library judges a license when licensegate.dispatch (generated from policies/licensegate/licenses)
 # lists it; dispatch.findings(license) reads that one package.
 _supported(license) if license in data.licensegate.dispatch.supported
 
@@ -256,6 +257,28 @@ findings := [_resolved(_with_lineage(item)) | some item in _raw] if {
 	_invalid_input_message,
 	[],
 )]
+
+# DESIGN.md §6: what the engines answer the harness (POST /v1/data/licensegate/main/decision on
+# an OPA server). Beside the findings it carries the policy revision this server was given
+# (data.licensegate.revision: pushed with the policies, in the bundle, set by the embedded engine)
+# and echoes input.nonce, a fresh random string the harness puts in each request. An answer
+# without both, from a stand-in that never evaluated these policies on this input or from a
+# replay, is an engine error (licensegate.engine.answer checks them, the count, and that every
+# listed and derived model appears in some finding). `findings` stays the rule to query by hand.
+decision := {
+	"revision": _revision,
+	"nonce": _nonce,
+	"findings": findings,
+	"count": count(findings),
+}
+
+_revision := data.licensegate.revision if {
+	is_string(data.licensegate.revision)
+} else := null
+
+_nonce := input.nonce if {
+	is_string(input.nonce)
+} else := null
 
 # A finding about a model whose licenses came through its base_model chain says which chain, so
 # the reviewer can check the cards it rests on.

@@ -2,7 +2,7 @@ package licensegate.main_test
 
 import rego.v1
 
-import data.lib.testing
+import data.licensegate.lib.testing
 import data.licensegate.main
 
 _llama := "meta-llama/Llama-3.1-8B-Instruct"
@@ -254,6 +254,20 @@ test_agreeing_or_silent_card_is_no_conflict if {
 	not _has_clause(findings, "licensegate:license-conflict")
 }
 
+# A card that names a text the catalog also accepts (alternative_licenses) agrees, even when
+# the manifest did not declare that text; any other text still conflicts.
+test_card_naming_a_catalog_alternative_is_no_conflict if {
+	scan := _scan([], [_card("01-ai/Yi-34B", ["apache-2.0"])])
+	findings := _scanned({"models": [testing.model("01-ai/Yi-34B")]}, scan)
+	not _has_clause(findings, "licensegate:license-conflict")
+}
+
+test_card_naming_no_accepted_text_conflicts_with_a_catalog_alternative if {
+	scan := _scan([], [_card("01-ai/Yi-34B", ["mit"])])
+	findings := _scanned({"models": [testing.model("01-ai/Yi-34B")]}, scan)
+	_status(findings, "licensegate:license-conflict", "01-ai/Yi-34B") == {"missing-facts"}
+}
+
 test_one_conflict_per_model_however_many_cards if {
 	scan := _scan([], [_card(_llama, ["apache-2.0"]), _card(_llama, ["mit"])])
 	findings := _scanned({"models": [testing.model(_llama)]}, scan)
@@ -338,7 +352,8 @@ test_an_agreeing_manifest_license_is_no_conflict if {
 
 test_a_card_conflict_on_the_chain_is_one_finding if {
 	conflict := {"message": "hub/README.md:3 says it is under mit", "evidence": {"path": "hub/README.md", "line": 3, "kind": "model-card"}}
-	scan := object.union(_scan([], [_card(_support, ["mit"])]), {"lineage": {lower(_support): _record({"conflicts": [conflict], "licenses": ["llama3.1", "mit"]})}})
+	record := _record({"conflicts": [conflict], "licenses": ["llama3.1", "mit"]})
+	scan := object.union(_scan([], [_card(_support, ["mit"])]), {"lineage": {lower(_support): record}})
 	findings := _scanned({"models": [testing.model(_support)]}, scan)
 	conflicts := [item | some item in findings; item.id == "licensegate:license-conflict"]
 	count(conflicts) == 1
@@ -360,7 +375,7 @@ test_a_malformed_lineage_record_is_invalid_input if {
 }
 
 # A commercial product with a non-commercial model next to an NVIDIA Cosmos model. Under regorus
-# 0.13 the NVIDIA package read a lib.clauses rule through its import alias, after which lib.clauses
+# 0.13 the NVIDIA package read a licensegate.lib.clauses rule through its import alias, after which licensegate.lib.clauses
 # functions lost their own aliases and sd-turbo came out satisfied (docs/rego-pitfalls.md).
 test_non_commercial_model_next_to_a_cosmos_model_is_violated if {
 	findings := _findings({

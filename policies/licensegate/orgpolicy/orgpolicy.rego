@@ -10,8 +10,8 @@ package licensegate.orgpolicy
 
 import rego.v1
 
-import data.lib.finding
-import data.lib.subjects
+import data.licensegate.lib.finding
+import data.licensegate.lib.subjects
 
 _policy := data.licensegate.org_policy
 

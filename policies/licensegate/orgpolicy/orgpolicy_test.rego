@@ -2,7 +2,7 @@ package licensegate.orgpolicy_test
 
 import rego.v1
 
-import data.lib.testing
+import data.licensegate.lib.testing
 import data.licensegate.main
 import data.licensegate.orgpolicy
 

@@ -14,7 +14,8 @@ import os
 import re
 from typing import Any
 
-from licensegate.engine import DECISION
+from licensegate.engine import ANSWER
+from licensegate.engine.answer import findings_of, new_request
 from licensegate.errors import EngineError, PolicyError
 from licensegate.policy import Module, PolicyLibrary
 
@@ -51,8 +52,12 @@ class EmbeddedEngine:
             if isinstance(err, KeyboardInterrupt | SystemExit):
                 raise
             raise PolicyError(f"policy does not parse: {describe_error(err)}") from None
+        self._revision = library.digest
         try:
             self._engine.add_data(library.data)
+            # The revision the decision carries, as the remote engine pushes it and the bundle
+            # holds it (data.licensegate.revision).
+            self._engine.add_data({"licensegate": {"revision": library.digest}})
             # Warm-up: the first evaluation compiles every module, so unsafe variables and
             # rule conflicts surface at load, not in the middle of a batch.
             self._engine.set_input({})
@@ -68,14 +73,13 @@ class EmbeddedEngine:
         return self._engine
 
     def evaluate(self, input_document: dict[str, Any]) -> list[dict[str, Any]]:
-        """Evaluate the decision; any engine failure becomes EngineError, never a pass."""
+        """Evaluate the decision; any engine failure or unchecked answer is EngineError."""
+        request, _ = new_request(input_document)
         try:
-            self._engine.set_input(input_document)
-            result = self._engine.eval_rule(DECISION)
+            self._engine.set_input(request)
+            answer = self._engine.eval_rule(ANSWER)
         except BaseException as err:  # noqa: BLE001
             if isinstance(err, KeyboardInterrupt | SystemExit):
                 raise
             raise EngineError(f"evaluation failed: {describe_error(err)}") from None
-        if not isinstance(result, list):
-            raise EngineError(f"evaluation failed: {DECISION} is undefined")
-        return result
+        return findings_of(answer, request, revision=self._revision, source="evaluation failed")

@@ -11,12 +11,14 @@ Two ways to get the policies there:
 
 Either way the server must publish ``data.licensegate.revision`` equal to the library digest
 (the revision the reports carry) before anything is evaluated, and each manifest is one
-``POST /v1/data/licensegate/main/findings`` with ``{"input": ...}``.
+``POST /v1/data/licensegate/main/decision`` with ``{"input": ...}`` plus a fresh nonce. The
+answer carries the revision that made it and echoes the nonce; ``answer.findings_of`` checks
+both, the count, and that every model is judged, on every answer (as for the embedded engine).
 
 Fail closed: a server that is unreachable, slow (timeout), answers 4xx/5xx, a redirect, a body
 over MAX_BODY (also once decompressed), an answer that does not finish within the timeout, or
-something that is not a list of findings, or has another revision raises EngineError with a
-one-line reason.
+something that is not a decision with this revision, this request's nonce and a finding for
+every model raises EngineError with a one-line reason.
 Only transient failures (connection refused or reset, 502/503/504) are retried, once.
 
 NOTE: opa-python-client 3.0 reports errors inconsistently (``raise_for_status`` in some methods,
@@ -26,9 +28,10 @@ it builds is adjusted in ``_client_class``: no urllib3 retries, and a response h
 every HTTP error into ``_HttpError`` carrying OPA's ``{"code", "message"}``, before the client's
 own handling sees it. The retry and every message live here.
 
-NOTE: the revision is checked once per engine, before the first evaluation. A server whose
-policies another client replaces during a run is not noticed; give each licensegate revision its
-own server, or serve bundles (``--opa-preloaded``), where the revision is fixed per deployment.
+NOTE: the revision is read before the first evaluation (to push when it differs) and checked
+again in every answer: a server whose policies another licensegate revision replaces during a run
+makes that run end with exit 2, never with verdicts from the other policies. Give each
+licensegate revision its own server, or serve bundles (``--opa-preloaded``).
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from licensegate.engine import DECISION
+from licensegate.engine import ANSWER
+from licensegate.engine.answer import findings_of, new_request
 from licensegate.errors import EngineError
 from licensegate.policy import Module, PolicyLibrary
 
@@ -58,7 +62,7 @@ RETRY_DELAY = 0.25
 MAX_BODY = 32 * 1024 * 1024
 """Largest answer read from the server, after decompression (a gzip bomb stops here)."""
 _TRANSIENT_STATUS = (502, 503, 504)
-_DECISION_PATH = DECISION.removeprefix("data.").replace(".", "/")
+_ANSWER_PATH = ANSWER.removeprefix("data.").replace(".", "/")
 _DEFINED = re.compile(r"^(?:default\s+)?([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\.)", re.MULTILINE)
 _DATA_REF = re.compile(r"\bdata\.([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)")
 
@@ -119,22 +123,19 @@ class RemoteEngine:
             raise EngineError(_mismatch(self._url, found, self._revision))
 
     def evaluate(self, input_document: dict[str, Any]) -> list[dict[str, Any]]:
-        """POST the input to the decision; anything but a list of findings is an EngineError."""
-        what = f"POST /v1/data/{_DECISION_PATH}"
-        package, rule = _DECISION_PATH.replace("/", ".").rsplit(".", 1)
-        body = self._call(what, lambda: self._client.query_rule(input_document, package, rule))
+        """POST the input to the decision; an answer that fails its checks is an EngineError."""
+        what = f"POST /v1/data/{_ANSWER_PATH}"
+        package, rule = _ANSWER_PATH.replace("/", ".").rsplit(".", 1)
+        request, _ = new_request(input_document)
+        body = self._call(what, lambda: self._client.query_rule(request, package, rule))
         if not isinstance(body, dict) or "result" not in body:
             raise EngineError(
-                f"OPA server {self._url}: the decision {DECISION} is undefined "
+                f"OPA server {self._url}: the decision {ANSWER} is undefined "
                 "(are the licensegate policies loaded?)"
             )
-        result = body["result"]
-        if not isinstance(result, list) or not all(isinstance(item, dict) for item in result):
-            raise EngineError(
-                f"OPA server {self._url}: {DECISION} is not a list of findings "
-                f"but {type(result).__name__}"
-            )
-        return result
+        return findings_of(
+            body["result"], request, revision=self._revision, source=f"OPA server {self._url}"
+        )
 
     def close(self) -> None:
         """Release the HTTP connections."""
@@ -172,7 +173,7 @@ class RemoteEngine:
         present = self._call("GET /v1/policies", self._client.get_policies_list)
         stale = sorted(
             (pid for pid in present if pid.startswith(POLICY_PREFIX) and pid not in wanted),
-            reverse=True,  # dependants (licenses/...) before what they import (lib/...)
+            reverse=True,  # dependants (.../licenses/...) before what they import (.../lib/...)
         )
         operations: list[tuple[str, Callable[[], object]]] = [
             (f"DELETE /v1/policies/{pid}", _bind(self._client.delete_policy, pid)) for pid in stale

@@ -37,7 +37,7 @@ from licensegate.report import STATUS_ORDER, ManifestResult, Report, Status
 
 
 def placed_licenses(model: Mapping[str, Any]) -> list[str]:
-    """The licenses a listed model is judged under, as lib.subjects.licenses_of decides.
+    """The licenses a listed model is judged under, as licensegate.lib.subjects.licenses_of decides.
 
     A test holds this to the Rego (tests/test_check_bom.py) for every example manifest.
     """

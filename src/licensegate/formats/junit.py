@@ -31,7 +31,7 @@ from typing import TextIO
 
 from licensegate.formats import writer
 from licensegate.levels import level_of
-from licensegate.report import ClauseResult, ManifestFailure, ManifestResult, Report, Status
+from licensegate.report import ClauseResult, ManifestResult, NoVerdict, Report, Status
 
 # NOTE: XML 1.0 cannot carry most C0 control characters, even escaped; YAML's double-quoted
 # "\x01" can put them in a manifest, so they are replaced rather than emitted.
@@ -142,7 +142,7 @@ def _suite(parent: ET.Element, result: ManifestResult, policy_digest: str) -> di
     return counts
 
 
-def _error_suite(parent: ET.Element, error: ManifestFailure) -> dict[str, int]:
+def _error_suite(parent: ET.Element, error: NoVerdict) -> dict[str, int]:
     name = _clean(error.manifest)
     suite = ET.SubElement(
         parent,

@@ -31,8 +31,8 @@ from licensegate.levels import level_of, warning_level
 from licensegate.report import (
     STATUS_ORDER,
     ClauseResult,
-    ManifestFailure,
     ManifestResult,
+    NoVerdict,
     Report,
     Status,
 )
@@ -204,7 +204,7 @@ class Writer(writer.Writer):
         self.stream.write(head + body + ("\n" if body else "") + footer)
 
 
-def _no_verdict(error: ManifestFailure) -> str:
+def _no_verdict(error: NoVerdict) -> str:
     lines = [
         f"{code(f'{e.manifest}:{e.line}' if e.line else e.manifest)}: {escape(e.message)}"
         for e in error.problems()

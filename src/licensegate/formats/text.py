@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from licensegate.escape import log_line
 from licensegate.formats import writer
 from licensegate.levels import fails
-from licensegate.report import STATUS_ORDER, ManifestFailure, ManifestResult, Report, Status
+from licensegate.report import STATUS_ORDER, ManifestResult, NoVerdict, Report, Status
 
 _WIDTH = 100
 _INDENT = " " * 6
@@ -61,7 +61,7 @@ def render(report: Report, quiet: bool = False) -> str:
     return writer.render_report(lambda stream: Writer(stream, quiet), report)
 
 
-def render_error(error: ManifestFailure) -> str:
+def render_error(error: NoVerdict) -> str:
     """One manifest that got no verdict: a line per problem."""
     return "".join(
         log_line(f"ERROR {e.manifest}{f':{e.line}' if e.line else ''}: {e.message}") + "\n"

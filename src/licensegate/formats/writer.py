@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from licensegate.report import ManifestFailure, ManifestResult, Report
+from licensegate.report import ManifestResult, NoVerdict, Report
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Tally:
 
     checked: int = 0
     failed: int = 0
-    errors: list[ManifestFailure] = field(default_factory=list)
+    errors: list[NoVerdict] = field(default_factory=list)
     """Manifests without a verdict, in the order they came (few, and small)."""
 
     def add(self, result: ManifestResult) -> None:
@@ -83,7 +83,7 @@ class Writer(ABC):
         """After the last result: the manifests without a verdict, totals, the closing."""
 
 
-Outcome = ManifestResult | ManifestFailure
+Outcome = ManifestResult | NoVerdict
 
 
 def write_outcomes(writers: Sequence[Writer], head: Head, outcomes: Iterable[Outcome]) -> Tally:
@@ -92,7 +92,7 @@ def write_outcomes(writers: Sequence[Writer], head: Head, outcomes: Iterable[Out
     for writer in writers:
         writer.begin(head)
     for outcome in outcomes:
-        if isinstance(outcome, ManifestFailure):
+        if isinstance(outcome, NoVerdict):
             tally.errors.append(outcome)
             continue
         tally.add(outcome)

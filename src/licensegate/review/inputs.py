@@ -38,24 +38,22 @@ def prepare(
     Raises:
         LicensegateError: The manifest has no verdict, or its sign-off record is unreadable.
     """
-    from licensegate import api
+    from licensegate import pipeline
     from licensegate.errors import ManifestError
-    from licensegate.manifest import load_manifest
-    from licensegate.signoff import assess, read_signoffs, signoff_path
+    from licensegate.report import NoVerdict
+    from licensegate.signoff import read_signoffs, signoff_path
 
     day = today or dt.date.today()
-    report = api.check([Path(path)], strict=strict, library=library, today=day)
-    if report.errors:
-        error = report.errors[0]
-        raise ManifestError(error.manifest, error.message, error.line)
-    report = assess(report, today=day)
-    (result,) = report.results
+    options = pipeline.Options(today=day, strict=strict)
+    judged = pipeline.judge_or_fail(Path(path), library, pipeline.make_engine(library), options)
+    if isinstance(judged, NoVerdict):
+        raise ManifestError(judged.manifest, judged.message, judged.line)
     return ReviewInput(
-        manifest=load_manifest(path),
-        result=result,
+        manifest=judged.manifest,
+        result=judged.result,
         library=library,
-        policy_digest=report.policy_digest,
+        policy_digest=library.digest,
         today=day,
-        signoffs=read_signoffs(signoff_path(result.manifest)),
+        signoffs=read_signoffs(signoff_path(judged.result.manifest)),
         strict=strict,
     )

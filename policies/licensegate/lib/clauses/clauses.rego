@@ -1,0 +1,541 @@
+# METADATA
+# title: Clause builders
+# description: >-
+#   The decision logic of clauses that several licenses share (an MAU test on a release date,
+#   a display duty, a naming duty, a license copy, a Notice file, ...). Each builder takes the
+#   license id and the license's own parameters and returns the set of findings for every
+#   subject the clause reaches, with status violated, missing-facts, needs-attestation or
+#   satisfied. A license package calls the builders its text calls for, under METADATA that
+#   cites the text; the builders never decide which license says what.
+package licensegate.lib.clauses
+
+import rego.v1
+
+import data.licensegate.lib.deployment
+import data.licensegate.lib.finding
+import data.licensegate.lib.subjects
+
+_manifest := input.manifest
+
+# A listed model runs in the product (rather than only teaching or evaluating in-house).
+_in_product(subject) if "inference" in subject.uses
+
+# Listed models under a license that the product makes available to third parties.
+_models_made_available(license) := {subject |
+	some subject in subjects.models_under(license)
+	_in_product(subject)
+	data.licensegate.lib.deployment.product_made_available
+}
+
+# Derived models under a license that are offered as a service or published.
+_derived_released(license) := {subject |
+	some subject in subjects.derived_under(license)
+	deployment.released(subject)
+}
+
+# Subjects whose weights (or weights derived from them) leave the organisation: listed models
+# whose weights the product ships (whatever their use: DESIGN.md §2.1 rule 7), and derived models
+# published with weights from this license.
+_weights_distributed(license) := _distributed(license, {"weights"})
+
+# As _weights_distributed, where `vias` says which derived models count: those built on the
+# license's weights ("weights") and/or trained on its outputs ("outputs"), for licenses whose
+# derivatives include distilled models.
+_distributed(license, vias) := {subject |
+	some subject in subjects.models_under(license)
+	deployment.model_weights_shipped(subject.index)
+} | {subject |
+	some subject in subjects.derived_under(license)
+	deployment.weights_released(subject)
+	count(subjects.vias(subject, license) & vias) > 0
+}
+
+_how_distributed(subject) := "its weights are published (release: weights)" if {
+	subject.kind == "derived"
+} else := "the product ships its weights (product.ships_weights / models[].ships_weights)"
+
+_how_available(subject) := sprintf("it is released (release: %s)", [release_text(subject)]) if {
+	subject.kind == "derived"
+} else := _how_distributed(subject) if {
+	deployment.model_weights_shipped(subject.index)
+} else := sprintf("the product that runs it is offered to %s (product.audience)", [_manifest.product.audience])
+
+# A derived model's release ways as text ("api, weights"): sprintf of an array differs between
+# engines.
+release_text(subject) := concat(", ", sort([way | some way in deployment.release_ways(subject)]))
+
+# ---------------------------------------------------------------------------------------------
+# mau-threshold: licensee MAU (with affiliates) in the calendar month before a release date.
+
+mau_at_release(license, month, limit) := {_mau_finding(license, month, limit, subject) |
+	some subject in subjects.models_under(license)
+}
+
+_mau_finding(license, month, limit, subject) := finding.new(
+	license, "mau-threshold", subject.id, "violated",
+	sprintf(
+		"%d monthly active users in %s (%s) is greater than %d: a license from the licensor is needed before any use",
+		[mau.value, month, mau.source, limit],
+	),
+	mau.path,
+) if {
+	mau := deployment.mau_on(month, limit)
+	mau.value > limit
+} else := finding.new(
+	license, "mau-threshold", subject.id, "satisfied",
+	sprintf("%d monthly active users in %s (%s) is not greater than %d", [mau.value, month, mau.source, limit]),
+	mau.path,
+) if {
+	mau := deployment.mau_on(month, limit)
+} else := finding.new(
+	license, "mau-threshold", subject.id, "missing-facts",
+	sprintf(
+		"the test counts users in %s; the manifest has no figure for that month and the highest figure it gives (%s: %d) %s",
+		[
+			month, data.licensegate.lib.deployment.highest_mau.source, data.licensegate.lib.deployment.highest_mau.value,
+			sprintf("is greater than %d: give licensee.mau_history[\"%s\"]", [limit, month]),
+		],
+	),
+	["licensee", "mau_history"],
+) if {
+	data.licensegate.lib.deployment.highest_mau
+} else := finding.new(
+	license, "mau-threshold", subject.id, "missing-facts",
+	sprintf(
+		"the test counts users in %s, but the manifest gives neither licensee.mau_history[\"%s\"] nor licensee.monthly_active_users",
+		[month, month],
+	),
+	["licensee"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# attribution-display: a statement shown to users when the model or a derivative is made available.
+
+display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)}
+
+# Every subject that reaches someone outside the organisation, by any path: served to third
+# parties, released, or its weights distributed (DESIGN.md §2.1 rule 7).
+_made_available(license) := (_models_made_available(license) | _derived_released(license)) | _weights_distributed(license)
+
+_display_finding(license, text, subject) := finding.new(
+	license, "attribution-display", subject.id, "satisfied",
+	sprintf("\"%s\" is displayed (product.attribution)", [text]),
+	["product", "attribution"],
+) if {
+	deployment.attribution_shown(text)
+} else := finding.new(
+	license, "attribution-display", subject.id, "violated",
+	sprintf("%s is made available to third parties (%s) but no product.attribution statement says \"%s\"", [
+		subject.id, _how_available(subject), text,
+	]),
+	["product", "attribution"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# derivative-naming: a released derived model's name must begin with a prefix.
+# `vias` is the set of ways ("weights", "outputs") through which using the model triggers the duty.
+
+name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern, prefix, subject) |
+	some subject in _derived_released(license)
+	count(subjects.vias(subject, license) & vias) > 0
+}
+
+_naming_finding(license, pattern, prefix, subject) := finding.new(
+	license, "derivative-naming", subject.id, "satisfied",
+	sprintf("the released name %s begins with \"%s\"", [subject.id, prefix]),
+	array.concat(subject.path, ["name"]),
+) if {
+	regex.match(pattern, subjects.bare_name(subject.id))
+} else := finding.new(
+	license, "derivative-naming", subject.id, "violated",
+	sprintf("%s is built from %s and released (release: %s), but its name does not begin with \"%s\"", [
+		subject.id, concat(", ", _upstream_all(subject, license)), release_text(subject), prefix,
+	]),
+	array.concat(subject.path, ["name"]),
+)
+
+_upstream_all(subject, license) := sort({id |
+	some via in {"weights", "outputs"}
+	some id in subjects.upstream_ids(subject, license, via)
+})
+
+# ---------------------------------------------------------------------------------------------
+# license-copy: recipients of the weights get a copy of the license. `vias` as in _distributed.
+
+license_copy(license) := license_copy_for(license, {"weights"})
+
+license_copy_for(license, vias) := {_copy_finding(license, subject) | some subject in _distributed(license, vias)}
+
+_copy_finding(license, subject) := finding.new(
+	license, "license-copy", subject.id, "satisfied",
+	sprintf("a copy of the %s license goes with the weights (product.license_copies_included)", [license]),
+	["product", "license_copies_included"],
+) if {
+	deployment.copy_included(license) == true
+} else := finding.new(
+	license, "license-copy", subject.id, "violated",
+	sprintf("weights are distributed (%s) without a copy of the %s license (product.license_copies_included %s)", [
+		_how_distributed(subject), license, _per_license_says(_manifest.product.license_copies_included),
+	]),
+	["product", "license_copies_included"],
+) if {
+	deployment.copy_included(license) == false
+} else := finding.new(
+	license, "license-copy", subject.id, "missing-facts",
+	sprintf(
+		"weights are distributed (%s); say whether a copy of the %s license goes with them (product.license_copies_included)",
+		[_how_distributed(subject), license],
+	),
+	["product"],
+)
+
+# How a per-license fact was stated, for messages.
+_per_license_says(value) := "is false" if {
+	value == false
+} else := "does not list it" if {
+	is_array(value)
+} else := "is not stated"
+
+# ---------------------------------------------------------------------------------------------
+# notice-file: distributed copies carry a Notice file with a fixed text.
+
+notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _weights_distributed(license)}
+
+_notice_finding(license, text, subject) := finding.new(
+	license, "notice-file", subject.id, "missing-facts",
+	sprintf("weights are distributed (%s); name the Notice file shipped with them (product.notice_file)", [
+		_how_distributed(subject),
+	]),
+	["product"],
+) if {
+	not data.licensegate.lib.deployment.notice_file
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("the Notice file %s does not exist", [data.licensegate.lib.deployment.notice_file.path]),
+	["product", "notice_file"],
+) if {
+	data.licensegate.lib.deployment.notice_file.exists != true
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [data.licensegate.lib.deployment.notice_file.path]),
+	["product", "notice_file"],
+) if {
+	data.licensegate.lib.deployment.notice_file.utf8 == false
+} else := finding.new(
+	license, "notice-file", subject.id, "satisfied",
+	sprintf("%s contains the required notice", [data.licensegate.lib.deployment.notice_file.path]),
+	["product", "notice_file"],
+) if {
+	deployment.notice_contains(text)
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("%s does not contain the required notice \"%s\"", [data.licensegate.lib.deployment.notice_file.path, text]),
+	["product", "notice_file"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# modified-files-notice: published derived weights mark the files that were changed.
+
+modified_files(license) := {_modified_finding(license, subject) |
+	some subject in subjects.derived_under(license)
+	deployment.weights_released(subject)
+	"weights" in subjects.vias(subject, license)
+}
+
+_modified_finding(license, subject) := finding.new(
+	license, "modified-files-notice", subject.id, "satisfied",
+	"modified files carry notices that they were changed (modified_files_marked: true)",
+	array.concat(subject.path, ["modified_files_marked"]),
+) if {
+	subject.modified_files_marked == true
+} else := finding.new(
+	license, "modified-files-notice", subject.id, "violated",
+	"the published weights include modified files without notices that they were changed (modified_files_marked: false)",
+	array.concat(subject.path, ["modified_files_marked"]),
+) if {
+	subject.modified_files_marked == false
+} else := finding.new(
+	license, "modified-files-notice", subject.id, "missing-facts",
+	"its weights are published; say whether modified files carry notices that they were changed (modified_files_marked)",
+	subject.path,
+)
+
+# ---------------------------------------------------------------------------------------------
+# retain-notices: distributed copies keep the licensor's copyright, patent, trademark and
+# attribution notices. Whether any were stripped is a person's judgement.
+
+retain_notices(license) := {finding.new(
+	license, "retain-notices", subject.id, "needs-attestation",
+	sprintf("weights are distributed (%s); confirm that the licensor's copyright, patent, trademark and attribution notices are kept", [
+		_how_distributed(subject),
+	]),
+	subject.path,
+) |
+	some subject in _weights_distributed(license)
+}
+
+# ---------------------------------------------------------------------------------------------
+# acceptable-use: compliance with a use policy is a person's judgement.
+
+acceptable_use(license, policy) := {finding.new(
+	license, "acceptable-use", subject.id, "needs-attestation",
+	sprintf("only a person can judge the use cases against the %s; record an attestation", [policy]),
+	subject.path,
+) |
+	some subject in subjects.models_under(license)
+}
+
+# ---------------------------------------------------------------------------------------------
+# eu-multimodal: no rights to multimodal models for licensees domiciled in the EU.
+# Text-only models are not reached. Whether a model is multimodal is a property of the model
+# (catalog, else models[].multimodal), never of the modalities this deployment uses (DESIGN.md
+# §2.1 rule 4). A model whose nature nobody states is missing-facts in the EU.
+
+eu_multimodal(license) := {_eu_finding(license, subject) |
+	some subject in subjects.models_under(license)
+	not _known_text_only(subject)
+}
+
+# NOTE: a helper rule, not `not f(g(x)) == false`: OPA hoists calls out of a negation, so an
+# undefined inner value would make the whole rule body undefined there (opa#7558).
+_known_text_only(subject) if subjects.multimodal(input.manifest.models[subject.index]) == false
+
+_eu_finding(license, subject) := finding.new(
+	license, "eu-multimodal", subject.id, "satisfied",
+	sprintf("the licensee's principal place of business (%s) is outside the European Union", [data.licensegate.lib.deployment.domicile]),
+	["licensee", "domicile"],
+) if {
+	not data.licensegate.lib.deployment.domiciled_in_eu
+} else := finding.new(
+	license, "eu-multimodal", subject.id, "violated",
+	sprintf("%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it", [
+		subject.id, data.licensegate.lib.deployment.domicile,
+	]),
+	["licensee", "domicile"],
+) if {
+	subjects.multimodal(input.manifest.models[subject.index]) == true
+} else := finding.new(
+	license, "eu-multimodal", subject.id, "missing-facts",
+	sprintf(
+		"the licensee is domiciled in %s, in the European Union, and the catalog does not know whether %s is multimodal: %s",
+		[data.licensegate.lib.deployment.domicile, subject.id, "say so with models[].multimodal (true or false)"],
+	),
+	array.concat(subject.path, ["multimodal"]),
+)
+
+# ---------------------------------------------------------------------------------------------
+# output-use: a ban on using the model or its outputs to improve another LLM, except the
+# licensor's own model and its derivative works. A derived model built on weights under the
+# same license is such a derivative work. Listed models used as teachers or synthetic-data
+# generators without a declared student are missing-facts: the manifest must say what they train.
+
+output_use_ban(license, exempt) := {_output_finding(license, exempt, subject) |
+	some subject in subjects.derived_under(license)
+	"outputs" in subjects.vias(subject, license)
+} | {_undeclared_student(license, subject) |
+	some subject in subjects.models_under(license)
+	count(_output_uses & {use | some use in subject.uses}) > 0
+	not _has_declared_student(subject)
+}
+
+# Uses in which the model's outputs train another model.
+_output_uses := {"distillation-teacher", "synthetic-data", "training-feedback"}
+
+# Uses in which the model's weights or outputs go into another model (DESIGN.md §2.1 rule 8).
+training_uses := _output_uses | {"fine-tuning"}
+
+_output_finding(license, exempt, subject) := finding.new(
+	license, "output-use", subject.id, "satisfied",
+	sprintf("%s is not a large language model (derived_models[].llm: false)", [subject.id]),
+	array.concat(subject.path, ["llm"]),
+) if {
+	subject.llm == false
+} else := finding.new(
+	license, "output-use", subject.id, "satisfied",
+	sprintf("%s is a derivative work of %s (its weights come from %s)", [
+		subject.id, exempt, concat(", ", subjects.upstream_ids(subject, license, "weights")),
+	]),
+	array.concat(subject.path, ["base_models"]),
+) if {
+	"weights" in subjects.vias(subject, license)
+} else := finding.new(
+	license, "output-use", subject.id, "violated",
+	sprintf("%s is a large language model trained on outputs of %s, and it is not %s or a derivative work of it", [
+		subject.id, concat(", ", subjects.upstream_ids(subject, license, "outputs")), exempt,
+	]),
+	array.concat(subject.path, ["trained_on_outputs_of"]),
+)
+
+_has_declared_student(subject) if lower(subject.id) in _models_with_output_students
+
+# Listed models (lowercase ids) whose outputs train some declared derived model (a set rule, as
+# _models_with_students below).
+_models_with_output_students := {lower(edge.model) |
+	some other in subjects.derived
+	some edge in other.upstream
+	edge.via == "outputs"
+}
+
+_undeclared_student(license, subject) := finding.new(
+	license, "output-use", subject.id, "missing-facts",
+	sprintf("%s is used as %s, but no derived model lists it in trained_on_outputs_of: declare the models its outputs train", [
+		subject.id, concat(" and ", sort({use | some use in subject.uses; use in _output_uses})),
+	]),
+	array.concat(subject.path, ["uses"]),
+)
+
+# ---------------------------------------------------------------------------------------------
+# use-restrictions-flowdown: the terms users accept carry the license's use restrictions.
+# `hosting_counts`: the license treats offering the model as a service like distributing it.
+
+flowdown(license, hosting_counts) := {_flowdown_finding(license, subject) |
+	some subject in _flowdown_subjects(license, hosting_counts)
+}
+
+_flowdown_subjects(license, hosting_counts) := _made_available(license) | _weights_distributed(license) if {
+	hosting_counts == true
+} else := _weights_distributed(license)
+
+_flowdown_finding(license, subject) := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "satisfied",
+	sprintf("the terms users accept carry the %s use restrictions (product.user_terms_include_use_restrictions)", [license]),
+	["product", "user_terms_include_use_restrictions"],
+) if {
+	deployment.user_terms_carry(license) == true
+} else := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "violated",
+	sprintf("%s reaches third parties (%s), and the terms users accept do not carry the %s use restrictions (%s %s)", [
+		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
+		_per_license_says(_manifest.product.user_terms_include_use_restrictions),
+	]),
+	["product", "user_terms_include_use_restrictions"],
+) if {
+	deployment.user_terms_carry(license) == false
+} else := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "missing-facts",
+	sprintf("%s reaches third parties (%s); say whether the terms users accept carry the %s use restrictions (%s)", [
+		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
+	]),
+	["product"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# non-commercial: the license grants no commercial use, of the model or of what is made from it.
+
+non_commercial(license) := {_commercial_finding(license, subject) | some subject in _all_under(license)}
+
+# Listed and derived models a license reaches.
+_all_under(license) := subjects.models_under(license) | subjects.derived_under(license)
+
+_commercial_finding(license, subject) := finding.new(
+	license, "non-commercial", subject.id, "violated",
+	sprintf("%s is used in a commercial product (product.commercial: true), which the license does not permit", [subject.id]),
+	["product", "commercial"],
+) if {
+	data.licensegate.lib.deployment.commercial
+} else := finding.new(
+	license, "non-commercial", subject.id, "satisfied",
+	"the product is not commercial (product.commercial: false)",
+	["product", "commercial"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# non-production: the license limits use to non-production environments (testing, research,
+# evaluation).
+
+non_production(license) := {_production_finding(license, subject) | some subject in _all_under(license)}
+
+_production_finding(license, subject) := finding.new(
+	license, "non-production", subject.id, "violated",
+	sprintf("%s runs in production (product.environment: production), which the license does not permit", [subject.id]),
+	["product", "environment"],
+) if {
+	_manifest.product.environment == "production"
+} else := finding.new(
+	license, "non-production", subject.id, "satisfied",
+	sprintf("the product runs in %s, not production (product.environment)", [_manifest.product.environment]),
+	["product", "environment"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# non-commercial, for texts that define non-commercial as "for research or evaluation purposes
+# only". The scope of the grant is a fact, not a judgement (DESIGN.md §2.1 rule 5): a commercial
+# product or a production environment breaches it; a non-commercial research or evaluation
+# environment meets it; staging must say which it is.
+
+research_only(license) := {_research_finding(license, subject) | some subject in _all_under(license)}
+
+_research_finding(license, subject) := _commercial_finding(license, subject) if {
+	data.licensegate.lib.deployment.commercial
+} else := finding.new(
+	license, "non-commercial", subject.id, "violated",
+	sprintf("the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)", [
+		subject.id,
+	]),
+	["product", "environment"],
+) if {
+	_manifest.product.environment == "production"
+} else := finding.new(
+	license, "non-commercial", subject.id, "satisfied",
+	sprintf("non-commercial use in a %s environment (product.environment)", [_manifest.product.environment]),
+	["product", "environment"],
+) if {
+	_manifest.product.environment in {"research", "evaluation"}
+} else := finding.new(
+	license, "non-commercial", subject.id, "missing-facts",
+	sprintf("the license allows research or evaluation purposes only; %s runs in %s: %s", [
+		subject.id, _manifest.product.environment, "say which it is (product.environment: research or evaluation)",
+	]),
+	["product", "environment"],
+)
+
+# ---------------------------------------------------------------------------------------------
+# A model trained into something needs that something declared (DESIGN.md §2.1 rule 8). A listed
+# model used for fine-tuning, distillation, synthetic data or training feedback that no derived
+# model is built from leaves the license's derivative and output duties undecidable: `clause`
+# (the license's derivative or output duty) is missing-facts until the student is declared.
+
+training_needs_student(license, clause) := {finding.new(
+	license, clause, subject.id, "missing-facts",
+	sprintf("%s is used for %s, but no derived model is built from it (%s): declare the model it trains", [
+		subject.id, concat(" and ", sort({use | some use in subject.uses; use in training_uses})),
+		"derived_models[].base_models or trained_on_outputs_of",
+	]),
+	array.concat(subject.path, ["uses"]),
+) |
+	some subject in subjects.models_under(license)
+	count(training_uses & {use | some use in subject.uses}) > 0
+	not lower(subject.id) in _models_with_students
+}
+
+# Listed models (lowercase ids) that some declared derived model comes from, by any way.
+# NOTE: a set rule rather than a helper function: regorus 0.13 answered a helper function here
+# differently from OPA inside one license package (found by the parity tests).
+_models_with_students := {lower(edge.model) |
+	some other in subjects.derived
+	some edge in other.upstream
+}
+
+# ---------------------------------------------------------------------------------------------
+# guardrails, where only an acceptable-use policy forbids circumventing or removing safety
+# measures (DESIGN.md §2.1 rule 1): guardrails_modified: true breaches it; false meets it; an
+# absent value stays part of the acceptable-use attestation (no finding of its own).
+
+safety_measures_kept(license, policy) := {_safety_finding(license, policy, subject) |
+	some subject in subjects.models_under(license)
+	is_boolean(input.manifest.models[subject.index].guardrails_modified)
+}
+
+_safety_finding(license, policy, subject) := finding.new(
+	license, "guardrails", subject.id, "violated",
+	sprintf("%s has modified or removed safety measures (models[].guardrails_modified: true), which the %s forbids", [
+		subject.id, policy,
+	]),
+	array.concat(subject.path, ["guardrails_modified"]),
+) if {
+	input.manifest.models[subject.index].guardrails_modified == true
+} else := finding.new(
+	license, "guardrails", subject.id, "satisfied",
+	"the model's safety measures are kept (models[].guardrails_modified: false)",
+	array.concat(subject.path, ["guardrails_modified"]),
+)

@@ -1,0 +1,120 @@
+# METADATA
+# title: Subjects
+# description: >-
+#   The things clauses are judged for: every listed model (by id) and every derived model
+#   (by name), each with the license ids that reach it. A model's licenses come from the
+#   catalog (data.licensegate.catalog.<publisher>.models) when it knows the id, else from the manifest's
+#   `license` together with what it inherits through its base_model chain (`check --scan`).
+#   A derived model carries the licenses of everything upstream of it; the host
+#   computes that closure into input.upstream so each entry says whether the upstream model's
+#   weights or only its outputs went into the derived model.
+package licensegate.lib.subjects
+
+import rego.v1
+
+# The catalog is one data document per publisher (policies/licensegate/catalog/<publisher>/),
+# each {"models": {lowercase id: entry}}; an id belongs to exactly one of them.
+catalog_entry(id) := entry if {
+	some publisher in data.licensegate.catalog
+	entry := publisher.models[lower(id)]
+}
+
+_declared(model) := [model.license] if is_string(model.license)
+
+_declared(model) := model.license if is_array(model.license)
+
+# License ids of a listed model: the catalog's when it knows the model (or one of the catalog's
+# `alternative_licenses` when the manifest declares it, e.g. an earlier text the licensee
+# accepted), else the declared ones. Undefined for a model the library cannot place (reported as
+# licensegate:unknown-model).
+licenses_of(model) := _declared(model) if {
+	_declares_alternative(catalog_entry(model.id), model)
+} else := catalog_entry(model.id).licenses if {
+	catalog_entry(model.id)
+} else := sort({license | some license in _declared(model)} | {license | some license in lineage(model).licenses}) if {
+	lineage(model).resolved == true
+	count(lineage(model).licenses) > 0
+} else := _declared(model)
+
+# `check --scan` only: what the scan's model cards and GGUF headers say a model the catalog does
+# not know is built from (licensegate.scan.lineage). A resolved lineage only ever adds licenses
+# to the declared ones: a card is written by whoever opens the pull request.
+lineage(model) := input.scan.lineage[lower(model.id)] if not catalog_entry(model.id)
+
+_declares_alternative(entry, model) if {
+	some alternative in entry.alternative_licenses
+	{license | some license in alternative} == {license | some license in _declared(model)}
+}
+
+# The listed model with this id (case-insensitive).
+listed(id) := model if {
+	some model in input.manifest.models
+	lower(model.id) == lower(id)
+}
+
+# multimodal(model) is true or false when known: from the catalog, else from the manifest's
+# models[].multimodal. Never from the modalities a deployment uses (DESIGN.md §2.1 rule 4): using
+# only text of a vision model does not make it text-only. Undefined when neither says.
+multimodal(model) := catalog_entry(model.id).multimodal if {
+	is_boolean(catalog_entry(model.id).multimodal)
+} else := model.multimodal if {
+	is_boolean(model.multimodal)
+}
+
+models contains subject if {
+	some index, model in input.manifest.models
+	licenses := licenses_of(model)
+	subject := {
+		"kind": "model",
+		"id": model.id,
+		"index": index,
+		"path": ["models", index],
+		"licenses": sort(licenses),
+		"uses": model.uses,
+	}
+}
+
+# input.upstream[name] lists {"model": id, "via": "weights" | "outputs"} for every listed model
+# upstream of the derived model (via "outputs" when any step on the way used only outputs).
+derived contains subject if {
+	some index, model in input.manifest.derived_models
+	upstream := object.get(input.upstream, model.name, [])
+	subject := {
+		"kind": "derived",
+		"id": model.name,
+		"index": index,
+		"path": ["derived_models", index],
+		"licenses": sort({license |
+			some edge in upstream
+			some license in licenses_of(listed(edge.model))
+		}),
+		"upstream": upstream,
+		"release": model.release,
+		"llm": model.llm,
+		"modified_files_marked": object.get(model, "modified_files_marked", null),
+	}
+}
+
+all := models | derived
+
+# Listed models carrying a license.
+models_under(license) := {subject | some subject in models; license in subject.licenses}
+
+# Derived models that a license reaches.
+derived_under(license) := {subject | some subject in derived; license in subject.licenses}
+
+# How a license reaches a derived model: a set of "weights" and/or "outputs".
+vias(subject, license) := {edge.via |
+	some edge in subject.upstream
+	license in licenses_of(listed(edge.model))
+}
+
+# Upstream model ids of a derived model that carry a license and reach it by a given way.
+upstream_ids(subject, license, via) := sort({edge.model |
+	some edge in subject.upstream
+	edge.via == via
+	license in licenses_of(listed(edge.model))
+})
+
+# The model name a derived model is released under, without any "org/" prefix.
+bare_name(name) := parts[count(parts) - 1] if parts := split(name, "/")

@@ -1,0 +1,326 @@
+"""One manifest in, one finished result out: the steps every command shares, in one place.
+
+load -> (trust filter) -> facts -> evaluate -> join with clause METADATA -> attestations,
+waivers, sign-off state and warnings. `check` (in this process or in `--jobs` workers, see
+batch.py), `review`, `sign-off`, the library API (`licensegate.api.check`) and the benchmarks
+all call :func:`judge` or :func:`outcome`, so no two of them can disagree about a manifest.
+The steps are also callable one by one (:func:`prepare`, :func:`join`, :func:`finish`) for a
+caller that evaluates several prepared inputs at once.
+
+This module sits under api.py and batch.py in the import graph (tests/test_imports.py): it
+never imports either of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from licensegate.errors import EngineError, LicensegateError, ManifestError, PolicyError
+from licensegate.fieldpath import dotted_path
+from licensegate.report import (
+    STATUS_ORDER,
+    ClauseResult,
+    ManifestResult,
+    NoVerdict,
+    ReportWarning,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from licensegate.engine import Engine
+    from licensegate.engine.remote import OpaOptions
+    from licensegate.manifest import Manifest
+    from licensegate.policy import PolicyLibrary
+    from licensegate.scan.check_input import ScanFacts
+    from licensegate.trust import TrustedRef
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a run judges every manifest: the same for each one, and picklable for workers
+    (except ``trust`` and ``facts``, which keep a run in one process, see api.py)."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    """The evaluation date: one for the whole run, even across midnight."""
+    strict: bool = False
+    require_signoff: bool = False
+    """A missing, outdated or unreadable sign-off record fails the manifest (else it warns)."""
+    trust: TrustedRef | None = None
+    """Only approvals and sign-offs present at this git ref (or signed) count."""
+    facts: ScanFacts | None = None
+    """What the repository really uses (`check --scan`, `--bom`)."""
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A finished result and the manifest as read from disk (before any trust filter)."""
+
+    manifest: Manifest
+    result: ManifestResult
+
+
+def make_engine(library: PolicyLibrary, opa: OpaOptions | None = None) -> Engine:
+    """The embedded regorus engine loaded with the library, or an OPA server when ``opa``."""
+    if opa is not None:
+        # NOTE: imported only here: opa_client and requests cost ~100 ms of a cold start.
+        from licensegate.engine.remote import RemoteEngine
+
+        return RemoteEngine(library, opa)
+    from licensegate.engine.embedded import EmbeddedEngine
+
+    return EmbeddedEngine(library)
+
+
+def outcome(
+    path: Path, library: PolicyLibrary, engine: Engine, options: Options
+) -> ManifestResult | NoVerdict:
+    """:func:`judge`, with a manifest's own problems turned into a NoVerdict for that manifest.
+
+    Policy and engine errors raise: no manifest can be checked, the run ends.
+    """
+    judged = judge_or_fail(path, library, engine, options)
+    return judged if isinstance(judged, NoVerdict) else judged.result
+
+
+def judge_or_fail(
+    path: Path, library: PolicyLibrary, engine: Engine, options: Options
+) -> Judged | NoVerdict:
+    """:func:`judge`, or the NoVerdict that a manifest error or an unexpected bug leaves."""
+    try:
+        return judge(path, library, engine, options)
+    except ManifestError as err:
+        return NoVerdict.from_error(err)
+    except LicensegateError:
+        raise  # policy and engine errors: no manifest can be checked, the run ends
+    except Exception as err:  # noqa: BLE001 -- one manifest's bug must not end the batch
+        return internal_failure(path, err)
+
+
+def internal_failure(path: Path | str, err: Exception) -> NoVerdict:
+    """An unexpected exception while checking one manifest: no verdict for that manifest."""
+    from licensegate.boundary import internal_error
+
+    return NoVerdict(str(path), internal_error(err))
+
+
+def judge(path: Path, library: PolicyLibrary, engine: Engine, options: Options) -> Judged:
+    """Load, evaluate and finish one manifest. Raises ManifestError when it has no verdict."""
+    from licensegate.manifest import load_manifest
+
+    loaded = load_manifest(path)
+    result = evaluate(loaded, library, engine, options)
+    return Judged(loaded, finish(result, loaded, library.digest, options))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One manifest ready for the engine: the input document and what the join needs."""
+
+    manifest: Manifest
+    """As the policies see it: without approvals a trusted ref does not hold."""
+    document: dict[str, Any]
+    """The engine's input (facts.build_input, plus ``scan`` under `check --scan`)."""
+    warnings: list[ReportWarning]
+    """Approvals left out by the trust filter."""
+
+
+def evaluate(
+    loaded: Manifest, library: PolicyLibrary, engine: Engine, options: Options
+) -> ManifestResult:
+    """The clauses and the warnings about the manifest itself, before any sign-off state."""
+    prepared = prepare(loaded, library, options)
+    return join(prepared, engine.evaluate(prepared.document), library, options)
+
+
+def prepare(loaded: Manifest, library: PolicyLibrary, options: Options) -> Prepared:
+    """The engine's input for one manifest. With ``options.trust``, only approvals at its ref
+    apply; with ``options.facts`` (`check --scan`), the policies also see what the repository
+    really uses."""
+    from licensegate.facts import build_input
+
+    manifest = loaded
+    untrusted: list[ReportWarning] = []
+    if options.trust is not None:
+        from licensegate.trust import filter_manifest
+
+        manifest, untrusted = filter_manifest(manifest, options.trust)
+    document = build_input(manifest, library, options.today)
+    if options.facts is not None:
+        from licensegate.scan.lineage import scan_document
+
+        document["scan"] = scan_document(options.facts, document["manifest"])
+    return Prepared(manifest, document, untrusted)
+
+
+def join(
+    prepared: Prepared, raw: list[Any], library: PolicyLibrary, options: Options
+) -> ManifestResult:
+    """The engine's raw findings joined with their clauses' METADATA, in report order, and the
+    warnings about the manifest itself (unused approvals, org warnings, scan)."""
+    manifest, document = prepared.manifest, prepared.document
+    org_warnings: list[Any] = []
+    if any(isinstance(item, dict) and "origin" in item for item in raw):
+        from licensegate.orgrego import split_warnings
+
+        raw, org_warnings = split_warnings(raw)
+    rank = _subject_ranks(document)
+    clauses = sorted(
+        (_clause_result(item, library, manifest) for item in raw),
+        key=lambda c: (
+            rank.get(c.subject.lower(), len(rank)),
+            STATUS_ORDER.index(c.status.value),
+            c.id,
+        ),
+    )
+    from licensegate.records import unused_records
+
+    warnings = [
+        *prepared.warnings,
+        *org_warnings,
+        *unused_records(document["manifest"], clauses, manifest),
+    ]
+    if options.facts is not None:
+        warnings += options.facts.warnings(document["manifest"], manifest)
+    return ManifestResult(
+        manifest.path,
+        manifest.digest,
+        clauses,
+        strict=options.strict,
+        warnings=warnings,
+        inventory=_inventory(document),
+    )
+
+
+def finish(
+    result: ManifestResult, loaded: Manifest, policy_digest: str, options: Options
+) -> ManifestResult:
+    """The result with its sign-off state and expiring waivers among its warnings.
+
+    With ``options.trust``, only sign-off entries also in the record at its ref (or signed by
+    an allowed key) count; a ``signoff-untrusted`` warning says how many were left out.
+    """
+    from licensegate import signoff
+
+    warnings = list(result.warnings)
+    path = signoff.signoff_path(result.manifest)
+    entries: list[signoff.SignOff] | signoff.SignOffError
+    try:
+        entries = signoff.read_signoffs(path)
+    except signoff.SignOffError as err:
+        entries = err
+    if options.trust is not None and isinstance(entries, list):
+        from licensegate.trust import trusted_signoffs, untrusted_signoffs
+
+        entries, dropped = trusted_signoffs(path, entries, options.trust)
+        if dropped:
+            warnings.append(untrusted_signoffs(path, dropped, options.trust))
+    state = signoff.signoff_state(
+        result, policy_digest, entries, require=options.require_signoff, manifest=loaded
+    )
+    if state is not None:
+        warnings.append(state)
+    warnings.extend(signoff.expiring_waivers(result, options.today, manifest=loaded))
+    return replace(result, warnings=warnings)
+
+
+def _inventory(document: dict[str, Any]) -> dict[str, Any]:
+    """What the manifest lists, as the BOM format needs it (small: ids, licenses, edges)."""
+    data = document["manifest"]
+    return {
+        "models": [
+            {"id": model["id"], "license": model.get("license")} for model in data["models"]
+        ],
+        "derived_models": [{"name": derived["name"]} for derived in data["derived_models"]],
+        "upstream": document.get("upstream", {}),
+    }
+
+
+def _subject_ranks(document: dict[str, Any]) -> dict[str, int]:
+    """Subject (lower case) -> its place: listed models first, in manifest order, then derived
+    models in manifest order. Built once per manifest, so sorting N findings costs N log N."""
+    data = document["manifest"]
+    names = [m["id"] for m in data["models"]] + [d["name"] for d in data["derived_models"]]
+    ranks: dict[str, int] = {}
+    for position, name in enumerate(names):
+        ranks.setdefault(name.lower(), position)
+    return ranks
+
+
+def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) -> ClauseResult:
+    """One finding joined with its clause's METADATA (title, quote, remediation...)."""
+    if isinstance(item, dict) and "origin" in item:
+        from licensegate.orgrego import check_finding
+
+        check_finding(item)
+    # NOTE: an engine (above all a remote one) answers anything; a finding of the wrong shape
+    # is an engine error, never a traceback and never a verdict.
+    if not (
+        isinstance(item, dict)
+        and isinstance(item.get("id"), str)
+        and isinstance(item.get("status"), str)
+        and all(isinstance(item.get(key), (str, int, float)) for key in ("subject", "message"))
+    ):
+        raise EngineError(f"the engine returned a malformed finding: {_clip(repr(item))}")
+    try:
+        info = library.clause(item["id"])
+        status = Status(item["status"])
+        if info is None:
+            raise KeyError(item["id"])
+    except (KeyError, ValueError) as err:
+        raise PolicyError(
+            f"policy emitted a finding the library does not document: {item!r}"
+        ) from err
+    path = item.get("path") or []
+    if not isinstance(path, list) or not all(_is_path_part(part) for part in path):
+        raise EngineError(f"policy emitted a malformed path in {item!r}")
+    if "evidence" in item and not isinstance(item["evidence"], dict):
+        raise EngineError(f"policy emitted malformed evidence in {item!r}")
+    kept = ("attestation", "waiver", "evidence")
+    extra: dict[str, Any] = {key: item[key] for key in kept if key in item}
+    text = library.license(info.license)
+    return ClauseResult(
+        id=info.id,
+        license=info.license,
+        clause=info.clause,
+        subject=str(item["subject"]),
+        status=status,
+        title=info.title,
+        section=info.section,
+        quote=info.quote,
+        source=info.source,
+        message=str(item["message"]),
+        remediation=info.remediation,
+        path=dotted_path(path),
+        line=manifest.line_of(tuple(path)),
+        license_name=text.name if text else "licensegate",
+        license_version=text.version if text else "",
+        extra=extra,
+    )
+
+
+def _is_path_part(part: Any) -> bool:
+    """A key (string) or a list index (whole number; JSON's true is not one)."""
+    return isinstance(part, str) or (isinstance(part, int) and not isinstance(part, bool))
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = [
+    "Judged",
+    "Options",
+    "Prepared",
+    "evaluate",
+    "finish",
+    "internal_failure",
+    "join",
+    "judge",
+    "judge_or_fail",
+    "make_engine",
+    "outcome",
+    "prepare",
+]
