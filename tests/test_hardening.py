@@ -484,13 +484,13 @@ def test_sigterm_midway_leaves_no_temporary_file(tmp_path: Path) -> None:
     slow = tmp_path / "slow.py"
     slow.write_text(
         "import sys, time\n"
-        "from licensegate import streaming, cli\n"
-        "real = streaming.stream_text\n"
-        "def stream_text(*args, **kwargs):\n"
-        "    args[3]('partial report\\n')\n"
+        "from licensegate import cli\n"
+        "from licensegate.formats import text\n"
+        "def result(self, result):\n"
+        "    self.stream.write('partial report\\n')\n"
         "    print('writing', flush=True)\n"
         "    time.sleep(60)\n"
-        "streaming.stream_text = stream_text\n"
+        "text.Writer.result = result\n"
         "cli.main()\n",
         encoding="utf-8",
     )

@@ -123,7 +123,6 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "licensegate.scan.draft",
             "licensegate.scan.render",
             "licensegate.schemadoc",
-            "licensegate.streaming",
         ),
     ),
     # The commands and what only they read (the --org-policy file, checked with `lookup`).

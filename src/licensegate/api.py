@@ -148,7 +148,7 @@ def iter_outcomes(
 ) -> Iterator[ManifestResult | NoVerdict]:
     """Results and failures one manifest at a time, in discovery order, as `check` sees them.
 
-    A caller that writes each one out as it arrives (licensegate.streaming) holds one result at
+    A caller that writes each one out as it arrives (licensegate.formats.writer) holds one result at
     a time, however many manifests there are. Paths with no manifest at all yield a failure.
     """
     found_any = False

@@ -8,7 +8,7 @@ diagnostics to stderr, and an expected failure never prints a traceback.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import io
 import os
 import sys
 from enum import Enum
@@ -25,10 +25,10 @@ from licensegate.report import ManifestResult, NoVerdict
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from licensegate.formats.writer import Head, Tally
     from licensegate.orgpolicy import OrgPolicy
     from licensegate.policy import PolicyLibrary
     from licensegate.scan.evidence import ScanResult
-    from licensegate.streaming import Tally
     from licensegate.trust import TrustedRef
 
 app = typer.Typer(
@@ -355,58 +355,26 @@ def check(
         if org is not None:
             strict = strict or org.strict
             require_signoff = require_signoff or org.require_signoff
-        if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
-            outcomes = api.iter_outcomes(
-                paths,
-                library,
-                opa=opa,
-                jobs=jobs,
-                strict=strict,
-                today=today,
-                trust=trust,
-                scan=scanned,
-                hub=hub,
-                require_signoff=require_signoff,
-            )
-            tally = _stream(output_format, library.digest, strict, outcomes, output, trust, quiet)
-        else:
-            report = api.check(
-                paths,
-                strict=strict,
-                library=library,
-                today=today,
-                opa=opa,
-                jobs=jobs,
-                trust=trust,
-                scan=scanned,
-                hub=hub,
-                require_signoff=require_signoff,
-            )
+        outcomes = api.iter_outcomes(
+            paths,
+            library,
+            opa=opa,
+            jobs=jobs,
+            strict=strict,
+            today=today,
+            trust=trust,
+            scan=scanned,
+            hub=hub,
+            require_signoff=require_signoff,
+        )
+        from licensegate.formats.writer import Head
+
+        head = Head(library.digest, strict, trust.to_dict() if trust else None, scanned)
+        tally = _stream([(output_format, output), *extra_outputs], head, outcomes, quiet)
     except LicensegateError as err:
         _fail(str(err))
-    if output_format in (OutputFormat.TEXT, OutputFormat.JSON) and not extra_outputs:
-        _finish(tally.checked, tally.failed, tally.errors)
-        raise typer.Exit(code=_soften(tally.exit_code, soft_fail))
-    for extra_format, extra_path in extra_outputs:
-        _write(extra_format.renderer()(report), extra_path)
-    if output_format is OutputFormat.TEXT:
-        from licensegate.formats.text import render as render_text
-
-        _write(render_text(report, quiet), output)
-    else:
-        _write(output_format.renderer()(report), output)
-    if output_format is OutputFormat.GITHUB:
-        from licensegate.formats.github import append_step_summary
-
-        try:
-            append_step_summary(report)
-        except OSError as err:
-            typer.echo(f"licensegate: warning: cannot append the step summary: {err}", err=True)
-    for result in report.results:
-        _echo_warnings(result, quiet)
-    failed = sum(1 for result in report.results if result.failed)
-    _finish(len(report.results), failed, report.errors)
-    raise typer.Exit(code=_soften(report.exit_code, soft_fail))
+    _finish(tally.checked, tally.failed, tally.errors)
+    raise typer.Exit(code=_soften(tally.exit_code, soft_fail))
 
 
 def _soften(code: int, soft_fail: bool) -> int:
@@ -486,21 +454,22 @@ def _finish(checked: int, failed: int, errors: list[NoVerdict]) -> None:
 
 
 def _stream(
-    output_format: OutputFormat,
-    policy_digest: str,
-    strict: bool,
+    outputs: list[tuple[OutputFormat, Path | None]],
+    head: Head,
     outcomes: Iterable[ManifestResult | NoVerdict],
-    output: Path | None,
-    trust: TrustedRef | None = None,
     quiet: bool = False,
 ) -> Tally:
-    """Write a text or JSON report as the results arrive, into a temporary file that becomes
-    the output (or is copied to stdout) only once it is complete: a batch of any size holds one
-    result at a time, and an error midway leaves nothing half-written."""
-    import shutil
-    import tempfile
+    """Write every output (the first is --format's, to -o or stdout) as the results arrive.
 
-    from licensegate import streaming
+    Each format's writer gets each result once (formats/writer.py), so text and JSON hold one
+    result at a time however many manifests there are; each output goes to a temporary file
+    that becomes it (or is copied to stdout) only once complete, so an error midway leaves
+    nothing half-written."""
+    import contextlib
+
+    from licensegate.formats.github import append_to_step_summary, step_summary_path
+    from licensegate.formats.writer import write_outcomes
+    from licensegate.safe_write import output_stream
 
     def echoed() -> Iterator[ManifestResult | NoVerdict]:
         for outcome in outcomes:
@@ -508,35 +477,23 @@ def _stream(
                 _echo_warnings(outcome, quiet)
             yield outcome
 
-    writer = (
-        streaming.stream_json
-        if output_format is OutputFormat.JSON
-        else functools.partial(streaming.stream_text, quiet=quiet)
-    )
-    if output is not None:
-        from licensegate.safe_write import atomic_output
-
-        with atomic_output(output) as stream:  # atomic; never through a link or onto a device
-            return writer(
-                policy_digest, strict, echoed(), stream.write, trust.to_dict() if trust else None
-            )
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".licensegate-report.", suffix=".tmp")
-    except OSError as err:
-        _fail(f"cannot write the report: {err}")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            tally = writer(
-                policy_digest, strict, echoed(), stream.write, trust.to_dict() if trust else None
-            )
-        with open(temporary, encoding="utf-8") as finished:
-            shutil.copyfileobj(finished, sys.stdout)
-        sys.stdout.flush()
-    except OSError as err:
-        _fail(f"cannot write the report: {err}")
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    # `--format github` also appends the Markdown report to the Actions step summary, if any.
+    summary = step_summary_path() if outputs[0][0] is OutputFormat.GITHUB else None
+    markdown = io.StringIO()
+    with contextlib.ExitStack() as opened:
+        writers = [
+            # NOTE: --quiet is the main text report's; a text file from --also is complete.
+            kind.writer(opened.enter_context(output_stream(path)), quiet=quiet and index == 0)
+            for index, (kind, path) in enumerate(outputs)
+        ]
+        if summary is not None:
+            writers.append(OutputFormat.MARKDOWN.writer(markdown))
+        tally = write_outcomes(writers, head, echoed())
+    if summary is not None:
+        try:
+            append_to_step_summary(summary, markdown.getvalue())
+        except OSError as err:
+            typer.echo(f"licensegate: warning: cannot append the step summary: {err}", err=True)
     return tally
 
 

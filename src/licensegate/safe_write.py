@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import TextIO
 
 from licensegate.errors import LicensegateError
 
-__all__ = ["OutputError", "atomic_output", "write_text"]
+__all__ = ["OutputError", "atomic_output", "output_stream", "write_text"]
 
 
 class OutputError(LicensegateError):
@@ -57,6 +59,29 @@ def atomic_output(path: Path, *, binary: bool = False) -> Iterator[TextIO]:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)  # gone already after a successful replace
+
+
+@contextlib.contextmanager
+def output_stream(path: Path | None) -> Iterator[TextIO]:
+    """``atomic_output(path)``; for None (stdout), a temporary file copied to stdout once the
+    block ends without an exception, so stdout never gets half a report either."""
+    if path is not None:
+        with atomic_output(path) as stream:
+            yield stream
+        return
+    try:
+        # NOTE: an unnamed file: the system removes it however the process ends.
+        spool = tempfile.TemporaryFile("w+", encoding="utf-8", prefix=".licensegate-report.")
+    except OSError as err:
+        raise OutputError(f"cannot write the report: {_reason(err)}") from None
+    with spool:
+        yield spool
+        try:
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout)
+            sys.stdout.flush()
+        except OSError as err:
+            raise OutputError(f"cannot write the report: {_reason(err)}") from None
 
 
 def _mode_for(path: Path) -> int:

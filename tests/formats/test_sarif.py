@@ -137,3 +137,30 @@ def test_every_example_gives_valid_sarif(
         r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
         for r in log["runs"][0]["results"]
     )
+
+
+def test_manifest_text_cannot_stand_in_for_the_results(sample_report: Report) -> None:
+    """The writer splices the results into the log where a placeholder stands: a manifest
+    (its messages, its YAML errors) that spells the placeholder changes nothing."""
+    import dataclasses
+
+    from licensegate.report import NoVerdict
+
+    spelled = '"results": "\x00results\x00" "results": "\\u0000results\\u0000"'
+    first = sample_report.results[0]
+    clauses = [dataclasses.replace(c, message=spelled) for c in first.clauses]
+    report = dataclasses.replace(
+        sample_report,
+        results=[dataclasses.replace(first, clauses=clauses), *sample_report.results[1:]],
+        errors=[NoVerdict("x.licensegate.yaml", spelled, 3)],
+    )
+    (run,) = json.loads(sarif.render(report))["runs"]
+    messages = [r["message"]["text"] for r in run["results"]]
+    assert any(spelled in text for text in messages)
+    assert [r["ruleIndex"] for r in run["results"]] == [
+        [rule["id"] for rule in run["tool"]["driver"]["rules"]].index(r["ruleId"])
+        for r in run["results"]
+    ]
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"] == f"x.licensegate.yaml: {spelled}"
+    validate({"$schema": sarif.SCHEMA_URI, "version": "2.1.0", "runs": [run]})

@@ -29,10 +29,11 @@ The exit code is the verdict's (0/1/2), whatever the format.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TextIO
 
+from licensegate.formats import writer
 from licensegate.levels import level_of
-from licensegate.report import STATUS_ORDER, Report, Status
+from licensegate.report import STATUS_ORDER, ManifestResult, Report, Status
 
 
 def placed_licenses(model: Mapping[str, Any]) -> list[str]:
@@ -57,91 +58,114 @@ def _worst(statuses: Iterable[str]) -> str:
     return min(statuses, key=STATUS_ORDER.index)
 
 
-def render(report: Report) -> str:
-    from licensegate.scan import cyclonedx
-    from licensegate.scan.evidence import ScanResult
+class Writer(writer.Writer):
+    """Gathers, per model, what every manifest says of it as the results arrive (licenses,
+    clause statuses, verdict, manifests; not the clauses themselves), and writes the BOM at the
+    end: a component collects what several manifests say."""
 
-    listed: list[str] = []
-    concluded: dict[str, list[str]] = {}
-    ancestors: dict[str, list[str]] = {}
-    statuses: dict[str, dict[str, list[str]]] = {}
-    failing: dict[str, bool] = {}
-    manifests: dict[str, list[str]] = {}
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.head = writer.Head("")
+        self.listed: list[str] = []
+        self.concluded: dict[str, list[str]] = {}
+        self.ancestors: dict[str, list[str]] = {}
+        self.statuses: dict[str, dict[str, list[str]]] = {}
+        self.failing: dict[str, bool] = {}
+        self.manifests: dict[str, list[str]] = {}
+        self.verdicts: list[tuple[str, str]] = []
 
-    def note(subject: str, manifest: str) -> str:
+    def begin(self, head: writer.Head) -> None:
+        self.head = head
+
+    def _note(self, subject: str, manifest: str) -> str:
         key = subject.lower()
-        if manifest not in manifests.setdefault(key, []):
-            manifests[key].append(manifest)
-        failing.setdefault(key, False)
+        if manifest not in self.manifests.setdefault(key, []):
+            self.manifests[key].append(manifest)
+        self.failing.setdefault(key, False)
         return key
 
-    for result in report.results:
+    def result(self, result: ManifestResult) -> None:
+        concluded = self.concluded
         inventory = result.inventory
         models = inventory.get("models", [])
         by_id = {str(m["id"]).lower(): m for m in models}
         for model in models:
-            listed.append(model["id"])
-            key = note(model["id"], result.manifest)
+            self.listed.append(model["id"])
+            key = self._note(model["id"], result.manifest)
             concluded.setdefault(key, []).extend(placed_licenses(model))
         for derived in inventory.get("derived_models", []):
             name = derived["name"]
-            listed.append(name)
-            key = note(name, result.manifest)
+            self.listed.append(name)
+            key = self._note(name, result.manifest)
             for edge in inventory.get("upstream", {}).get(name, []):
                 upstream = by_id.get(str(edge["model"]).lower())
                 if upstream is not None:
                     concluded.setdefault(key, []).extend(placed_licenses(upstream))
                 if edge.get("via") == "weights":
-                    ancestors.setdefault(key, []).append(edge["model"])
+                    self.ancestors.setdefault(key, []).append(edge["model"])
         for clause in result.clauses:
-            key = note(clause.subject, result.manifest)
+            key = self._note(clause.subject, result.manifest)
             # NOTE: licensegate's own and an organisation's clauses (license_name "licensegate":
             # the library has no license text for them) are no license of the model.
             if clause.license_name != "licensegate":
                 concluded.setdefault(key, []).append(clause.license)
-            statuses.setdefault(key, {}).setdefault(clause.id, []).append(clause.status.value)
+            statuses = self.statuses.setdefault(key, {})
+            statuses.setdefault(clause.id, []).append(clause.status.value)
             if level_of(Status(clause.status), result.strict).fails:
-                failing[key] = True
+                self.failing[key] = True
+        self.verdicts.append((result.manifest, "fail" if result.failed else "pass"))
 
-    scan = report.scan if isinstance(report.scan, ScanResult) else ScanResult(root=".")
-    components = {name.lower() for name in listed}
-    components |= {r.model_id.lower() for r in scan.references if r.model_id is not None}
-    components |= {card.model_id.lower() for card in scan.cards}
-    properties: dict[str, list[tuple[str, str]]] = {}
-    for key in manifests:
-        pairs = [("licensegate:result", "fail" if failing[key] else "pass")]
-        pairs += [
-            (f"licensegate:clause:{clause_id}", _worst(values))
-            for clause_id, values in sorted(statuses.get(key, {}).items())
+    def end(self, tally: writer.Tally) -> None:
+        from licensegate.scan import cyclonedx
+        from licensegate.scan.evidence import ScanResult
+
+        head = self.head
+        scan = head.scan if isinstance(head.scan, ScanResult) else ScanResult(root=".")
+        components = {name.lower() for name in self.listed}
+        components |= {r.model_id.lower() for r in scan.references if r.model_id is not None}
+        components |= {card.model_id.lower() for card in scan.cards}
+        properties: dict[str, list[tuple[str, str]]] = {}
+        for key in self.manifests:
+            pairs = [("licensegate:result", "fail" if self.failing[key] else "pass")]
+            pairs += [
+                (f"licensegate:clause:{clause_id}", _worst(values))
+                for clause_id, values in sorted(self.statuses.get(key, {}).items())
+            ]
+            pairs += [("licensegate:manifest", manifest) for manifest in self.manifests[key]]
+            properties[key] = pairs
+
+        outcome = {0: "pass", 1: "fail"}.get(tally.exit_code, "error")
+        document = [
+            ("licensegate:result", outcome),
+            ("licensegate:policy-digest", head.policy_digest),
+            ("licensegate:strict", "true" if head.strict else "false"),
         ]
-        pairs += [("licensegate:manifest", manifest) for manifest in manifests[key]]
-        properties[key] = pairs
+        document += [
+            ("licensegate:manifest", f"{manifest}: {verdict}")
+            for manifest, verdict in self.verdicts
+        ]
+        # Clauses about no model (an organisation rule on the manifest): in the metadata.
+        document += [
+            (f"licensegate:clause:{clause_id}", _worst(values))
+            for key, clauses in sorted(self.statuses.items())
+            if key not in components
+            for clause_id, values in sorted(clauses.items())
+        ]
+        document += [
+            ("licensegate:error", f"{error.manifest}: {error.message}") for error in tally.errors
+        ]
+        self.stream.write(
+            cyclonedx.bom(
+                scan,
+                {key: sorted(set(value)) for key, value in self.concluded.items()},
+                listed=self.listed,
+                ancestors=self.ancestors,
+                properties=properties,
+                document_properties=document,
+            )
+        )
 
-    outcome = {0: "pass", 1: "fail"}.get(report.exit_code, "error")
-    document = [
-        ("licensegate:result", outcome),
-        ("licensegate:policy-digest", report.policy_digest),
-        ("licensegate:strict", "true" if report.strict else "false"),
-    ]
-    document += [
-        ("licensegate:manifest", f"{result.manifest}: {'fail' if result.failed else 'pass'}")
-        for result in report.results
-    ]
-    # Clauses about no model (an organisation rule on the manifest): in the metadata.
-    document += [
-        (f"licensegate:clause:{clause_id}", _worst(values))
-        for key, clauses in sorted(statuses.items())
-        if key not in components
-        for clause_id, values in sorted(clauses.items())
-    ]
-    document += [
-        ("licensegate:error", f"{error.manifest}: {error.message}") for error in report.errors
-    ]
-    return cyclonedx.bom(
-        scan,
-        {key: sorted(set(value)) for key, value in concluded.items()},
-        listed=listed,
-        ancestors=ancestors,
-        properties=properties,
-        document_properties=document,
-    )
+
+def render(report: Report) -> str:
+    """The ML-BOM of a whole report."""
+    return writer.render_report(Writer, report)

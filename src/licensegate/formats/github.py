@@ -24,11 +24,12 @@ for the complete list.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from licensegate.formats import writer
 from licensegate.levels import level_of, warning_level
-from licensegate.report import ClauseResult, Report
+from licensegate.report import ClauseResult, ManifestResult, Report
 
 
 def escape_data(text: str) -> str:
@@ -72,61 +73,78 @@ def _where(manifest: str, clause: ClauseResult) -> tuple[str, int | None]:
     return manifest, clause.line
 
 
+class Writer(writer.Writer):
+    """Each manifest's commands as it arrives, then the manifests without a verdict."""
+
+    def result(self, result: ManifestResult) -> None:
+        self.stream.writelines(line + "\n" for line in _result_commands(result))
+
+    def end(self, tally: writer.Tally) -> None:
+        self.stream.writelines(
+            command(
+                "error",
+                error.message,
+                file=error.manifest,
+                line=error.line or 1,
+                title="licensegate: no verdict",
+            )
+            + "\n"
+            for failure in tally.errors
+            for error in failure.problems()
+        )
+
+
+def _result_commands(result: ManifestResult) -> Iterator[str]:
+    for clause in result.clauses:
+        kind = level_of(clause.status, result.strict).github
+        exception = clause.exception()
+        if kind is None and exception is None:
+            continue
+        if kind is None:
+            kind = "notice"  # a waived or attested clause: every exception is visible
+        path, line = _where(result.manifest, clause)
+        yield command(
+            kind,
+            _message(clause),
+            file=path,
+            # NOTE: without line= the annotation does not show in "Files changed".
+            line=line or 1,
+            title=f"{clause.id} ({clause.status.value}): {clause.title}",
+        )
+    for warning in result.warnings:
+        yield command(
+            warning_level(warning.blocking).github or "warning",
+            warning.message,
+            file=result.manifest,
+            line=warning.line or 1,
+            title=f"licensegate/{warning.code}",
+        )
+
+
 def render(report: Report) -> str:
     """Workflow commands, one per line, in report order."""
-    lines: list[str] = []
-    for result in report.results:
-        for clause in result.clauses:
-            kind = level_of(clause.status, result.strict).github
-            exception = clause.exception()
-            if kind is None and exception is None:
-                continue
-            if kind is None:
-                kind = "notice"  # a waived or attested clause: every exception is visible
-            path, line = _where(result.manifest, clause)
-            lines.append(
-                command(
-                    kind,
-                    _message(clause),
-                    file=path,
-                    # NOTE: without line= the annotation does not show in "Files changed".
-                    line=line or 1,
-                    title=f"{clause.id} ({clause.status.value}): {clause.title}",
-                )
-            )
-        lines.extend(
-            command(
-                warning_level(warning.blocking).github or "warning",
-                warning.message,
-                file=result.manifest,
-                line=warning.line or 1,
-                title=f"licensegate/{warning.code}",
-            )
-            for warning in result.warnings
-        )
-    lines.extend(
-        command(
-            "error",
-            error.message,
-            file=error.manifest,
-            line=error.line or 1,
-            title="licensegate: no verdict",
-        )
-        for failure in report.errors
-        for error in failure.problems()
-    )
-    return "".join(line + "\n" for line in lines)
+    return writer.render_report(Writer, report)
+
+
+def step_summary_path(environ: Mapping[str, str] | None = None) -> Path | None:
+    """``$GITHUB_STEP_SUMMARY``, when it is set."""
+    target = (os.environ if environ is None else environ).get("GITHUB_STEP_SUMMARY")
+    return Path(target) if target else None
+
+
+def append_to_step_summary(path: Path, markdown: str) -> None:
+    """Append a Markdown report to the step summary file."""
+    # NOTE: other steps and tools write to the same summary file: append, never truncate.
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(markdown + "\n")
 
 
 def append_step_summary(report: Report, environ: Mapping[str, str] | None = None) -> Path | None:
     """Append the Markdown report to ``$GITHUB_STEP_SUMMARY`` when it is set; return its path."""
-    target = (os.environ if environ is None else environ).get("GITHUB_STEP_SUMMARY")
-    if not target:
+    path = step_summary_path(environ)
+    if path is None:
         return None
     from licensegate.formats.markdown import render as render_markdown
 
-    path = Path(target)
-    # NOTE: other steps and tools write to the same summary file: append, never truncate.
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(render_markdown(report) + "\n")
+    append_to_step_summary(path, render_markdown(report))
     return path

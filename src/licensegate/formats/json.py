@@ -11,10 +11,45 @@ Example (abridged)::
 from __future__ import annotations
 
 import json
+import textwrap
+from typing import TextIO
 
-from licensegate.report import Report
+from licensegate.formats import writer
+from licensegate.report import ManifestResult, Report
+
+
+def _dumps(document: object) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+class Writer(writer.Writer):
+    """The report's head, each result as it arrives, then the errors: the bytes of
+    ``json.dumps(report.to_dict(), indent=2)``, without holding the results."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.results = 0
+
+    def begin(self, head: writer.Head) -> None:
+        document = Report(head.policy_digest, [], [], strict=head.strict, trust=head.trust)
+        opening = document.to_dict()
+        # NOTE: "results" and "errors" are the last keys of the report: the head is everything
+        # before them, written open-ended.
+        assert list(opening)[-2:] == ["results", "errors"]
+        del opening["results"], opening["errors"]
+        self.stream.write(_dumps(opening)[: -len("\n}")] + ',\n  "results": [')
+
+    def result(self, result: ManifestResult) -> None:
+        text = textwrap.indent(_dumps(result.to_dict()), "    ")
+        self.stream.write(("," if self.results else "") + "\n" + text)
+        self.results += 1
+
+    def end(self, tally: writer.Tally) -> None:
+        self.stream.write("\n  ]" if self.results else "]")
+        errors = _dumps([error.to_dict() for error in tally.errors])
+        self.stream.write(',\n  "errors": ' + textwrap.indent(errors, "  ").lstrip() + "\n}\n")
 
 
 def render(report: Report) -> str:
     """Deterministic JSON: key order fixed by the report, clauses sorted by the API."""
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return writer.render_report(Writer, report)

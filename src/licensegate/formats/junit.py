@@ -25,9 +25,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from functools import partial
+from typing import TextIO
 
+from licensegate.formats import writer
 from licensegate.levels import level_of
-from licensegate.report import ClauseResult, ManifestFailure, ManifestResult, Report, Status
+from licensegate.report import ClauseResult, ManifestResult, NoVerdict, Report, Status
 
 # NOTE: XML 1.0 cannot carry most C0 control characters, even escaped; YAML's double-quoted
 # "\x01" can put them in a manifest, so they are replaced rather than emitted.
@@ -138,7 +142,7 @@ def _suite(parent: ET.Element, result: ManifestResult, policy_digest: str) -> di
     return counts
 
 
-def _error_suite(parent: ET.Element, error: ManifestFailure) -> dict[str, int]:
+def _error_suite(parent: ET.Element, error: NoVerdict) -> dict[str, int]:
     name = _clean(error.manifest)
     suite = ET.SubElement(
         parent,
@@ -156,18 +160,51 @@ def _error_suite(parent: ET.Element, error: ManifestFailure) -> dict[str, int]:
     return {"tests": 1, "failures": 0, "errors": 1, "skipped": 0}
 
 
+class Writer(writer.Writer):
+    """Writes each manifest's suite to XML text as it arrives and the document at the end: the
+    totals are attributes of its first element. The text is what ``ET.indent`` and
+    ``ET.tostring`` give for the whole tree, at a fraction of the memory of the elements."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.policy_digest = ""
+        self.suites: list[bytes] = []
+        self.totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+
+    def begin(self, head: writer.Head) -> None:
+        self.policy_digest = head.policy_digest
+
+    def result(self, result: ManifestResult) -> None:
+        self._keep(partial(_suite, result=result, policy_digest=self.policy_digest))
+
+    def end(self, tally: writer.Tally) -> None:
+        for failure in tally.errors:
+            self._keep(partial(_error_suite, error=failure))
+        root = ET.Element("testsuites", {"name": "licensegate"})
+        for key in ("tests", "failures", "errors", "skipped"):
+            root.set(key, str(self.totals[key]))
+        empty = ET.tostring(root, encoding="unicode")
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.suites:
+            self.stream.write(empty + "\n")
+            return
+        # NOTE: as ET.indent lays out the whole tree: each suite on a line of its own.
+        assert empty.endswith(" />")
+        self.stream.write(empty[: -len(" />")] + ">")
+        for suite in self.suites:
+            self.stream.write("\n  " + suite.decode())
+        self.stream.write("\n</testsuites>\n")
+
+    def _keep(self, build: Callable[[ET.Element], dict[str, int]]) -> None:
+        parent = ET.Element("testsuites")
+        for key, value in build(parent).items():
+            self.totals[key] += value
+        (suite,) = parent
+        ET.indent(suite, space="  ", level=1)
+        # NOTE: as UTF-8 bytes, half the memory of a str holding one character beyond Latin-1.
+        self.suites.append(ET.tostring(suite, encoding="unicode").encode())
+
+
 def render(report: Report) -> str:
     """The JUnit XML document."""
-    root = ET.Element("testsuites", {"name": "licensegate"})
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for result in report.results:
-        for key, value in _suite(root, result, report.policy_digest).items():
-            totals[key] += value
-    for error in report.errors:
-        for key, value in _error_suite(root, error).items():
-            totals[key] += value
-    for key in ("tests", "failures", "errors", "skipped"):
-        root.set(key, str(totals[key]))
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return writer.render_report(Writer, report)

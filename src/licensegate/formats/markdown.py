@@ -24,9 +24,18 @@ HTML into the comment. Output is deterministic.
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
+from licensegate.formats import writer
 from licensegate.levels import level_of, warning_level
-from licensegate.report import STATUS_ORDER, ClauseResult, ManifestResult, Report, Status
+from licensegate.report import (
+    STATUS_ORDER,
+    ClauseResult,
+    ManifestResult,
+    NoVerdict,
+    Report,
+    Status,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -101,18 +110,16 @@ def render_result(result: ManifestResult, heading: str = "###") -> str:
     return "\n".join(lines)
 
 
-def headline(report: Report) -> str:
+def headline(failed: int, total: int, errors: int, strict: bool) -> str:
     """One line: how many manifests fail or could not be checked."""
-    failed = sum(1 for result in report.results if result.failed)
-    total = len(report.results)
     plural = "manifest" if total == 1 else "manifests"
-    if report.errors:
-        text = f"⛔ {len(report.errors)} without verdict, {failed} of {total} {plural} fail"
+    if errors:
+        text = f"⛔ {errors} without verdict, {failed} of {total} {plural} fail"
     elif failed:
         text = f"❌ {failed} of {total} {plural} {'fails' if failed == 1 else 'fail'}"
     else:
         text = f"✅ {total} {plural} pass"
-    return text + (" (strict: needs-attestation fails)" if report.strict else "")
+    return text + (" (strict: needs-attestation fails)" if strict else "")
 
 
 SUMMARY_LIMIT = 1_000_000
@@ -120,60 +127,94 @@ SUMMARY_LIMIT = 1_000_000
 bytes), and other steps may write to the same summary."""
 
 
-def render(report: Report, limit: int = SUMMARY_LIMIT) -> str:
+class Writer(writer.Writer):
     """The whole report as Markdown: manifests without a verdict first, then failing ones, then
     passing ones with warnings; passing ones without warnings are only counted and listed.
-    Past ``limit`` bytes the remaining blocks are counted instead of shown."""
-    from licensegate.formats.text import trust_line
+    Past ``limit`` bytes the remaining blocks are counted instead of shown.
 
-    head = f"## licensegate: {headline(report)}\n\n"
-    footer = (
-        f"<sub>licensegate policies {code(report.policy_digest.removeprefix('sha256:')[:12])}"
-        f" · {escape(trust_line(report.trust))}</sub>\n"
-    )
-    blocks: list[tuple[str, str]] = []  # (kind, text): kind says what a dropped block was
-    for error in report.errors:
-        lines = [
-            f"{code(f'{e.manifest}:{e.line}' if e.line else e.manifest)}: {escape(e.message)}"
-            for e in error.problems()
+    Keeps each block as its result arrives, up to ``limit`` bytes of each kind (a block past
+    that could never be shown), and writes the document at the end, where the order and the
+    budget are known."""
+
+    def __init__(self, stream: TextIO, limit: int = SUMMARY_LIMIT) -> None:
+        super().__init__(stream)
+        self.limit = limit
+        self.head = writer.Head("")
+        self.failing: list[str | None] = []
+        self.passing: list[str | None] = []
+        self.sizes = {"failing": 0, "passing": 0}
+        self.quiet: list[str] = []
+
+    def begin(self, head: writer.Head) -> None:
+        self.head = head
+
+    def result(self, result: ManifestResult) -> None:
+        if not result.failed and not result.warnings:
+            self.quiet.append(result.manifest)
+            return
+        kind, blocks = ("failing", self.failing) if result.failed else ("passing", self.passing)
+        text = render_result(result)
+        self.sizes[kind] += len(text.encode()) + 1
+        # None: a block too far past the budget to be shown, counted only.
+        blocks.append(text if self.sizes[kind] <= self.limit else None)
+
+    def end(self, tally: writer.Tally) -> None:
+        from licensegate.formats.text import trust_line
+
+        strict = self.head.strict
+        title = headline(tally.failed, tally.checked, len(tally.errors), strict)
+        head = f"## licensegate: {title}\n\n"
+        revision = self.head.policy_digest.removeprefix("sha256:")[:12]
+        footer = (
+            f"<sub>licensegate policies {code(revision)}"
+            f" · {escape(trust_line(self.head.trust))}</sub>\n"
+        )
+        blocks: list[tuple[str, str | None]] = [
+            ("without verdict", _no_verdict(error)) for error in tally.errors
         ]
-        blocks.append(
-            (
-                "without verdict",
-                f"### ⛔ NO VERDICT {code(error.manifest)}\n\n" + "\n\n".join(lines) + "\n",
+        blocks += [("failing", text) for text in self.failing]
+        blocks += [("passing", text) for text in self.passing]
+        # Room for the closing note and the footer, whatever is dropped.
+        room = self.limit - len(head.encode()) - len(footer.encode()) - 600
+        shown: list[str] = []
+        dropped: dict[str, int] = {}
+        for kind, text in blocks:
+            size = len(text.encode()) + 1 if text is not None else room + 1
+            if not dropped and text is not None and size <= room:
+                shown.append(text)
+                room -= size
+            else:
+                dropped[kind] = dropped.get(kind, 0) + 1
+        if self.quiet:
+            count = len(self.quiet)
+            listing = "\n".join(f"- {code(manifest)}" for manifest in self.quiet)
+            summary = f"<details><summary>✅ {count} more {_plural(count)} pass</summary>"
+            block = f"{summary}\n\n{listing}\n\n</details>\n"
+            if not dropped and len(block.encode()) + 1 <= room:
+                shown.append(block)
+            else:
+                shown.append(f"✅ {count} more {_plural(count)} pass.\n")
+        if dropped:
+            counts = ", ".join(f"{count} {kind}" for kind, count in dropped.items())
+            shown.append(
+                f"> ℹ️ Not shown, to keep this summary under GitHub's 1 MiB limit: {counts}. "
+                "The SARIF report and `licensegate check --format json` list every finding.\n"
             )
-        )
-    blocks += [("failing", render_result(r)) for r in report.results if r.failed]
-    blocks += [("passing", render_result(r)) for r in report.results if not r.failed and r.warnings]
-    quiet = [r for r in report.results if not r.failed and not r.warnings]
-    # Room for the closing note and the footer, whatever is dropped.
-    room = limit - len(head.encode()) - len(footer.encode()) - 600
-    shown: list[str] = []
-    dropped: dict[str, int] = {}
-    for kind, text in blocks:
-        size = len(text.encode()) + 1
-        if not dropped and size <= room:
-            shown.append(text)
-            room -= size
-        else:
-            dropped[kind] = dropped.get(kind, 0) + 1
-    if quiet:
-        names = [f"- {code(r.manifest)}" for r in quiet]
-        listing = "\n".join(names)
-        summary = f"<details><summary>✅ {len(quiet)} more {_plural(len(quiet))} pass</summary>"
-        block = f"{summary}\n\n{listing}\n\n</details>\n"
-        if not dropped and len(block.encode()) + 1 <= room:
-            shown.append(block)
-        else:
-            shown.append(f"✅ {len(quiet)} more {_plural(len(quiet))} pass.\n")
-    if dropped:
-        counts = ", ".join(f"{count} {kind}" for kind, count in dropped.items())
-        shown.append(
-            f"> ℹ️ Not shown, to keep this summary under GitHub's 1 MiB limit: {counts}. "
-            "The SARIF report and `licensegate check --format json` list every finding.\n"
-        )
-    body = "\n".join(shown)
-    return head + body + ("\n" if body else "") + footer
+        body = "\n".join(shown)
+        self.stream.write(head + body + ("\n" if body else "") + footer)
+
+
+def _no_verdict(error: NoVerdict) -> str:
+    lines = [
+        f"{code(f'{e.manifest}:{e.line}' if e.line else e.manifest)}: {escape(e.message)}"
+        for e in error.problems()
+    ]
+    return f"### ⛔ NO VERDICT {code(error.manifest)}\n\n" + "\n\n".join(lines) + "\n"
+
+
+def render(report: Report, limit: int = SUMMARY_LIMIT) -> str:
+    """The whole report as Markdown (see :class:`Writer`)."""
+    return writer.render_report(lambda stream: Writer(stream, limit), report)
 
 
 def _plural(count: int) -> str:

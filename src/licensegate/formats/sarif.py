@@ -33,12 +33,14 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import PurePath, PureWindowsPath
-from typing import Any
+from textwrap import indent
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from licensegate import __version__
+from licensegate.formats import writer
 from licensegate.levels import level_of, warning_level
-from licensegate.report import ClauseResult, Report, ReportWarning
+from licensegate.report import ClauseResult, ManifestResult, Report, ReportWarning
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -171,17 +173,40 @@ def _warning_result(manifest: str, warning: ReportWarning) -> dict[str, Any]:
     }
 
 
-def to_sarif(report: Report) -> dict[str, Any]:
-    """The SARIF log as plain dicts."""
-    rules: dict[str, dict[str, Any]] = {}
-    results: list[dict[str, Any]] = []
-    for result in report.results:
+_RESULTS_AT = "\0results\0"
+"""Stands for the results in the log until they are written in its place."""
+_RESULT_INDENT = " " * 8
+"""Where a result sits in the indented log: in runs[0].results."""
+
+
+class Writer(writer.Writer):
+    """Keeps each SARIF result, already as indented JSON text, and each rule as the results
+    arrive (nothing of the clauses that give none), and writes the log at the end: the rule
+    table comes first, and every result carries its index into the table."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.head = writer.Head("")
+        self.rules: dict[str, dict[str, Any]] = {}
+        self.results: list[tuple[str, str]] = []
+        """(rule id, the result's JSON without its closing brace), about a third of the
+        memory of the result's dicts."""
+        self.manifests: list[dict[str, Any]] = []
+
+    def begin(self, head: writer.Head) -> None:
+        self.head = head
+
+    def _keep(self, item: dict[str, Any]) -> None:
+        text = json.dumps(item, indent=2, ensure_ascii=False)
+        self.results.append((item["ruleId"], text[: -len("\n}")]))
+
+    def result(self, result: ManifestResult) -> None:
         for clause in result.clauses:
             level = level_of(clause.status, result.strict).sarif
             exception = clause.exception()
             if level is None and exception is None:
                 continue
-            rules.setdefault(clause.id, _clause_rule(clause))
+            self.rules.setdefault(clause.id, _clause_rule(clause))
             item = _clause_result(result.manifest, clause, level or "note")
             if exception is not None:
                 # NOTE: a waived or attested clause is a suppressed result, never a silent one
@@ -190,60 +215,86 @@ def to_sarif(report: Report) -> dict[str, Any]:
                     {"kind": "external", "status": "accepted", "justification": exception[1]}
                 ]
                 item["properties"]["exception"] = exception[0]
-            results.append(item)
+            self._keep(item)
         for warning in result.warnings:
-            rules.setdefault(f"licensegate/{warning.code}", _warning_rule(warning.code))
-            results.append(_warning_result(result.manifest, warning))
-    ordered = sorted(rules)
-    index = {rule_id: position for position, rule_id in enumerate(ordered)}
-    for item in results:
-        item["ruleIndex"] = index[item["ruleId"]]
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": f"{error.manifest}: {error.message}"},
-            "locations": [_location(error.manifest, error.line)],
-            "descriptor": {"id": "licensegate/no-verdict"},
-        }
-        for failure in report.errors
-        for error in failure.problems()
-    ]
-    invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
-    if notifications:
-        invocation["toolExecutionNotifications"] = notifications
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
+            self.rules.setdefault(f"licensegate/{warning.code}", _warning_rule(warning.code))
+            self._keep(_warning_result(result.manifest, warning))
+        self.manifests.append(
             {
-                "tool": {
-                    "driver": {
-                        "name": "licensegate",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [rules[rule_id] for rule_id in ordered],
-                    }
-                },
-                "invocations": [invocation],
-                "results": results,
-                "properties": {
-                    "policyDigest": report.policy_digest,
-                    "strict": report.strict,
-                    "manifests": [
-                        {
-                            "manifest": result.manifest,
-                            "manifestDigest": result.digest,
-                            "result": "fail" if result.failed else "pass",
-                        }
-                        for result in report.results
-                    ],
-                },
+                "manifest": result.manifest,
+                "manifestDigest": result.digest,
+                "result": "fail" if result.failed else "pass",
             }
-        ],
-    }
+        )
+
+    def end(self, tally: writer.Tally) -> None:
+        ordered = sorted(self.rules)
+        index = {rule_id: position for position, rule_id in enumerate(ordered)}
+        log = self._log(tally, ordered)
+        # NOTE: a quote inside a JSON string is written \", so the key and placeholder below,
+        # quotes bare, occur only where the log's structure put them, whatever a manifest says.
+        before, found, after = json.dumps(log, indent=2, ensure_ascii=False).partition(
+            '"results": ' + json.dumps(_RESULTS_AT)
+        )
+        assert found, "the results placeholder is in the log"
+        before += '"results": '
+        self.stream.write(before)
+        if not self.results:
+            self.stream.write("[]")
+        for position, (rule_id, text) in enumerate(self.results):
+            # The result's last key, as json.dumps would write it had it been in the dict.
+            item = f'{text},\n  "ruleIndex": {index[rule_id]}\n}}'
+            self.stream.write(("[\n" if not position else ",\n") + indent(item, _RESULT_INDENT))
+        if self.results:
+            self.stream.write("\n" + _RESULT_INDENT[:-2] + "]")
+        self.stream.write(after + "\n")
+
+    def _log(self, tally: writer.Tally, ordered: list[str]) -> dict[str, Any]:
+        notifications = [
+            {
+                "level": "error",
+                "message": {"text": f"{error.manifest}: {error.message}"},
+                "locations": [_location(error.manifest, error.line)],
+                "descriptor": {"id": "licensegate/no-verdict"},
+            }
+            for failure in tally.errors
+            for error in failure.problems()
+        ]
+        invocation: dict[str, Any] = {"executionSuccessful": not tally.errors}
+        if notifications:
+            invocation["toolExecutionNotifications"] = notifications
+        return {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "licensegate",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [self.rules[rule_id] for rule_id in ordered],
+                        }
+                    },
+                    "invocations": [invocation],
+                    "results": _RESULTS_AT,
+                    "properties": {
+                        "policyDigest": self.head.policy_digest,
+                        "strict": self.head.strict,
+                        "manifests": self.manifests,
+                    },
+                }
+            ],
+        }
+
+
+def to_sarif(report: Report) -> dict[str, Any]:
+    """The SARIF log of a whole report as plain dicts."""
+    document: dict[str, Any] = json.loads(render(report))
+    return document
 
 
 def render(report: Report) -> str:
     """The SARIF log as indented JSON."""
-    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
+    return writer.render_report(Writer, report)

@@ -15,29 +15,53 @@ Example::
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import Any, TextIO
 
 from licensegate.escape import log_line
+from licensegate.formats import writer
 from licensegate.levels import fails
-from licensegate.report import STATUS_ORDER, ManifestFailure, ManifestResult, Report, Status
+from licensegate.report import STATUS_ORDER, ManifestResult, NoVerdict, Report, Status
 
 _WIDTH = 100
 _INDENT = " " * 6
 _QUOTE_WORDS = 40
 
 
+class Writer(writer.Writer):
+    """Each manifest's block as it arrives, then the errors and the summary line. ``quiet``:
+    failing manifests and their failing clauses only."""
+
+    def __init__(self, stream: TextIO, quiet: bool = False) -> None:
+        super().__init__(stream)
+        self.quiet = quiet
+        self.trust: dict[str, Any] | None = None
+        self.blocks = 0
+
+    def begin(self, head: writer.Head) -> None:
+        self.trust = head.trust
+
+    def result(self, result: ManifestResult) -> None:
+        self._block(render_result(result, self.quiet))
+
+    def end(self, tally: writer.Tally) -> None:
+        for error in tally.errors:
+            self._block(render_error(error))
+        self.stream.write(summary_line(tally.checked, tally.failed, len(tally.errors), self.trust))
+
+    def _block(self, text: str) -> None:
+        if text:
+            # Blocks are separated by a blank line.
+            self.stream.write(("\n" if self.blocks else "") + text)
+            self.blocks += 1
+
+
 def render(report: Report, quiet: bool = False) -> str:
     """Render all results, then errors, then one summary line; ``quiet``: failing manifests
     and their failing clauses only."""
-    blocks = [block for result in report.results if (block := render_result(result, quiet))]
-    blocks += [render_error(error) for error in report.errors]
-    failed = sum(1 for result in report.results if result.failed)
-    return "\n".join(blocks) + summary_line(
-        len(report.results), failed, len(report.errors), report.trust
-    )
+    return writer.render_report(lambda stream: Writer(stream, quiet), report)
 
 
-def render_error(error: ManifestFailure) -> str:
+def render_error(error: NoVerdict) -> str:
     """One manifest that got no verdict: a line per problem."""
     return "".join(
         log_line(f"ERROR {e.manifest}{f':{e.line}' if e.line else ''}: {e.message}") + "\n"
