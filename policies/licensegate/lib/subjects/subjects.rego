@@ -14,9 +14,13 @@ import rego.v1
 
 # The catalog is one data document per publisher (policies/licensegate/catalog/<publisher>/),
 # each {"models": {lowercase id: entry}}; an id belongs to exactly one of them.
-catalog_entry(id) := entry if {
+catalog_entry(id) := _catalog[lower(id)]
+
+# Every catalog entry by its lowercased id, built once per evaluation: a lookup is then one
+# object access, not one per publisher (tests/test_catalog_data.py keeps ids unique).
+_catalog := {key: entry |
 	some publisher in data.licensegate.catalog
-	entry := publisher.models[lower(id)]
+	some key, entry in publisher.models
 }
 
 _declared(model) := [model.license] if is_string(model.license)
