@@ -22,9 +22,10 @@
 #   text: https://mistral.ai/licenses/MNPL-0.1.md
 #   provenance: >-
 #     Mistral AI publishes the text only at https://mistral.ai/licenses/MNPL-0.1.md; no GitHub
-#     repository of Mistral AI carries it, and ../shared/license-texts has no copy. Quotes are
-#     checked against mnpl-0.1.THIRDPARTY.md beside this package: a byte-exact copy of a third
-#     party's file, the git blob d7947da0a1bcf329ac23801b6867ba0873684ab5 of licenses/MNPL-0.1.md
+#     repository of Mistral AI carries it, and ../shared/license-texts has no copy. Quotes were
+#     checked word for word (2026-12-02) against a byte-exact copy of a third party's file, not
+#     vendored here (the project copies a license file only when asked to): the git blob
+#     d7947da0a1bcf329ac23801b6867ba0873684ab5 of licenses/MNPL-0.1.md
 #     in https://github.com/orsonteodoro/oiledmachine-overlay at commit
 #     5413230733ccb8de063b7ad312dab8a2281d9a5b (2024-10-16), sha256
 #     1c3ad900aadcfb8a6846aa57bb2672e8af060e9f802e09ec2c54f44751be173e. The next commit,
@@ -33,8 +34,6 @@
 #     of the Codestral release (simonwillison.net, 2024-05-30) and in the
 #     mistralai/Codestral-22B-v0.1 Hugging Face discussion #8 (licenses.md §8.3); the rest was
 #     not compared with a second copy.
-#   quoted_from:
-#     - policies/licensegate/licenses/mnpl/mnpl-0.1.THIRDPARTY.md
 package licensegate.licenses.mnpl
 
 import rego.v1

@@ -25,8 +25,9 @@
 #   provenance: >-
 #     Mistral AI publishes the text only at https://mistral.ai/licenses/MRL-0.1.md and as the
 #     gating text of its Hugging Face cards; no GitHub repository of Mistral AI carries it, and
-#     ../shared/license-texts has no copy. Quotes are checked against mrl-0.1.THIRDPARTY.md beside
-#     this package: a byte-exact copy of a third party's file, the git blob
+#     ../shared/license-texts has no copy. Quotes were checked word for
+#     word (2026-12-02) against a byte-exact copy of a third party's file, not vendored here (the
+#     project copies a license file only when asked to): the git blob
 #     8ed21e7062cc8df10359e33d12a68a6b56db6725 of licenses/MRL-0.1.md in
 #     https://github.com/orsonteodoro/oiledmachine-overlay (added in commit
 #     5413230733ccb8de063b7ad312dab8a2281d9a5b, 2024-10-16, unchanged since), sha256
@@ -38,8 +39,6 @@
 #     all 1754 words in the same order; the card adds only a privacy note. The quoted passages
 #     also agree with the Ministral-8B-Instruct-2410 gating text and the Mistral-Large-Instruct-2407
 #     page (§1 to §2.2).
-#   quoted_from:
-#     - policies/licensegate/licenses/mrl/mrl-0.1.THIRDPARTY.md
 package licensegate.licenses.mrl
 
 import rego.v1
