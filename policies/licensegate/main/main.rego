@@ -25,10 +25,16 @@ license_ids contains license if {
 	some license in subject.licenses
 }
 
-_raw contains item if {
+# Every license clause's findings, computed once per evaluation: _raw and _judged_subjects both
+# read them (each dispatch.findings call evaluates a license package's clauses again).
+_license_findings := {item |
 	some license in license_ids
 	_supported(license)
 	some item in dispatch.findings(license)
+}
+
+_raw contains item if {
+	some item in _license_findings
 }
 
 # The organisation's own findings (licensegate.policy.yaml and org.* packages, DESIGN.md §8):
@@ -252,11 +258,7 @@ _has_clause(id) if lower(id) in _judged_subjects
 
 # Subjects (lower case) that some license clause judged: one pass over the findings, not one
 # per subject.
-_judged_subjects := {lower(item.subject) |
-	some license in license_ids
-	_supported(license)
-	some item in dispatch.findings(license)
-}
+_judged_subjects := {lower(item.subject) | some item in _license_findings}
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).
