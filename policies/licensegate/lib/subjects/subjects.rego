@@ -14,13 +14,21 @@ import rego.v1
 
 # The catalog is one data document per publisher (policies/licensegate/catalog/<publisher>/),
 # each {"models": {lowercase id: entry}}; an id belongs to exactly one of them.
-catalog_entry(id) := _catalog[lower(id)]
-
-# Every catalog entry by its lowercased id, built once per evaluation: a lookup is then one
-# object access, not one per publisher (tests/test_catalog_data.py keeps ids unique).
-_catalog := {key: entry |
+catalog_entry(id) := entry if {
+	entry := _listed_catalog[lower(id)]
+} else := entry if {
 	some publisher in data.licensegate.catalog
-	some key, entry in publisher.models
+	entry := publisher.models[lower(id)]
+}
+
+# The catalog entries of the listed models by lowercased id, looked up once per evaluation:
+# most lookups are of these, and copying the whole catalog into one index would cost more than
+# the lookups it saves (tests/test_catalog_data.py keeps ids unique across publishers).
+_listed_catalog := {key: entry |
+	some model in input.manifest.models
+	key := lower(model.id)
+	some publisher in data.licensegate.catalog
+	entry := publisher.models[key]
 }
 
 _declared(model) := [model.license] if is_string(model.license)
