@@ -284,8 +284,10 @@ decision := {
 	"count": count(findings),
 }
 
-_revision := data.licensegate.revision if {
-	is_string(data.licensegate.revision)
+# One read of data.licensegate.revision: in regorus each read of a data path costs more than a rule.
+_revision := revision if {
+	revision := data.licensegate.revision
+	is_string(revision)
 } else := null
 
 _nonce := input.nonce if {

@@ -17,7 +17,7 @@ import rego.v1
 catalog_entry(id) := entry if {
 	entry := _listed_catalog[lower(id)]
 } else := entry if {
-	some publisher in data.licensegate.catalog
+	some publisher in _publishers
 	entry := publisher.models[lower(id)]
 }
 
@@ -27,9 +27,13 @@ catalog_entry(id) := entry if {
 _listed_catalog := {key: entry |
 	some model in input.manifest.models
 	key := lower(model.id)
-	some publisher in data.licensegate.catalog
+	some publisher in _publishers
 	entry := publisher.models[key]
 }
+
+# The catalog document, read once per evaluation: in regorus each read of a data path costs
+# more than reading a rule's value.
+_publishers := data.licensegate.catalog
 
 _declared(model) := [model.license] if is_string(model.license)
 
