@@ -364,3 +364,17 @@ def test_format_given_twice_warns_and_keeps_the_last(tmp_path: Path) -> None:
     assert "--format given 2 times; writing only the last (json)" in result.stderr
     once = CliRunner().invoke(app, ["check", str(manifest), "-f", "json"])
     assert "--format given" not in once.stderr
+
+
+def test_command_annotations_are_evaluated_once_at_definition() -> None:
+    """typer evaluates string annotations twice per parameter on every run (cold start):
+    cli.py keeps them objects, so no command's annotation is a string."""
+    callbacks = [command.callback for command in app.registered_commands]
+    for group in app.registered_groups:
+        callbacks += [command.callback for command in group.typer_instance.registered_commands]
+    assert len(callbacks) > 10
+    for callback in callbacks:
+        strings = [
+            name for name, value in callback.__annotations__.items() if isinstance(value, str)
+        ]
+        assert not strings, f"{callback.__name__}: string annotations {strings}"

@@ -715,7 +715,8 @@ def test_embedded_check_imports_no_http_or_process_pool() -> None:
         "from licensegate.cli import main\n"
         f"sys.argv = ['licensegate', 'check', {str(EXAMPLE)!r}, '--date', {TODAY.isoformat()!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ['opa_client', 'requests', 'urllib3', 'concurrent.futures', 'multiprocessing']\n"
+        "heavy = ['opa_client', 'requests', 'urllib3', 'concurrent.futures', 'multiprocessing',"
+        " 'secrets', 'hmac']\n"
         "print([m for m in heavy if m in sys.modules], file=sys.stderr)\n"
     )
     done = subprocess.run(

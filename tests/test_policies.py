@@ -192,3 +192,47 @@ def test_module_is_portable_rego_v1(module) -> None:
         or module.package == "licensegate.lib.testing"
     ), f"package {module.package} should match its folder {directory}"
     assert max(len(line.expandtabs(4)) for line in module.source.splitlines()) <= 140
+
+
+def _package_line_by_line(source: str) -> str | None:
+    """The package declaration as policy.py found it before its one-search fast path."""
+    for line in source.splitlines():
+        match = re.match(r"^package\s+([A-Za-z0-9_.]+)\s*$", line.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "package a.b\n",
+        "# METADATA\n# title: x\n  package   a_1.b  \t\nimport rego.v1\n",
+        "\x1fpackage a\n",
+        "packagea\npackage b\n",
+        "package a b\npackage c\n",
+        "x := `\npackage hidden\n`\npackage real\n",
+        "# package a\npackage b",
+        "package a\rpackage b\n",  # splitlines breaks at CR: line-by-line path
+        "x package a\x0cpackage b\n",
+        "y\u2028package c\n",
+        "package\n a\n",
+        "no declaration\n",
+        "",
+    ],
+)
+def test_package_of_matches_the_line_by_line_reading(source: str) -> None:
+    from licensegate.errors import PolicyError
+    from licensegate.policy import _package_of
+
+    expected = _package_line_by_line(source)
+    if expected is None:
+        with pytest.raises(PolicyError, match="no package declaration"):
+            _package_of("m.rego", source)
+    else:
+        assert _package_of("m.rego", source) == expected
+
+
+def test_package_of_every_module_matches_the_line_by_line_reading(library: PolicyLibrary) -> None:
+    for module in library.modules:
+        assert module.package == _package_line_by_line(module.source), module.name

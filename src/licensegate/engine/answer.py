@@ -20,7 +20,7 @@ this protocol: the OPA server is trusted, which is what TLS and its token are fo
 
 from __future__ import annotations
 
-import secrets
+import os
 from typing import Any
 
 from licensegate.errors import EngineError
@@ -32,7 +32,9 @@ _INVALID_INPUT = "licensegate:invalid-input"
 
 def new_request(input_document: dict[str, Any]) -> tuple[dict[str, Any], str]:
     """The input with a fresh nonce (a shallow copy: the caller's document is not changed)."""
-    nonce = secrets.token_hex(16)
+    # NOTE: what secrets.token_hex(16) returns (os.urandom, hex), without importing `secrets`,
+    # whose base64 and hmac imports cost the cold `check` about 2 ms.
+    nonce = os.urandom(16).hex()
     return {**input_document, NONCE_KEY: nonce}, nonce
 
 
