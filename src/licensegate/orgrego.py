@@ -220,14 +220,8 @@ def clause_id(package: str) -> str:
 
 def documented_clauses(module: Module) -> list[ClauseInfo]:
     """Clauses an org module documents with METADATA (custom.clause) above a findings rule."""
-    from licensegate.regometa import metadata_blocks
-
     infos = []
-    try:
-        blocks = metadata_blocks(module.source)
-    except PolicyError as err:
-        raise PolicyError(f"{module.name}:{str(err).removeprefix('line ')}") from None
-    for line, meta, target in blocks:
+    for line, meta, target in module.metadata():
         custom = meta.get("custom") or {}
         if not target.lstrip().startswith("findings") or not custom.get("clause"):
             continue

@@ -356,7 +356,7 @@ def _package_of(name: str, source: str) -> str:
 
 def _license_in(module: Module) -> LicenseInfo:
     """The license a package judges, from the METADATA block on its `package` line."""
-    for line, meta, target in metadata_blocks(module.source):
+    for line, meta, target in module.metadata():
         if target.startswith("package "):
             custom = meta.get("custom") or {}
             missing = [key for key in ("license", "name", "version", "text") if not custom.get(key)]
@@ -383,11 +383,7 @@ def _license_in(module: Module) -> LicenseInfo:
 def _clauses_in(module: Module) -> list[ClauseInfo]:
     license_id: str | None = None
     infos: list[ClauseInfo] = []
-    try:
-        blocks = metadata_blocks(module.source)
-    except PolicyError as err:
-        raise PolicyError(f"{module.name}:{str(err).removeprefix('line ')}") from None
-    for line, meta, target in blocks:
+    for line, meta, target in module.metadata():
         custom = meta.get("custom") or {}
         if target.startswith("package "):
             license_id = custom.get("license")

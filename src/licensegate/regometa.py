@@ -77,6 +77,13 @@ class Module:
         """Rego unit tests live beside the policies as ``*_test.rego``."""
         return self.name.endswith("_test.rego")
 
+    def metadata(self) -> list[tuple[int, dict[str, Any], str]]:
+        """:func:`metadata_blocks` of this module; an error names the module and line."""
+        try:
+            return metadata_blocks(self.source)
+        except PolicyError as err:
+            raise PolicyError(f"{self.name}:{str(err).removeprefix('line ')}") from None
+
 
 def metadata_blocks(source: str) -> list[tuple[int, dict[str, Any], str]]:
     """Every METADATA block as (line of the block, parsed YAML, the first code line after it)."""
