@@ -60,3 +60,19 @@ def canonical(findings: list[dict[str, Any]]) -> list[str]:
     import json
 
     return sorted(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in findings)
+
+
+def load_bundle(engine: Any, archive: bytes) -> None:
+    """Load an OPA bundle (tar.gz) into an ``opa_bindings.OpaEngine`` from its bytes alone: each
+    module by its path, each data.json at its folder's path, nothing from the checkout."""
+    import io
+    import json
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
+        for member in tar.getmembers():
+            raw = tar.extractfile(member).read()  # type: ignore[union-attr]
+            if member.name.endswith(".rego"):
+                engine.add_policy(member.name, raw.decode())
+            elif member.name.endswith("data.json"):
+                engine.add_data(json.loads(raw), ".".join(member.name.split("/")[:-1]))

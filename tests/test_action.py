@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
+from gitrepo import git
 from manifests import FAILING, PASSING
 from worktree import copy_working_tree
 
@@ -250,29 +251,20 @@ waivers:
 """
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-         "-c", "commit.gpgsign=false", *args],
-        cwd=cwd, check=True, capture_output=True,
-        env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
-    )  # fmt: skip
-
-
 def _pull_request_clone(tmp_path: Path) -> Path:
     """origin's main holds the failing manifest; the clone's branch adds its own waiver."""
     origin = tmp_path / "origin"
     (origin / "deploy").mkdir(parents=True)
-    _git(origin, "init", "-q", "-b", "main")
+    git(origin, "init", "-q", "-b", "main")
     (origin / "deploy" / "licensegate.yaml").write_text(FAILING, encoding="utf-8")
-    _git(origin, "add", "-A")
-    _git(origin, "commit", "-q", "-m", "base")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "base")
     workspace = tmp_path / "workspace"
-    _git(tmp_path, "clone", "-q", "--depth=1", f"file://{origin}", str(workspace))
-    _git(workspace, "checkout", "-q", "-b", "pr")
+    git(tmp_path, "clone", "-q", "--depth=1", f"file://{origin}", str(workspace))
+    git(workspace, "checkout", "-q", "-b", "pr")
     (workspace / "deploy" / "licensegate.yaml").write_text(FAILING + WAIVER, encoding="utf-8")
-    _git(workspace, "commit", "-q", "-am", "pr: waive it myself")
-    _git(workspace, "update-ref", "-d", "refs/remotes/origin/main")  # as actions/checkout leaves it
+    git(workspace, "commit", "-q", "-am", "pr: waive it myself")
+    git(workspace, "update-ref", "-d", "refs/remotes/origin/main")  # as actions/checkout leaves it
     return workspace
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import tarfile
 from pathlib import Path
@@ -123,18 +122,12 @@ def test_real_opa_loaded_from_the_bundle_alone_agrees_on_every_example(
     nothing from the checkout. Every example gets the same decision as licensegate's."""
     from opa_bindings import OpaEngine
 
-    from oracle import canonical
+    from oracle import canonical, load_bundle
 
     library, target = built
     opa = OpaEngine()
     try:
-        with tarfile.open(fileobj=io.BytesIO(target.read_bytes()), mode="r:gz") as tar:
-            for member in tar.getmembers():
-                raw = tar.extractfile(member).read()  # type: ignore[union-attr]
-                if member.name.endswith(".rego"):
-                    opa.add_policy(member.name, raw.decode())
-                elif member.name.endswith("data.json"):
-                    opa.add_data(json.loads(raw), ".".join(member.name.split("/")[:-1]))
+        load_bundle(opa, target.read_bytes())
         assert opa.eval_document("licensegate.revision") == library.digest
         embedded = EmbeddedEngine(library)
         for path in EXAMPLE_FILES:

@@ -5,8 +5,6 @@ adds org: findings and can never turn a license failure into a pass."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -14,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TODAY, opa_available
+from gitrepo import git
 from licensegate.cli import app
 from manifests import FAILING, NEEDS_ATTESTATION, PASSING
 
@@ -170,25 +169,15 @@ def test_the_policy_digest_covers_the_policy_file(tmp_path: Path) -> None:
 # Found at the git root; read at the trusted ref
 
 
-def _git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-         "-c", "commit.gpgsign=false", "-C", str(repo), *args],
-        check=True, capture_output=True, text=True,
-        env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
-    )  # fmt: skip
-    return done.stdout.strip()
-
-
 def test_found_at_the_git_root_and_read_at_the_trusted_ref(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "deploy").mkdir(parents=True)
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     (repo / "licensegate.policy.yaml").write_text(HEAD + "licenses: {deny: [llama3.1]}\n")
     manifest = repo / "deploy" / "licensegate.yaml"
     manifest.write_text(PASSING)
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "base")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
     found = _run("check", str(manifest), "-f", "json", *DATE)
     assert found.exit_code == 1 and "org:license-denied" in _clauses(found)
     # The pull request relaxes its organisation's policy: only a local run sees the change.
@@ -205,7 +194,7 @@ def test_found_at_the_git_root_and_read_at_the_trusted_ref(tmp_path: Path) -> No
 def test_a_symlinked_policy_file_is_refused(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text(HEAD)
     (repo / "licensegate.policy.yaml").symlink_to(outside)
@@ -273,7 +262,7 @@ def test_the_readme_example_runs_as_documented() -> None:
 def test_a_sign_off_covers_the_policy_file_it_was_given_under(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     policy = repo / "licensegate.policy.yaml"
     policy.write_text(HEAD + "licenses: {deny: [mnpl]}\n")
     manifest = repo / "licensegate.yaml"

@@ -351,8 +351,6 @@ def test_org_findings_are_the_same_with_worker_processes(tmp_path: Path) -> None
 def test_a_bundle_with_org_rego_gives_real_opa_the_org_findings(tmp_path: Path) -> None:
     """`bundle build --policy` carries the org packages and their collector: real OPA, loaded from
     the bundle alone, answers one query with the same decision, org findings included."""
-    import io
-    import tarfile
 
     from opa_bindings import OpaEngine
 
@@ -360,7 +358,7 @@ def test_a_bundle_with_org_rego_gives_real_opa_the_org_findings(tmp_path: Path) 
     from licensegate.engine.embedded import EmbeddedEngine
     from licensegate.facts import build_input
     from licensegate.manifest import load_manifest
-    from oracle import canonical
+    from oracle import canonical, load_bundle
 
     folder = _folder(tmp_path, {"production.rego": CONFTEST_DENY, "shaped.rego": SHAPED})
     target = tmp_path / "bundle.tar.gz"
@@ -370,13 +368,7 @@ def test_a_bundle_with_org_rego_gives_real_opa_the_org_findings(tmp_path: Path) 
     document = build_input(load_manifest(_manifest(tmp_path, FAILING)), library, TODAY)
     opa = OpaEngine()
     try:
-        with tarfile.open(fileobj=io.BytesIO(target.read_bytes()), mode="r:gz") as tar:
-            for member in tar.getmembers():
-                raw = tar.extractfile(member).read()  # type: ignore[union-attr]
-                if member.name.endswith(".rego"):
-                    opa.add_policy(member.name, raw.decode())
-                elif member.name.endswith("data.json"):
-                    opa.add_data(json.loads(raw), ".".join(member.name.split("/")[:-1]))
+        load_bundle(opa, target.read_bytes())
         decision = opa.eval_document("licensegate.main.findings", document)
     finally:
         opa.close()

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from gitrepo import commit, git
 from licensegate.cli import app
 from manifests import FAILING, PASSING
-from test_trust import COUNSEL, DATE, WAIVER, _codes, _commit, _git, _json, _statuses
+from test_trust import COUNSEL, DATE, WAIVER, _codes, _json, _statuses
 
 pytestmark = pytest.mark.skipif(
     shutil.which("ssh-keygen") is None, reason="needs ssh-keygen (OpenSSH) to make signatures"
@@ -58,12 +59,12 @@ def repo(tmp_path: Path, keys) -> Path:
     root = tmp_path / "repo"
     (root / "deploy").mkdir(parents=True)
     (root / ".licensegate").mkdir()
-    _git(root, "init", "-q", "-b", "main")
+    git(root, "init", "-q", "-b", "main")
     (root / ".licensegate" / "allowed_signers").write_text(
         _signers((COUNSEL, keys["counsel"][1])), encoding="utf-8"
     )
     (root / "deploy" / "licensegate.yaml").write_text(FAILING, encoding="utf-8")
-    _commit(root, "base: the failing manifest and counsel's key")
+    commit(root, "base: the failing manifest and counsel's key")
     return root
 
 
@@ -72,7 +73,7 @@ def _check(manifest: Path, *extra: str):
 
 
 def _pull_request(repo: Path, text: str) -> Path:
-    _git(repo, "checkout", "-q", "-b", "pr")
+    git(repo, "checkout", "-q", "-b", "pr")
     manifest = repo / "deploy" / "licensegate.yaml"
     manifest.write_text(text, encoding="utf-8")
     return manifest
@@ -85,7 +86,7 @@ def _pull_request(repo: Path, text: str) -> Path:
 def test_waiver_signed_with_a_key_the_base_does_not_allow_is_untrusted(repo: Path, keys) -> None:
     manifest = _pull_request(repo, FAILING + WAIVER)
     assert _run("approve", str(manifest), "--clause", CLAUSE, "--sign-with", str(keys["attacker"][0])).exit_code == 0  # fmt: skip
-    _commit(repo, "pr: waive it and sign with my own key")
+    commit(repo, "pr: waive it and sign with my own key")
     result = _check(manifest)
     assert result.exit_code == 1, result.output
     assert _statuses(_json(result))[CLAUSE] == "violated"
@@ -99,12 +100,12 @@ def test_pull_request_cannot_allow_its_own_key(repo: Path, keys) -> None:
         _signers((COUNSEL, keys["counsel"][1]), (COUNSEL, keys["attacker"][1])), encoding="utf-8"
     )
     assert _run("approve", str(manifest), "--clause", CLAUSE, "--sign-with", str(keys["attacker"][0])).exit_code == 0  # fmt: skip
-    _commit(repo, "pr: allow my key for counsel's address, then sign")
+    commit(repo, "pr: allow my key for counsel's address, then sign")
     result = _check(manifest)
     assert result.exit_code == 1 and _statuses(_json(result))[CLAUSE] == "violated"
     # Nor by pointing --allowed-signers at a file the pull request added.
     (repo / "mine").write_text(_signers((COUNSEL, keys["attacker"][1])), encoding="utf-8")
-    _commit(repo, "pr: my own signers file")
+    commit(repo, "pr: my own signers file")
     again = _check(manifest, "--allowed-signers", "mine")
     assert again.exit_code == 1 and _statuses(_json(again))[CLAUSE] == "violated"
 
@@ -113,7 +114,7 @@ def test_changing_a_signed_waiver_voids_its_signature(repo: Path, keys) -> None:
     manifest = _pull_request(repo, FAILING + WAIVER)
     assert _run("approve", str(manifest), "--clause", CLAUSE, "--sign-with", str(keys["counsel"][0])).exit_code == 0  # fmt: skip
     manifest.write_text(FAILING + WAIVER.replace("2099-01-01", "2199-01-01"), encoding="utf-8")
-    _commit(repo, "pr: counsel signed until 2099; I extend it")
+    commit(repo, "pr: counsel signed until 2099; I extend it")
     result = _check(manifest)
     assert result.exit_code == 1 and "waiver-untrusted" in _codes(_json(result))
 
@@ -126,7 +127,7 @@ def test_signed_approval_file_cannot_be_edited_to_match(repo: Path, keys) -> Non
     document["approvals"][0]["record"]["expires"] = "2199-01-01"
     approvals.write_text(json.dumps(document), encoding="utf-8")
     manifest.write_text(FAILING + WAIVER.replace("2099-01-01", "2199-01-01"), encoding="utf-8")
-    _commit(repo, "pr: edit both the record and its copy in the approvals file")
+    commit(repo, "pr: edit both the record and its copy in the approvals file")
     assert _check(manifest).exit_code == 1
 
 
@@ -137,7 +138,7 @@ def test_signed_waiver_moved_to_another_manifest_is_untrusted(repo: Path, keys) 
     other.mkdir()
     for name in ("licensegate.yaml", "licensegate.yaml.approvals.json"):
         shutil.copy(manifest.parent / name, other / name)
-    _commit(repo, "pr: reuse counsel's signature for another product")
+    commit(repo, "pr: reuse counsel's signature for another product")
     assert _check(manifest).exit_code == 0  # where counsel signed it, it counts
     moved = _check(other / "licensegate.yaml")
     assert moved.exit_code == 1 and "waiver-untrusted" in _codes(_json(moved))
@@ -148,7 +149,7 @@ def test_signature_must_be_by_the_records_own_approver(repo: Path, keys) -> None
     waiver = WAIVER.replace(COUNSEL, "cfo@acme.example")
     manifest = _pull_request(repo, FAILING + waiver)
     assert _run("approve", str(manifest), "--clause", CLAUSE, "--sign-with", str(keys["counsel"][0])).exit_code == 0  # fmt: skip
-    _commit(repo, "pr: counsel's key, CFO's name")
+    commit(repo, "pr: counsel's key, CFO's name")
     assert _check(manifest).exit_code == 1
 
 
@@ -176,14 +177,14 @@ def test_signature_from_another_namespace_does_not_count(repo: Path, keys, tmp_p
         ),
         encoding="utf-8",
     )
-    _commit(repo, "pr: a signature counsel made for git")
+    commit(repo, "pr: a signature counsel made for git")
     assert _check(manifest).exit_code == 1
 
 
 def test_garbage_approvals_file_approves_nothing(repo: Path) -> None:
     manifest = _pull_request(repo, FAILING + WAIVER)
     manifest.with_name("licensegate.yaml.approvals.json").write_text("{oops", encoding="utf-8")
-    _commit(repo, "pr")
+    commit(repo, "pr")
     result = _check(manifest)
     assert result.exit_code == 1
     assert {"waiver-untrusted", "approvals-invalid"} <= set(_codes(_json(result)))
@@ -198,7 +199,7 @@ def test_waiver_signed_by_its_approver_applies_before_it_is_merged(repo: Path, k
     signed = _run("approve", str(manifest), "--clause", CLAUSE, "--sign-with", str(keys["counsel"][0]))  # fmt: skip
     assert signed.exit_code == 0, signed.output
     assert "signed the waiver of llama3.1:mau-threshold" in signed.stderr
-    _commit(repo, "pr: waiver signed by counsel")
+    commit(repo, "pr: waiver signed by counsel")
     result = _check(manifest)
     assert result.exit_code == 0, result.output
     report = _json(result)
@@ -212,15 +213,15 @@ def test_waiver_signed_by_its_approver_applies_before_it_is_merged(repo: Path, k
 
 
 def test_signed_attestation_applies(repo: Path, keys) -> None:
-    _git(repo, "checkout", "-q", "-b", "pr")
+    git(repo, "checkout", "-q", "-b", "pr")
     manifest = repo / "deploy" / "licensegate.yaml"
     without = PASSING.split("attestations:")[0]
     manifest.write_text(without, encoding="utf-8")
-    base = _commit(repo, "base for this test: no attestation yet")
+    base = commit(repo, "base for this test: no attestation yet")
     manifest.write_text(PASSING, encoding="utf-8")
     clause = "llama3.1:acceptable-use"
     assert _run("approve", str(manifest), "--clause", clause, "--sign-with", str(keys["counsel"][0])).exit_code == 0  # fmt: skip
-    _commit(repo, "attestation signed by counsel")
+    commit(repo, "attestation signed by counsel")
     result = _run(
         "check", str(manifest), "--format", "json", "--strict", "--trusted-ref", base, *DATE
     )
@@ -232,14 +233,14 @@ def test_signed_sign_off_counts_and_a_forged_one_does_not(repo: Path, keys) -> N
     manifest = _pull_request(repo, PASSING)
     signed = _run("sign-off", str(manifest), "--by", COUNSEL, "--sign-with", str(keys["counsel"][0]), *DATE)  # fmt: skip
     assert signed.exit_code == 0, signed.output
-    _commit(repo, "pr: fixed and signed off by counsel")
+    commit(repo, "pr: fixed and signed off by counsel")
     assert _check(manifest, "--require-signoff").exit_code == 0
     # The same record with its note changed: the signature no longer covers it.
     record_path = manifest.with_name("licensegate.yaml.signoff.json")
     record = json.loads(record_path.read_text())
     record["signoffs"][0]["note"] = "approved for every product"
     record_path.write_text(json.dumps(record), encoding="utf-8")
-    _commit(repo, "pr: edit the signed entry")
+    commit(repo, "pr: edit the signed entry")
     forged = _check(manifest, "--require-signoff")
     assert forged.exit_code == 1
     assert {"signoff-untrusted", "signoff-missing"} <= set(_codes(_json(forged)))
@@ -297,7 +298,7 @@ def test_approvals_file_linked_out_of_the_repository_is_not_read(
     outside = tmp_path / "elsewhere.json"
     approvals.rename(outside)
     approvals.symlink_to(outside)
-    _commit(repo, "pr: the signed approvals live outside the checkout")
+    commit(repo, "pr: the signed approvals live outside the checkout")
     result = _check(manifest)
     assert result.exit_code == 1
     assert {"waiver-untrusted", "approvals-invalid"} <= set(_codes(_json(result)))

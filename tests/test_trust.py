@@ -8,13 +8,12 @@ already accepted), the second is the pull request.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from gitrepo import commit, git
 from licensegate.cli import app
 from manifests import FAILING, PASSING
 
@@ -125,27 +124,11 @@ x-defaults: &approval
 # A real git repository: base commit, then the pull request's commit
 
 
-def _git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-         "-c", "commit.gpgsign=false", "-C", str(repo), *args],
-        check=True, capture_output=True, text=True,
-        env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
-    )  # fmt: skip
-    return done.stdout.strip()
-
-
-def _commit(repo: Path, message: str) -> str:
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", message)
-    return _git(repo, "rev-parse", "HEAD")
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     (root / "deploy").mkdir(parents=True)
-    _git(root, "init", "-q", "-b", "main")
+    git(root, "init", "-q", "-b", "main")
     return root
 
 
@@ -155,14 +138,14 @@ def _base(repo: Path, text: str, signers: str | None = None) -> tuple[Path, str]
     if signers is not None:
         (repo / ".licensegate").mkdir(exist_ok=True)
         (repo / ".licensegate" / "allowed_signers").write_text(signers, encoding="utf-8")
-    return manifest, _commit(repo, "base")
+    return manifest, commit(repo, "base")
 
 
 def test_pr_adding_its_own_waiver_and_signoff_is_untrusted(repo: Path) -> None:
     manifest, base = _base(repo, FAILING)
     manifest.write_text(FAILING + WAIVER, encoding="utf-8")
     assert _run("sign-off", str(manifest), "--by", COUNSEL, *DATE).exit_code == 0
-    _commit(repo, "pull request: waive it myself and sign it off")
+    commit(repo, "pull request: waive it myself and sign it off")
     # On the developer's machine everything applies, and the report says so.
     local = _json(_run("check", str(manifest), "--format", "json", "--require-signoff", *DATE))
     assert local["trust"] == {"mode": "local"}
@@ -185,10 +168,10 @@ def test_pr_adding_its_own_waiver_and_signoff_is_untrusted(repo: Path) -> None:
 def test_waiver_and_signoff_present_at_the_base_apply(repo: Path) -> None:
     manifest, _ = _base(repo, FAILING + WAIVER)
     assert _run("sign-off", str(manifest), "--by", COUNSEL, *DATE).exit_code == 0
-    base = _commit(repo, "base with its approved waiver and sign-off")
+    base = commit(repo, "base with its approved waiver and sign-off")
     # The pull request touches something else: the waiver is the base's, byte for byte.
     (repo / "README").write_text("unrelated\n", encoding="utf-8")
-    _commit(repo, "pull request")
+    commit(repo, "pull request")
     result = _run(
         "check", str(manifest), "--format", "json", "--require-signoff",
         "--trusted-ref", base, *DATE,
@@ -202,10 +185,8 @@ def test_waiver_and_signoff_present_at_the_base_apply(repo: Path) -> None:
 def test_pr_editing_a_trusted_waiver_makes_it_untrusted(repo: Path) -> None:
     manifest, base = _base(repo, FAILING + WAIVER.replace("2099-01-01", "2026-12-31"))
     manifest.write_text(FAILING + WAIVER, encoding="utf-8")  # extends the expiry date
-    _commit(repo, "pull request: extend my waiver")
-    report = _json(
-        _run("check", str(manifest), "--format", "json", "--trusted-ref", base, *DATE)
-    )
+    commit(repo, "pull request: extend my waiver")
+    report = _json(_run("check", str(manifest), "--format", "json", "--trusted-ref", base, *DATE))
     assert _statuses(report)["llama3.1:mau-threshold"] == "violated"
     assert _codes(report) == ["waiver-untrusted"]
 
@@ -214,7 +195,7 @@ def test_pr_adding_its_own_attestation_is_untrusted(repo: Path) -> None:
     open_clause = PASSING.split("attestations:")[0]
     manifest, base = _base(repo, open_clause)
     manifest.write_text(PASSING, encoding="utf-8")
-    _commit(repo, "pull request: attest it myself")
+    commit(repo, "pull request: attest it myself")
     result = _run(
         "check", str(manifest), "--format", "json", "--strict", "--trusted-ref", base, *DATE
     )
@@ -228,7 +209,7 @@ def test_manifest_new_in_the_pr_has_no_trusted_approvals(repo: Path) -> None:
     _base(repo, PASSING)
     other = repo / "deploy" / "new.licensegate.yaml"
     other.write_text(FAILING + WAIVER, encoding="utf-8")
-    _commit(repo, "pull request: a new manifest")
+    commit(repo, "pull request: a new manifest")
     result = _run("check", str(other), "--format", "json", "--trusted-ref", "HEAD~1", *DATE)
     assert result.exit_code == 1, result.output
     assert sorted(_codes(_json(result))) == ["attestation-untrusted", "waiver-untrusted"]
