@@ -63,16 +63,23 @@ def canonical(findings: list[dict[str, Any]]) -> list[str]:
 
 
 def load_bundle(engine: Any, archive: bytes) -> None:
-    """Load an OPA bundle (tar.gz) into an ``opa_bindings.OpaEngine`` from its bytes alone: each
-    module by its path, each data.json at its folder's path, nothing from the checkout."""
+    """Load an OPA bundle (tar.gz) into an ``opa_bindings.OpaEngine`` from its bytes alone,
+    nothing from the checkout."""
     import io
-    import json
     import tarfile
 
     with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
-        for member in tar.getmembers():
-            raw = tar.extractfile(member).read()  # type: ignore[union-attr]
-            if member.name.endswith(".rego"):
-                engine.add_policy(member.name, raw.decode())
-            elif member.name.endswith("data.json"):
-                engine.add_data(json.loads(raw), ".".join(member.name.split("/")[:-1]))
+        files = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}  # type: ignore[union-attr]
+    load_files(engine, files)
+
+
+def load_files(engine: Any, files: dict[str, bytes]) -> None:
+    """A bundle's files into an ``opa_bindings.OpaEngine``: each module by its path, each
+    data.json at its folder's path."""
+    import json
+
+    for name, raw in sorted(files.items()):
+        if name.endswith(".rego"):
+            engine.add_policy(name, raw.decode())
+        elif name.endswith("data.json"):
+            engine.add_data(json.loads(raw), ".".join(name.split("/")[:-1]))

@@ -194,7 +194,7 @@ def test_real_opa_serving_another_team_s_bundle_beside_ours_agrees_on_every_exam
     licensegate's decision on every example is the embedded engine's, and theirs still answers."""
     from opa_bindings import OpaEngine
 
-    from oracle import canonical
+    from oracle import canonical, load_files
 
     library, target = built
     opa = OpaEngine()
@@ -202,11 +202,7 @@ def test_real_opa_serving_another_team_s_bundle_beside_ours_agrees_on_every_exam
         ours = {name: raw for name, raw in _members(target).items() if name != ".manifest"}
         theirs = {k: v.encode() for k, v in THEIR_BUNDLE.items() if k != ".manifest"}
         for files in (theirs, ours):
-            for name, raw in sorted(files.items()):
-                if name.endswith(".rego"):
-                    opa.add_policy(name, raw.decode())
-                elif name.endswith("data.json"):
-                    opa.add_data(json.loads(raw), ".".join(name.split("/")[:-1]))
+            load_files(opa, files)
         assert opa.eval_document("licensegate.revision") == library.digest
         assert opa.eval_document("lib.deployment.commercial") is False  # theirs, untouched
         assert opa.eval_document("lib.owner") == "another team"
