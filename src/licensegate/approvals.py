@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from licensegate.errors import LicensegateError
-from licensegate.signing import payload
 
 APPROVALS_SUFFIX = ".approvals.json"
 APPROVALS_VERSION = 1
@@ -107,21 +105,10 @@ def append_approval(manifest: Path, kind: str, record: dict[str, Any], signature
 
 
 def _replace(path: Path, text: str) -> None:
+    """Write the file as every record is written (safe_write): atomically, never through a link."""
+    from licensegate.safe_write import OutputError, write_text
+
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise ApprovalsError(f"{path}: cannot write: {err.strerror}") from None
-
-
-def same_record(left: dict[str, Any], right: dict[str, Any]) -> bool:
-    """Whether two records say the same thing (compared as canonical JSON, `x-` keys aside)."""
-    return payload(plain(left)) == payload(plain(right))
+        write_text(path, text)
+    except OutputError as err:
+        raise ApprovalsError(f"{path}: cannot write: {err}") from None

@@ -230,14 +230,14 @@ def _approved(
 ) -> bool:
     """Whether a signed approval in the approvals file covers exactly ``record``, signed by
     the record's own approver with a key allowed at the ref."""
-    from licensegate.approvals import same_record, signed_document
+    from licensegate.approvals import signed_document
 
     where, entries = signed
     if not entries or not isinstance(record, dict):
         return False
     return any(
         entry["kind"] == kind
-        and same_record(entry["record"], record)
+        and canonical(entry["record"]) == canonical(record)
         and trusted.verified(
             signed_document(kind, where, record), entry["signature"], record.get(who)
         )
