@@ -243,7 +243,6 @@ def with_license_table(readme: str, library: PolicyLibrary) -> str:
 
 def main(argv: list[str]) -> int:
     """``python -m licensegate.library_docs README.md``: rewrite the README's license table."""
-    import os
     import sys
 
     from licensegate.api import load_library
@@ -260,10 +259,11 @@ def main(argv: list[str]) -> int:
         print(f"{path}: {err}", file=sys.stderr)
         return 2
     if updated != readme:
-        temporary = f"{path}.tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(updated)
-        os.replace(temporary, path)
+        from pathlib import Path
+
+        from licensegate.safe_write import write_text
+
+        write_text(Path(path), updated)
     return 0
 
 
