@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sys
@@ -11,31 +10,24 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO, TODAY
+from conftest import TODAY
 from licensegate import api, batch, pipeline
 from licensegate.cli import app
 from licensegate.formats import OutputFormat
 from licensegate.pipeline import Options
 from licensegate.policy import PolicyLibrary
+from manifests import corpus_generator
 
 runner = CliRunner()
 COUNT = 200
 """Enough manifests for two workers and several chunks each; the suite stays fast."""
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """COUNT generated manifests over every supported license, and a few broken ones."""
     root = tmp_path_factory.mktemp("corpus")
-    _generator().generate(root, COUNT, seed=11)
+    corpus_generator().generate(root, COUNT, seed=11)
     broken = root / "team-000" / "broken.licensegate.yaml"
     broken.write_text("apiVersion: licensegate/v1\nkind: Deployment\nmetadata: {name: x}\n")
     (root / "team-001" / "typo.licensegate.yaml").write_text(

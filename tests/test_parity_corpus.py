@@ -9,30 +9,22 @@ supported license, so this compares all findings, not one clause.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, REPO, TODAY, opa_available
+from conftest import EXAMPLES, TODAY, opa_available
 from licensegate import api
 from licensegate.engine.embedded import EmbeddedEngine
 from licensegate.facts import build_input
 from licensegate.manifest import load_manifest
 from licensegate.policy import PolicyLibrary
+from manifests import corpus_generator
 
 SEEDS = (7, 11, 13)
 PER_SEED = 300
 """About 13 s for 978 manifests with one OPA compile; each seed found disagreements before."""
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _differences(regorus: list[dict], opa: list[dict]) -> str:
@@ -52,7 +44,7 @@ def test_examples_and_generated_corpus_same_under_real_opa(
 ) -> None:
     from oracle import canonical, shared_oracle
 
-    generate = _generator().generate
+    generate = corpus_generator().generate
     paths = sorted(p for p in EXAMPLES.rglob("*") if api.is_manifest_name(p.name))
     for seed in SEEDS:
         paths += generate(tmp_path / f"seed-{seed}", PER_SEED, seed=seed, library=library)

@@ -15,24 +15,11 @@ from licensegate.cli import app
 from licensegate.errors import EngineError
 from licensegate.fieldpath import dotted_path
 from licensegate.policy import PolicyLibrary
-from manifests import PASSING
+from manifests import PASSING, WAIVED
 
 TODAY = dt.date(2026, 11, 29)
 DATE = ["--date", TODAY.isoformat()]
 FORK_WARNING = "ignore:This process .* is multi-threaded:DeprecationWarning"
-
-# Passes; the waiver of an attestation-free clause expires within the warning horizon, and the
-# sign-off recorded below goes stale when the manifest changes: every finishing step has work.
-WAIVED = (
-    PASSING.replace("monthly_active_users: 1000", "monthly_active_users: 800000000")
-    + """\
-waivers:
-  - clause: llama3.1:mau-threshold
-    reason: Separate license agreement with Meta
-    approved_by: counsel@acme.example
-    expires: 2026-12-15
-"""
-)
 
 
 def _run(*args: str) -> Any:

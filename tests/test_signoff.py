@@ -12,21 +12,9 @@ from typer.testing import CliRunner
 from licensegate import signoff
 from licensegate.cli import app
 from manifests import PASSING as SIGNABLE
+from manifests import WAIVED
 
 DATE = ["--date", "2026-11-29"]
-
-
-# Violates llama3.1:mau-threshold; the waiver covers it until 2026-12-15 (16 days after DATE).
-WAIVED = (
-    SIGNABLE.replace("monthly_active_users: 1000", "monthly_active_users: 800000000")
-    + """\
-waivers:
-  - clause: llama3.1:mau-threshold
-    reason: Separate license agreement with Meta
-    approved_by: counsel@acme.example
-    expires: 2026-12-15
-"""
-)
 
 
 def _run(*args: str):
