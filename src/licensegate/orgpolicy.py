@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -206,14 +205,14 @@ def glob_regex(glob: str) -> str:
 
 
 def _read(path: Path, where: str) -> bytes:
+    """The file, read as manifests are (safe_read: a regular file, bounded, without blocking).
+    Where it is found was decided by the caller (the git root, or --org-policy)."""
+    from licensegate.safe_read import UnsafeRead, read_file
+
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise PolicyError(f"{where}: not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise PolicyError(f"{where}: too large ({info.st_size} bytes; limit {MAX_BYTES})")
-        with path.open("rb") as stream:
-            return stream.read(MAX_BYTES + 1)
+        return read_file(path, root=Path(os.path.realpath(path)).parent, limit=MAX_BYTES)
+    except UnsafeRead as err:
+        raise PolicyError(f"{where}: {err}") from None
     except OSError as err:
         raise PolicyError(f"{where}: cannot read: {err.strerror or err}") from None
 

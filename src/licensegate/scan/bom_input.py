@@ -32,7 +32,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -61,21 +60,19 @@ def _fail(path: str, message: str) -> BomError:
 
 def _read_text(path: Path) -> str:
     """The file's text, refusing a non-file and anything past MAX_BYTES before reading it all."""
+    from licensegate.safe_read import UnsafeRead, read_file
+
     shown = str(path)
     try:
-        # NOTE: non-blocking, so a FIFO named as the BOM cannot hang the check; the type is
-        # then checked on the open descriptor, not on a name that could change in between.
-        handle = os.open(
-            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        )
-        with os.fdopen(handle, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise _fail(shown, "not a regular file")
-            data = stream.read(MAX_BYTES + 1)
+        # NOTE: the BOM is named on the command line, so it may be anywhere; it is still read
+        # as manifests are: a regular file, without blocking (a FIFO cannot hang the check).
+        data = read_file(path, root=Path(os.path.realpath(path)).parent, limit=MAX_BYTES)
+    except UnsafeRead as err:
+        if "too large" in str(err):
+            raise _fail(shown, f"the BOM is larger than {MAX_BYTES // (1024 * 1024)} MiB") from None
+        raise _fail(shown, f"the BOM {err}") from None
     except OSError as err:
         raise _fail(shown, f"cannot read the BOM: {err.strerror or err}") from None
-    if len(data) > MAX_BYTES:
-        raise _fail(shown, f"the BOM is larger than {MAX_BYTES // (1024 * 1024)} MiB")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
