@@ -2,18 +2,18 @@
 
     python bench/evaluate_ab.py REV [COUNT] [ROUNDS]
 
-Loads the checkout's policy library twice: once as it is, once with
-policies/licensegate/main/*.rego (not tests) as of git revision REV. Both engines evaluate the
-input documents of COUNT generated manifests, alternating every round, so a busy machine weighs
-on both alike; prints the median CPU microseconds per evaluation of each and their ratio, and
-checks that every decision is the same. For changes to the decision package only (its inputs and
-the rest of the library are the checkout's).
+Loads the checkout's policy library twice: once as it is, once with every policy module (not
+tests) as of git revision REV (modules REV lacks are left out, modules only REV has are added).
+Both engines evaluate the input documents of COUNT generated manifests, alternating every round,
+so a busy machine weighs on both alike; prints the median CPU microseconds per evaluation of
+each and their ratio, and checks that every decision is the same. For changes to the Rego only:
+the input documents, the data and the clause library are the checkout's.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import re
 import statistics
 import subprocess
 import sys
@@ -25,13 +25,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate  # noqa: E402
 
-MAIN = "licensegate/main/"
+from licensegate.regometa import Module  # noqa: E402
+
+PACKAGE = re.compile(r"^package\s+(\S+)", re.MULTILINE)
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def _at(rev: str, name: str) -> str:
-    root = Path(__file__).resolve().parents[1]
-    command = ["git", "show", f"{rev}:policies/{name}"]
-    return subprocess.run(command, cwd=root, check=True, capture_output=True, text=True).stdout
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+
+
+def _modules_at(rev: str) -> list[Module]:
+    """The policy modules (not tests) of revision REV."""
+    names = _git("ls-tree", "-r", "--name-only", rev, "policies/").splitlines()
+    modules = []
+    for name in names:
+        if not name.endswith(".rego") or name.endswith("_test.rego"):
+            continue
+        source = _git("show", f"{rev}:{name}")
+        package = PACKAGE.search(source)
+        if package is None:
+            raise SystemExit(f"{rev}:{name} has no package line")
+        modules.append(Module(name.removeprefix("policies/"), source, package.group(1)))
+    return modules
 
 
 def main() -> None:
@@ -42,14 +59,9 @@ def main() -> None:
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     library = api.load_library()
-    modules = library.policy_modules
-    then = [
-        dataclasses.replace(m, source=_at(rev, m.name)) if m.name.startswith(MAIN) else m
-        for m in modules
-    ]
     engines = {
-        "checkout": EmbeddedEngine(library, modules),
-        rev[:12]: EmbeddedEngine(library, then),
+        "checkout": EmbeddedEngine(library, library.policy_modules),
+        rev[:12]: EmbeddedEngine(library, _modules_at(rev)),
     }
     today = dt.date(2026, 11, 29)
     with tempfile.TemporaryDirectory(prefix="licensegate-bench-") as tmp:
