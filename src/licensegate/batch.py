@@ -130,15 +130,17 @@ def _threads() -> int:
 
 
 def _share(result: ManifestResult, shared: dict[str, str]) -> ManifestResult:
-    """The same library texts in every result: one copy in the parent, not one per result."""
-    clauses = []
+    """The same library texts in every result: one copy in the parent, not one per result.
+
+    NOTE: the result was just unpickled from a worker, so nothing else holds it yet: its frozen
+    clauses get the shared strings in place (``dataclasses.replace`` per clause cost the parent
+    about 25 µs per manifest).
+    """
     for clause in result.clauses:
-        texts: dict[str, Any] = {}
         for name in _SHARED_FIELDS:
             value = getattr(clause, name)
-            texts[name] = shared.setdefault(value, value)
-        clauses.append(dataclasses.replace(clause, **texts))
-    return dataclasses.replace(result, clauses=clauses)
+            object.__setattr__(clause, name, shared.setdefault(value, value))
+    return result
 
 
 # -- in the worker ----------------------------------------------------------------------------
