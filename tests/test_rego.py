@@ -59,6 +59,22 @@ def test_runner_reports_a_failing_test() -> None:
     assert statuses == {"test_holds": "passed", "test_breaks": "failed", "test_errors": "error"}
 
 
+def test_runner_finds_tests_in_every_rule_form() -> None:
+    """`test_x := false` is a test that fails, not a rule the runner skips (as `opa test` runs it)."""
+    from licensegate.policy import Module, PolicyLibrary
+
+    source = (
+        "package y_test\n\nimport rego.v1\n\ntest_value := true\n\ntest_false := false\n\n"
+        "test_eq = 1 == 1\n\ntest_helper(x) if x == 1\n\ndefault test_default := true\n"
+    )
+    library = PolicyLibrary(
+        root=_LIBRARY.root, modules=[Module("y_test.rego", source, "y_test")]
+    )
+    tests = regotest.collect(library)
+    statuses = {o.test.name: o.status for o in regotest.run_regorus(library, tests)}
+    assert statuses == {"test_value": "passed", "test_false": "failed", "test_eq": "passed"}
+
+
 # -- the oracle stays a real comparison -------------------------------------------------------
 # Under OPA every test is evaluated by one query (regotest.run_opa); these tests make sure that a
 # failing or erroring rule is still reported as such, on the right package and rule.

@@ -16,7 +16,10 @@ from typing import Any
 
 from licensegate.policy import PolicyLibrary
 
-_TEST_RULE = re.compile(r"^(test_[A-Za-z0-9_]+)\s+if\b", re.MULTILINE)
+# A test is a rule without arguments whose name starts with test_, as `opa test` counts them, in
+# every form a rule can take: `test_x if ...`, `test_x := value`, `test_x = value`. A function
+# (`test_x(y)`) and `default test_x := ...` are not tests.
+_TEST_RULE = re.compile(r"^(test_[A-Za-z0-9_]+)[ \t]*(?:if\b|:=|=(?!=))", re.MULTILINE)
 
 
 @dataclass(frozen=True)
