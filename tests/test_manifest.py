@@ -950,6 +950,52 @@ def test_pure_python_yaml_parser_gives_the_same_answers(monkeypatch: pytest.Monk
     assert "expands to more than" in str(fails("\n".join(lines)))
 
 
+def test_one_pass_reader_gives_the_composers_document(tmp_path: Path) -> None:
+    """yamlbound reads plain documents in one pass and leaves the rest to the composer: for
+    what the one-pass reader accepts, both give the same data, lines and positions, in the
+    same order; everything unusual is declined, so the composer words its errors."""
+    from licensegate import yamlbound as module
+    from licensegate.manifest import MAX_ALIASES, MAX_DEPTH, MAX_NODES
+    from tests.manifests import corpus_generator
+
+    limits = module.Limits(depth=MAX_DEPTH, aliases=MAX_ALIASES, nodes=MAX_NODES)
+
+    def both(text: str) -> tuple[object, object]:
+        composed = module._expand(module._Composer(text, NAME, limits).compose())
+        return module._read_plain(text, limits), composed
+
+    paths = corpus_generator().generate(tmp_path, 60, seed=11)
+    texts = [path.read_text() for path in paths] + [
+        BASELINE,
+        "a: 1\nb: [1.5, 2026-01-02, null, ~, true, False, '', \"x\"]\nc: {d: {e: []}}\n",
+        '{"a": {"b": [1, 2, {"c": "d"}]}, "e": "\\u00e9"}',
+        "a:\n  - b: 1\n    c: 0x1F\n  -\n  - - x\n",
+    ]
+    for text in texts:
+        plain, composed = both(text)
+        assert plain is not None, text
+        assert repr(plain) == repr(composed), text  # values, types and dict orders
+    unusual = [
+        "a: &x {b: 1}\nc: *x\n",  # anchors and aliases
+        "a: {b: 1}\nc:\n  <<: {d: 2}\n",  # a merge key
+        "a: !!str 1\n",  # a tag
+        "a: 1\na: 2\n",  # a duplicate key
+        "1: a\n",  # a key that is not a string
+        "a: yes\n",  # a YAML 1.1 boolean
+        "a: 012\n",  # octal
+        "a: 1:30\n",  # base 60
+        "a: .inf\n",  # not finite
+        "a: 2026-01-02 10:00:00\n",  # a date and time
+        "- a\n",  # not a mapping at the top
+        "a: 1\n---\nb: 2\n",  # two documents
+        "a: [\n",  # a syntax error
+        "x: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1),  # too deep
+    ]
+    for text in unusual:
+        assert module._read_plain(text, limits) is None, text
+    assert module._read_plain("a: [1, 2]\n", module.Limits(depth=5, aliases=0, nodes=4)) is None
+
+
 def test_every_schema_error_is_reported_at_once(tmp_path: Path) -> None:
     """A user fixes a manifest in one round: each problem on its own line, in document order."""
     from typer.testing import CliRunner

@@ -66,6 +66,13 @@ def read_document(raw: bytes, where: str, *, is_json: bool, limits: Limits) -> D
     if is_json:
         text = _check_json_syntax(text, where)
     try:
+        # NOTE: most manifests are plain nested mappings, lists and scalars; the one-pass reader
+        # builds those directly and declines anything else (anchors, aliases, tags, duplicate
+        # or non-string keys, any limit or error), which the composer below then reads and
+        # reports exactly as before. Both give the same Document for what both accept.
+        plain = _read_plain(text, limits)
+        if plain is not None:
+            return plain
         return _expand(_Composer(text, where, limits).compose())
     except yaml.YAMLError as err:
         _yaml_error(err, text, where, is_json, limits)
@@ -169,6 +176,153 @@ def _join_surrogates(match: re.Match[str]) -> str:
 
 def _reject_json_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
+
+
+# --------------------------------------------------------------------------------------------
+# The one-pass reader for plain documents
+
+
+class _Unusual(Exception):
+    """The document needs the composer: something the one-pass reader leaves to it."""
+
+
+_ITEM = object()  # in _read_plain's `pending`: the open collection is a list
+
+
+def _read_plain(text: str, limits: Limits) -> Document | None:
+    """The Document of a plain ``text`` in one pass over its events, or None when the text has
+    anything unusual (then :class:`_Composer` reads it, and words any error).
+
+    Plain: one document, a mapping at the top, no anchors, aliases or tags, unique string keys,
+    scalars that are strings or that YAML 1.1 resolves to a value the composer accepts as it
+    is, and every limit kept. Without aliases the composer's expanded size is the node count.
+    """
+    loader_class, _ = _yaml_tools()
+    resolvers = _implicit_resolvers()
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    max_nodes, max_depth = limits.nodes, limits.depth
+    lines: dict[FieldPath, int] = {}
+    positions: Positions = {}
+    key_positions: Positions = {}
+    root: Any = None
+    # The open collections, innermost last, with their paths, and per collection what the next
+    # node is: _ITEM in a list; in a mapping None for a key, else the path of the key's value.
+    containers: list[Any] = []
+    paths: list[FieldPath] = []
+    pending: list[Any] = []
+    nodes = documents = 0
+    loader = loader_class(text)
+    try:
+        while True:
+            event = loader.get_event()
+            cls = event.__class__
+            if cls is scalar_event or cls is mapping_start or cls is sequence_start:
+                nodes += 1
+                if nodes > max_nodes or event.anchor is not None or event.tag is not None:
+                    raise _Unusual
+                mark = event.start_mark
+                line = mark.line + 1
+                if containers:
+                    parent = containers[-1]
+                    next_up = pending[-1]
+                    if next_up is _ITEM:
+                        path = (*paths[-1], len(parent))
+                        lines[path] = line
+                    elif next_up is None:  # a mapping key
+                        if cls is not scalar_event:
+                            raise _Unusual
+                        key = _plain_scalar(event, resolvers)
+                        if type(key) is not str or key in parent:
+                            raise _Unusual
+                        path = (*paths[-1], key)
+                        key_positions[path] = (line, mark.column + 1)
+                        lines[path] = line  # a field's line is its key's
+                        pending[-1] = path
+                        continue
+                    else:
+                        path = next_up
+                        pending[-1] = None
+                else:
+                    if root is not None or cls is not mapping_start:
+                        raise _Unusual
+                    path = ()
+                    lines[path] = line
+                positions[path] = (line, mark.column + 1)
+                if cls is scalar_event:
+                    value = _plain_scalar(event, resolvers)
+                else:
+                    if len(containers) >= max_depth:
+                        raise _Unusual
+                    value = {} if cls is mapping_start else []
+                    containers.append(value)
+                    paths.append(path)
+                    pending.append(None if cls is mapping_start else _ITEM)
+                if not path:
+                    root = value
+                elif type(parent) is list:
+                    parent.append(value)
+                else:
+                    parent[path[-1]] = value
+            elif cls in ends:
+                containers.pop()
+                paths.pop()
+                pending.pop()
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+            elif cls is yaml.StreamEndEvent:
+                break
+            elif cls is not yaml.StreamStartEvent and cls is not yaml.DocumentEndEvent:
+                raise _Unusual  # an alias, or an event this reader does not know
+    except (_Unusual, yaml.YAMLError, RecursionError, MemoryError):
+        return None
+    finally:
+        loader.dispose()
+    if type(root) is not dict:
+        return None
+    return Document(root, lines, positions, key_positions)
+
+
+def _plain_scalar(event: Any, resolvers: dict[str, list[tuple[str, re.Pattern[str]]]]) -> Any:
+    """An untagged scalar's value, as :meth:`_Composer.on_scalar` reads it; raises _Unusual
+    for what the composer refuses or reads specially (it then says why)."""
+    value: str = event.value
+    if not event.implicit[0]:
+        return value
+    for tag, pattern in resolvers.get(value[:1], ()):
+        if pattern.match(value):
+            break
+    else:
+        return value
+    name = tag[len(_YAML_TAG) :]
+    if event.style:  # implicit resolution of a quoted scalar: not what YAML does; leave it
+        raise _Unusual
+    if name == "null":
+        return None
+    _, constructor = _yaml_tools()
+    node = yaml.ScalarNode(tag, value)
+    try:
+        if name == "bool" and value.lower() in ("true", "false"):
+            return constructor.construct_yaml_bool(node)
+        if name == "int" and ":" not in value and not _OCTAL.match(value):
+            return constructor.construct_yaml_int(node)
+        if name == "float" and ":" not in value:
+            number = constructor.construct_yaml_float(node)
+            if math.isfinite(number):
+                return number
+        if name == "timestamp":
+            moment = constructor.construct_yaml_timestamp(node)
+            if not isinstance(moment, datetime) and isinstance(moment, date):
+                return moment.isoformat()
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        pass
+    raise _Unusual
 
 
 # --------------------------------------------------------------------------------------------
