@@ -10,16 +10,15 @@ Example (abridged)::
 
 from __future__ import annotations
 
-import json
-import textwrap
 from typing import TextIO
 
 from licensegate.formats import writer
+from licensegate.formats.pretty import dumps_indented
 from licensegate.report import ManifestResult, Report
 
 
 def _dumps(document: object) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return dumps_indented(document)
 
 
 class Writer(writer.Writer):
@@ -40,14 +39,14 @@ class Writer(writer.Writer):
         self.stream.write(_dumps(opening)[: -len("\n}")] + ',\n  "results": [')
 
     def result(self, result: ManifestResult) -> None:
-        text = textwrap.indent(_dumps(result.to_dict()), "    ")
+        text = dumps_indented(result.to_dict(), "    ")
         self.stream.write(("," if self.results else "") + "\n" + text)
         self.results += 1
 
     def end(self, tally: writer.Tally) -> None:
         self.stream.write("\n  ]" if self.results else "]")
-        errors = _dumps([error.to_dict() for error in tally.errors])
-        self.stream.write(',\n  "errors": ' + textwrap.indent(errors, "  ").lstrip() + "\n}\n")
+        errors = dumps_indented([error.to_dict() for error in tally.errors], "  ")
+        self.stream.write(',\n  "errors": ' + errors.lstrip() + "\n}\n")
 
 
 def render(report: Report) -> str:
