@@ -325,3 +325,37 @@ def test_concurrent_sign_offs_lose_no_entry(tmp_path: Path) -> None:
     assert len(entries) == 40
     assert len({(e.by, e.at) for e in entries}) == 40
     assert [p.name for p in tmp_path.iterdir()] == ["licensegate.yaml.signoff.json"]
+
+
+def test_the_record_beside_a_manifest_is_read_through_safe_read_unless_absent(
+    tmp_path: Path,
+) -> None:
+    """signoffs_beside (pipeline.finish) shortcuts only a record that is not there: whatever
+    is there goes through safe_read's checks, as read_signoffs does."""
+    import os
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".git").mkdir()
+    manifest = repo / "m.yaml"
+    manifest.write_text("x", encoding="utf-8")
+    assert signoff.signoffs_beside(str(manifest)) == []
+    record = signoff.signoff_path(manifest)
+    record.write_text(json.dumps(_document()), encoding="utf-8")
+    assert [e.by for e in signoff.signoffs_beside(str(manifest))] == [
+        e.by for e in signoff.read_signoffs(record)
+    ]
+    record.unlink()
+    outside = tmp_path / "secret.json"
+    outside.write_text(json.dumps(_document()), encoding="utf-8")
+    record.symlink_to(outside)
+    with pytest.raises(signoff.SignOffError, match="outside"):
+        signoff.signoffs_beside(str(manifest))
+    record.unlink()
+    record.symlink_to(tmp_path / "nowhere.json")  # dangling, out of the repository
+    with pytest.raises(signoff.SignOffError, match="outside"):
+        signoff.signoffs_beside(str(manifest))
+    record.unlink()
+    os.mkfifo(record)
+    with pytest.raises(signoff.SignOffError, match="FIFO"):
+        signoff.signoffs_beside(str(manifest))

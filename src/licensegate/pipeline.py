@@ -205,15 +205,15 @@ def finish(
     from licensegate import signoff
 
     warnings = list(result.warnings)
-    path = signoff.signoff_path(result.manifest)
     entries: list[signoff.SignOff] | signoff.SignOffError
     try:
-        entries = signoff.read_signoffs(path)
+        entries = signoff.signoffs_beside(result.manifest)
     except signoff.SignOffError as err:
         entries = err
     if options.trust is not None and isinstance(entries, list):
         from licensegate.trust import trusted_signoffs, untrusted_signoffs
 
+        path = signoff.signoff_path(result.manifest)
         entries, dropped = trusted_signoffs(path, entries, options.trust)
         if dropped:
             warnings.append(untrusted_signoffs(path, dropped, options.trust))

@@ -38,8 +38,15 @@ def repository_root(path: Path | str) -> Path:
     Computed from the path as written, not the resolved one: a manifest that is a link out of
     its repository must not make the outside its root.
     """
-    folder = Path(os.path.abspath(path)).parent
-    return _enclosing_repository(folder) or folder
+    return _folder_root(os.path.dirname(os.path.abspath(path)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_root(folder: str) -> Path:
+    # NOTE: keyed on the string: every manifest of a folder shares the answer, and hashing a
+    # str is cheaper than building and hashing a Path (this runs for every file read).
+    as_path = Path(folder)
+    return _enclosing_repository(as_path) or as_path
 
 
 @functools.lru_cache(maxsize=1024)

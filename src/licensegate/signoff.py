@@ -126,6 +126,27 @@ def signoff_path(manifest: str | Path) -> Path:
     return path.with_name(path.name + SIGNOFF_SUFFIX)
 
 
+def signoffs_beside(manifest: str) -> list[SignOff]:
+    """:func:`read_signoffs` of the record of ``manifest``, a manifest just read through
+    safe_read (so its folder resolved inside its root a moment ago).
+
+    Most manifests have no record: one ``lstat`` says so, where safe_read would resolve the
+    folder and the root again (a dozen system calls) to open nothing. A record that is there,
+    whatever it is (a link, a FIFO...), and any other answer of ``lstat`` go through
+    :func:`read_signoffs` and its checks, as before.
+    """
+    import os
+
+    try:
+        # NOTE: the same entry as signoff_path(manifest), which only normalises the spelling.
+        os.lstat(manifest + SIGNOFF_SUFFIX)
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError):
+        pass  # read_signoffs words it
+    return read_signoffs(signoff_path(manifest))
+
+
 def read_signoffs(path: Path) -> list[SignOff]:
     """Every entry of a sign-off record, oldest first; [] when the file does not exist."""
     from licensegate.safe_read import UnsafeRead, read_file, repository_root
@@ -290,10 +311,9 @@ def signoff_state(
     ref does not hold), or the error reading it; None reads the record. ``manifest``: the
     manifest as loaded, so that its notice file is found without reading it again.
     """
-    path = signoff_path(result.manifest)
     if entries is None:
         try:
-            entries = read_signoffs(path)
+            entries = read_signoffs(signoff_path(result.manifest))
         except SignOffError as err:
             entries = err
     if isinstance(entries, SignOffError):
@@ -301,6 +321,7 @@ def signoff_state(
     if not entries:
         if not require:
             return None
+        path = signoff_path(result.manifest)
         return ReportWarning(
             "signoff-missing",
             f"no sign-off recorded ({path} does not exist); have counsel review it "
