@@ -71,14 +71,20 @@ def _without_user_keys(value: Any) -> Any:
     List positions are kept, so field paths (and their lines) stay valid.
     """
     if isinstance(value, dict):
+        # NOTE: leaves (most of a manifest) are kept as they are without a call each: this
+        # copy runs for every manifest.
         return {
-            key: _without_user_keys(item)
+            key: item if type(item) in _LEAVES else _without_user_keys(item)
             for key, item in value.items()
             if not (isinstance(key, str) and key.startswith("x-"))
         }
     if isinstance(value, list):
-        return [_without_user_keys(item) for item in value]
+        return [item if type(item) in _LEAVES else _without_user_keys(item) for item in value]
     return value
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+"""Exact types that _without_user_keys returns unchanged (subclasses take the long way)."""
 
 
 def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:

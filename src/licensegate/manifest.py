@@ -175,7 +175,13 @@ def _holds_todo(data: Any) -> bool:
     while stack:
         value = stack.pop()
         if isinstance(value, dict):
-            stack.extend(item for key, item in value.items() if not key.startswith("x-"))
+            for key, item in value.items():
+                # NOTE: strings are tested here rather than stacked: most values are strings.
+                if type(item) is str:
+                    if item.startswith("TODO") and _is_todo(item) and not key.startswith("x-"):
+                        return True
+                elif not key.startswith("x-"):
+                    stack.append(item)
         elif isinstance(value, list):
             stack.extend(value)
         elif isinstance(value, str) and _is_todo(value):

@@ -14,6 +14,7 @@ never imports either of them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,11 +170,7 @@ def join(
     rank = _subject_ranks(document)
     clauses = sorted(
         (_clause_result(item, library, manifest) for item in raw),
-        key=lambda c: (
-            rank.get(c.subject.lower(), len(rank)),
-            STATUS_ORDER.index(c.status.value),
-            c.id,
-        ),
+        key=lambda c: (rank.get(c.subject.lower(), len(rank)), _STATUS_RANK[c.status], c.id),
     )
     from licensegate.records import unused_records
 
@@ -261,26 +258,25 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         isinstance(item, dict)
         and isinstance(item.get("id"), str)
         and isinstance(item.get("status"), str)
-        and all(isinstance(item.get(key), (str, int, float)) for key in ("subject", "message"))
+        and isinstance(item.get("subject"), (str, int, float))
+        and isinstance(item.get("message"), (str, int, float))
     ):
         raise EngineError(f"the engine returned a malformed finding: {_clip(repr(item))}")
     try:
         info = library.clause(item["id"])
-        status = Status(item["status"])
-        if info is None:
-            raise KeyError(item["id"])
     except (KeyError, ValueError) as err:
-        raise PolicyError(
-            f"policy emitted a finding the library does not document: {item!r}"
-        ) from err
+        raise _undocumented(item) from err
+    status = _STATUSES.get(item["status"])
+    if info is None or status is None:
+        raise _undocumented(item)
     path = item.get("path") or []
     if not isinstance(path, list) or not all(_is_path_part(part) for part in path):
         raise EngineError(f"policy emitted a malformed path in {item!r}")
     if "evidence" in item and not isinstance(item["evidence"], dict):
         raise EngineError(f"policy emitted malformed evidence in {item!r}")
-    kept = ("attestation", "waiver", "evidence")
-    extra: dict[str, Any] = {key: item[key] for key in kept if key in item}
+    extra: dict[str, Any] = {key: item[key] for key in _KEPT if key in item}
     text = library.license(info.license)
+    steps = tuple(path)
     return ClauseResult(
         id=info.id,
         license=info.license,
@@ -293,12 +289,29 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         source=info.source,
         message=str(item["message"]),
         remediation=info.remediation,
-        path=dotted_path(path),
-        line=manifest.line_of(tuple(path)),
+        path=_dotted(steps),
+        line=manifest.line_of(steps),
         license_name=text.name if text else "licensegate",
         license_version=text.version if text else "",
         extra=extra,
     )
+
+
+_KEPT = ("attestation", "waiver", "evidence")
+"""What a finding carries beyond its clause: the record that changed its status, evidence."""
+_STATUSES = {status.value: status for status in Status}
+_STATUS_RANK = {status: STATUS_ORDER.index(status.value) for status in Status}
+
+
+@functools.lru_cache(maxsize=4096)
+def _dotted(path: tuple[str | int, ...]) -> str:
+    # NOTE: findings name the same few dozen paths in every manifest; bool parts never get
+    # here (_is_path_part), so (1,) and (True,) cannot share an entry.
+    return dotted_path(path)
+
+
+def _undocumented(item: dict[str, Any]) -> PolicyError:
+    return PolicyError(f"policy emitted a finding the library does not document: {item!r}")
 
 
 def _is_path_part(part: Any) -> bool:
