@@ -72,7 +72,35 @@ def _compile(schema: Any, defs: dict[str, Any], done: dict[str, Check]) -> Check
         checks.append(_compile_keyword(keyword, argument, schema, defs, done))
     if len(checks) == 1:
         return checks[0]
-    return lambda value: all(check(value) for check in checks)
+    return _all_of(checks)
+
+
+# NOTE: the combinators below are loops rather than all()/any() over a generator: the check
+# runs for every manifest, and a generator per node and keyword was most of its cost.
+
+
+def _all_of(checks: list[Check]) -> Check:
+    every = tuple(checks)
+
+    def check(value: Any) -> bool:
+        for each in every:
+            if not each(value):
+                return False
+        return True
+
+    return check
+
+
+def _any_of(checks: list[Check]) -> Check:
+    options = tuple(checks)
+
+    def check(value: Any) -> bool:
+        for each in options:
+            if each(value):
+                return True
+        return False
+
+    return check
 
 
 def _compile_keyword(
@@ -97,7 +125,7 @@ def _compile_keyword(
         tests = [_TYPE_TESTS[name] for name in type_names if name in _TYPE_TESTS]
         if len(tests) != len(type_names):
             raise _Unsupported(argument)
-        return lambda value: any(test(value) for test in tests)
+        return tests[0] if len(tests) == 1 else _any_of(tests)
     if keyword in ("const", "enum"):
         allowed = [argument] if keyword == "const" else argument
         if not all(isinstance(item, str) for item in allowed):
@@ -132,10 +160,26 @@ def _compile_keyword(
         )
     if keyword == "required":
         names = tuple(argument)
-        return lambda value: not isinstance(value, dict) or all(name in value for name in names)
+
+        def has_required(value: Any) -> bool:
+            if isinstance(value, dict):
+                for name in names:
+                    if name not in value:
+                        return False
+            return True
+
+        return has_required
     if keyword == "items":
         item = _compile(argument, defs, done)
-        return lambda value: not isinstance(value, list) or all(item(each) for each in value)
+
+        def each_item(value: Any) -> bool:
+            if isinstance(value, list):
+                for each in value:
+                    if not item(each):
+                        return False
+            return True
+
+        return each_item
     if keyword == "propertyNames":
         name_check = _compile(argument, defs, done)
         return lambda value: not isinstance(value, dict) or all(name_check(key) for key in value)
@@ -148,7 +192,7 @@ def _compile_keyword(
     if keyword in ("anyOf", "oneOf"):
         branches = [_compile(branch, defs, done) for branch in argument]
         if keyword == "anyOf":
-            return lambda value: any(branch(value) for branch in branches)
+            return _any_of(branches)
         return lambda value: sum(1 for branch in branches if branch(value)) == 1
     raise _Unsupported(keyword)
 
