@@ -236,7 +236,9 @@ def _read_plain(text: str, limits: Limits) -> Document | None:
                     elif next_up is None:  # a mapping key
                         if cls is not scalar_event:
                             raise _Unusual
-                        key = _plain_scalar(event, resolvers)
+                        key = event.value
+                        if event.implicit[0] and key not in _PLAIN_STRINGS:
+                            key = _plain_scalar(event, resolvers)
                         if type(key) is not str or key in parent:
                             raise _Unusual
                         path = (*paths[-1], key)
@@ -254,7 +256,9 @@ def _read_plain(text: str, limits: Limits) -> Document | None:
                     lines[path] = line
                 positions[path] = (line, mark.column + 1)
                 if cls is scalar_event:
-                    value = _plain_scalar(event, resolvers)
+                    value = event.value
+                    if event.implicit[0] and value not in _PLAIN_STRINGS:
+                        value = _plain_scalar(event, resolvers)
                 else:
                     if len(containers) >= max_depth:
                         raise _Unusual
@@ -289,6 +293,12 @@ def _read_plain(text: str, limits: Limits) -> Document | None:
     return Document(root, lines, positions, key_positions)
 
 
+_PLAIN_STRINGS: set[str] = set()
+"""Plain scalars that no implicit resolver matches, so they read as themselves: the keys and
+words every manifest repeats skip the resolvers' patterns (bounded; a pure function of the
+text)."""
+
+
 def _plain_scalar(event: Any, resolvers: dict[str, list[tuple[str, re.Pattern[str]]]]) -> Any:
     """An untagged scalar's value, as :meth:`_Composer.on_scalar` reads it; raises _Unusual
     for what the composer refuses or reads specially (it then says why)."""
@@ -299,6 +309,8 @@ def _plain_scalar(event: Any, resolvers: dict[str, list[tuple[str, re.Pattern[st
         if pattern.match(value):
             break
     else:
+        if len(value) <= 64 and len(_PLAIN_STRINGS) < 4096:
+            _PLAIN_STRINGS.add(value)
         return value
     name = tag[len(_YAML_TAG) :]
     if event.style:  # implicit resolution of a quoted scalar: not what YAML does; leave it
