@@ -23,6 +23,20 @@ _INDENT = "  "
 _OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
+_ENCODED: dict[str, str] = {}
+"""String -> its JSON form. Results repeat the library's long texts (titles, quotes,
+remediations) for every finding, and escaping them (non-ASCII typography included) was most of
+the writer's time; a lookup of the same str object is a hash already cached."""
+_ENCODED_LIMIT = 4096
+
+
+def _encoded(text: str) -> str:
+    if len(_ENCODED) >= _ENCODED_LIMIT:
+        _ENCODED.clear()  # unique texts (messages) must not grow it without bound
+    encoded = _ENCODED[text] = encode_basestring(text)
+    return encoded
+
+
 def dumps_indented(value: Any, prefix: str = "") -> str:
     """``textwrap.indent(json.dumps(value, indent=2, ensure_ascii=False), prefix)``."""
     parts: list[str] = [prefix]
@@ -44,12 +58,16 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
             return
         inner = newline + _INDENT
         separator = "{" + inner
+        cache = _ENCODED
         for key, item in value.items():
             parts.append(separator)
-            parts.append(encode_basestring(key) if type(key) is str else _key(key))
+            if type(key) is str:
+                parts.append(cache.get(key) or _encoded(key))
+            else:
+                parts.append(_key(key))
             parts.append(": ")
-            if type(item) is str:  # most values: a string, without a call
-                parts.append(encode_basestring(item))
+            if type(item) is str:  # most values: a string, without a call when known
+                parts.append(cache.get(item) or _encoded(item))
             else:
                 _write(item, inner, parts)
             separator = "," + inner
