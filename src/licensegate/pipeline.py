@@ -263,22 +263,22 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
     ):
         raise EngineError(f"the engine returned a malformed finding: {_clip(repr(item))}")
     try:
-        info = library.clause(item["id"])
+        row = library.clause_row(item["id"])
     except (KeyError, ValueError) as err:
         raise _undocumented(item) from err
     status = _STATUSES.get(item["status"])
-    if info is None or status is None:
+    if row is None or status is None:
         raise _undocumented(item)
+    info, clause_id, license_name, license_version = row
     path = item.get("path") or []
     if not isinstance(path, list) or not all(_is_path_part(part) for part in path):
         raise EngineError(f"policy emitted a malformed path in {item!r}")
     if "evidence" in item and not isinstance(item["evidence"], dict):
         raise EngineError(f"policy emitted malformed evidence in {item!r}")
     extra: dict[str, Any] = {key: item[key] for key in _KEPT if key in item}
-    text = library.license(info.license)
     steps = tuple(path)
     return ClauseResult(
-        id=info.id,
+        id=clause_id,
         license=info.license,
         clause=info.clause,
         subject=str(item["subject"]),
@@ -291,8 +291,8 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         remediation=info.remediation,
         path=_dotted(steps),
         line=manifest.line_of(steps),
-        license_name=text.name if text else "licensegate",
-        license_version=text.version if text else "",
+        license_name=license_name,
+        license_version=license_version,
         extra=extra,
     )
 

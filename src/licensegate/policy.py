@@ -172,6 +172,9 @@ class PolicyLibrary:
     _license_cache: dict[str, LicenseInfo | None] = field(default_factory=dict)
     org_clauses: dict[str, ClauseInfo] = field(default_factory=dict)
     """Clauses of the organisation's `org.*` packages (orgrego.py), by id."""
+    _clause_rows: dict[str, tuple[ClauseInfo, str, str, str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def load(cls, root: Path, extra: Iterable[Path] = ()) -> PolicyLibrary:
@@ -281,6 +284,20 @@ class PolicyLibrary:
     def clauses(self) -> dict[str, ClauseInfo]:
         """Every clause in the library by id, from the METADATA of the license packages."""
         return {**_index(BUILTIN_CLAUSES, self.policy_modules), **self.org_clauses}
+
+    def clause_row(self, clause_id: str) -> tuple[ClauseInfo, str, str, str] | None:
+        """A clause with its id, its license text's name and that text's version ("licensegate"
+        and "" for clauses of no license), remembered per id: every finding of a check is
+        joined with one (pipeline.join), and these depend only on the library."""
+        row = self._clause_rows.get(clause_id)
+        if row is None:
+            info = self.clause(clause_id)
+            if info is None:
+                return None
+            text = self.license(info.license)
+            name, version = (text.name, text.version) if text else ("licensegate", "")
+            row = self._clause_rows[clause_id] = (info, info.id, name, version)
+        return row
 
     def clause(self, clause_id: str) -> ClauseInfo | None:
         """One clause by id, reading only the METADATA of its license's package.
