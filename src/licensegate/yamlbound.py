@@ -196,9 +196,11 @@ def _read_plain(text: str, limits: Limits) -> Document | None:
     Plain: one document, a mapping at the top, no anchors, aliases or tags, unique string keys,
     scalars that are strings or that YAML 1.1 resolves to a value the composer accepts as it
     is, and every limit kept. Without aliases the composer's expanded size is the node count.
+    The composer's lines and positions are filled in the same order (pre-order).
     """
     loader_class, _ = _yaml_tools()
     resolvers = _implicit_resolvers()
+    plain_strings = _PLAIN_STRINGS
     scalar_event, mapping_start, sequence_start = (
         yaml.ScalarEvent,
         yaml.MappingStartEvent,
@@ -210,72 +212,78 @@ def _read_plain(text: str, limits: Limits) -> Document | None:
     positions: Positions = {}
     key_positions: Positions = {}
     root: Any = None
-    # The open collections, innermost last, with their paths, and per collection what the next
-    # node is: _ITEM in a list; in a mapping None for a key, else the path of the key's value.
-    containers: list[Any] = []
-    paths: list[FieldPath] = []
-    pending: list[Any] = []
+    # NOTE: the innermost open collection lives in locals (one event costs a few lookups, not
+    # list indexing): `parent` (None at the top), its path, and what comes next in it: _ITEM in
+    # a list; in a mapping None for a key, else the path of the key's value. `outer` saves
+    # those of the enclosing collections.
+    parent: Any = None
+    parent_path: FieldPath = ()
+    next_up: Any = None
+    outer: list[tuple[Any, FieldPath, Any]] = []
     nodes = documents = 0
     loader = loader_class(text)
+    get_event = loader.get_event
     try:
         while True:
-            event = loader.get_event()
+            event = get_event()
             cls = event.__class__
-            if cls is scalar_event or cls is mapping_start or cls is sequence_start:
+            if cls is scalar_event:
                 nodes += 1
                 if nodes > max_nodes or event.anchor is not None or event.tag is not None:
                     raise _Unusual
+                value = event.value
+                if event.implicit[0] and value not in plain_strings:
+                    value = _plain_scalar(event, resolvers)
+                mark = event.start_mark
+                if next_up is None:  # a mapping key, or a scalar at the top
+                    if parent is None or type(value) is not str or value in parent:
+                        raise _Unusual
+                    line = mark.line + 1
+                    next_up = (*parent_path, value)
+                    key_positions[next_up] = (line, mark.column + 1)
+                    lines[next_up] = line  # a field's line is its key's
+                elif next_up is _ITEM:
+                    path = (*parent_path, len(parent))
+                    line = mark.line + 1
+                    lines[path] = line
+                    positions[path] = (line, mark.column + 1)
+                    parent.append(value)
+                else:
+                    positions[next_up] = (mark.line + 1, mark.column + 1)
+                    parent[next_up[-1]] = value
+                    next_up = None
+            elif cls is mapping_start or cls is sequence_start:
+                nodes += 1
+                if nodes > max_nodes or event.anchor is not None or event.tag is not None:
+                    raise _Unusual
+                if len(outer) >= max_depth:
+                    raise _Unusual
                 mark = event.start_mark
                 line = mark.line + 1
-                if containers:
-                    parent = containers[-1]
-                    next_up = pending[-1]
-                    if next_up is _ITEM:
-                        path = (*paths[-1], len(parent))
-                        lines[path] = line
-                    elif next_up is None:  # a mapping key
-                        if cls is not scalar_event:
-                            raise _Unusual
-                        key = event.value
-                        if event.implicit[0] and key not in _PLAIN_STRINGS:
-                            key = _plain_scalar(event, resolvers)
-                        if type(key) is not str or key in parent:
-                            raise _Unusual
-                        path = (*paths[-1], key)
-                        key_positions[path] = (line, mark.column + 1)
-                        lines[path] = line  # a field's line is its key's
-                        pending[-1] = path
-                        continue
-                    else:
-                        path = next_up
-                        pending[-1] = None
-                else:
+                value = {} if cls is mapping_start else []
+                if parent is None:
                     if root is not None or cls is not mapping_start:
                         raise _Unusual
                     path = ()
                     lines[path] = line
-                positions[path] = (line, mark.column + 1)
-                if cls is scalar_event:
-                    value = event.value
-                    if event.implicit[0] and value not in _PLAIN_STRINGS:
-                        value = _plain_scalar(event, resolvers)
-                else:
-                    if len(containers) >= max_depth:
-                        raise _Unusual
-                    value = {} if cls is mapping_start else []
-                    containers.append(value)
-                    paths.append(path)
-                    pending.append(None if cls is mapping_start else _ITEM)
-                if not path:
                     root = value
-                elif type(parent) is list:
+                    outer.append((None, (), None))
+                elif next_up is _ITEM:
+                    path = (*parent_path, len(parent))
+                    lines[path] = line
                     parent.append(value)
+                    outer.append((parent, parent_path, _ITEM))
+                elif next_up is None:  # a collection as a mapping key
+                    raise _Unusual
                 else:
+                    path = next_up
                     parent[path[-1]] = value
+                    outer.append((parent, parent_path, None))
+                positions[path] = (line, mark.column + 1)
+                parent, parent_path = value, path
+                next_up = None if cls is mapping_start else _ITEM
             elif cls in ends:
-                containers.pop()
-                paths.pop()
-                pending.pop()
+                parent, parent_path, next_up = outer.pop()
             elif cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
