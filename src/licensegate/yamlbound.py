@@ -186,7 +186,7 @@ class _Unusual(Exception):
     """The document needs the composer: something the one-pass reader leaves to it."""
 
 
-_ITEM = object()  # in _read_plain's `pending`: the open collection is a list
+_ITEM = object()  # _read_plain's `next_up` in a list: the next node is an item
 
 
 def _read_plain(text: str, limits: Limits) -> Document | None:
