@@ -956,7 +956,7 @@ def test_one_pass_reader_gives_the_composers_document(tmp_path: Path) -> None:
     same order; everything unusual is declined, so the composer words its errors."""
     from licensegate import yamlbound as module
     from licensegate.manifest import MAX_ALIASES, MAX_DEPTH, MAX_NODES
-    from tests.manifests import corpus_generator
+    from manifests import corpus_generator
 
     limits = module.Limits(depth=MAX_DEPTH, aliases=MAX_ALIASES, nodes=MAX_NODES)
 

@@ -313,10 +313,8 @@ def _plain_scalar(event: Any, resolvers: dict[str, list[tuple[str, re.Pattern[st
     value: str = event.value
     if not event.implicit[0]:
         return value
-    for tag, pattern in resolvers.get(value[:1], ()):
-        if pattern.match(value):
-            break
-    else:
+    tag = next((tag for tag, pattern in resolvers.get(value[:1], ()) if pattern.match(value)), None)
+    if tag is None:
         if len(value) <= 64 and len(_PLAIN_STRINGS) < 4096:
             _PLAIN_STRINGS.add(value)
         return value

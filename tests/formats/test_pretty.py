@@ -26,10 +26,36 @@ class Size(IntEnum):
     BIG = 7
 
 
-TEXTS = ["", "plain", 'quote " and \\ backslash', "tab\tnew\nline\r", "\x00\x1f\x7f", "é ü 漢字",
-         "emoji 🎉", "\u2028 line separator", "next\x85line", "para\u2029graph", "\ud800 lone"]
-NUMBERS = [0, -1, 2**70, 1.5, -0.0, 1e300, 1e-7, 0.1 + 0.2, float("nan"), float("inf"),
-           -float("inf"), True, False, None, Size.BIG]
+TEXTS = [
+    "",
+    "plain",
+    'quote " and \\ backslash',
+    "tab\tnew\nline\r",
+    "\x00\x1f\x7f",
+    "é ü 漢字",
+    "emoji 🎉",
+    "\u2028 line separator",
+    "next\x85line",
+    "para\u2029graph",
+    "\ud800 lone",
+]
+NUMBERS = [
+    0,
+    -1,
+    2**70,
+    1.5,
+    -0.0,
+    1e300,
+    1e-7,
+    0.1 + 0.2,
+    float("nan"),
+    float("inf"),
+    -float("inf"),
+    True,
+    False,
+    None,
+    Size.BIG,
+]
 
 
 def random_value(rng: random.Random, depth: int = 0) -> Any:
@@ -53,9 +79,13 @@ def test_same_bytes_as_json_dumps_and_textwrap(prefix: str) -> None:
 
 
 def test_a_report_result_is_written_the_same() -> None:
-    result = {"manifest": "a.yaml", "summary": {"violated": 1, "waived": 0}, "clauses": [
-        {"id": "x", "location": {"path": "models[0]", "line": None}, "extra": {}}],
-        "warnings": [], "more": [[], {}]}
+    result = {
+        "manifest": "a.yaml",
+        "summary": {"violated": 1, "waived": 0},
+        "clauses": [{"id": "x", "location": {"path": "models[0]", "line": None}, "extra": {}}],
+        "warnings": [],
+        "more": [[], {}],
+    }
     assert dumps_indented(result, "    ") == reference(result, "    ")
 
 

@@ -137,7 +137,5 @@ def _key(key: Any) -> str:
     elif isinstance(key, int):
         text = int.__repr__(key)
     else:
-        raise TypeError(
-            f"keys must be str, int, float, bool or None, not {key.__class__.__name__}"
-        )
+        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
     return encode_basestring(text)
