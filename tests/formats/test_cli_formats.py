@@ -112,3 +112,31 @@ def test_text_lines_cannot_start_a_workflow_command() -> None:
         assert not line.lstrip().startswith("::"), line
         assert "\x1b" not in line
     assert "\\x3a:warning::pwned" in rendered and "\\x1b[2J" in rendered
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_waiver_reason_with_a_unicode_line_break_reaches_json_and_sarif_unchanged(
+    tmp_path: Path, separator: str
+) -> None:
+    """The JSON and SARIF reports used to indent with textwrap.indent, which also breaks lines
+    at U+2028, U+2029 and U+0085 and so put spaces inside such a string."""
+    from manifests import WAIVED
+
+    reason = f"Separate license{separator}agreement with Meta"
+    # Written as a YAML escape: a raw line break inside a quoted scalar folds to a space.
+    escaped = f'"Separate license\\u{ord(separator):04x}agreement with Meta"'
+    manifest = tmp_path / "licensegate.yaml"
+    manifest.write_text(
+        WAIVED.replace("Separate license agreement with Meta", escaped), encoding="utf-8"
+    )
+    report = json.loads(_run("check", str(manifest), "--format", "json", *DATE).stdout)
+    (waived,) = [c for c in report["results"][0]["clauses"] if c["status"] == "waived"]
+    assert waived["waiver"]["reason"] == reason
+    log = json.loads(_run("check", str(manifest), "--format", "sarif", *DATE).stdout)
+    (justification,) = [
+        s["justification"]
+        for r in log["runs"][0]["results"]
+        for s in r.get("suppressions", [])
+        if s["justification"].startswith("waived by")
+    ]
+    assert justification.endswith(reason)

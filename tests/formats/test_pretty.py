@@ -1,11 +1,10 @@
-"""formats/pretty.py writes exactly what json.dumps(indent=2, ensure_ascii=False) and
-textwrap.indent wrote before it, for report-like, varied and hostile values."""
+"""formats/pretty.py writes exactly what json.dumps(indent=2, ensure_ascii=False) writes, each
+line prefixed, for report-like, varied and hostile values; a string comes back as it went in."""
 
 from __future__ import annotations
 
 import json
 import random
-import textwrap
 from enum import Enum, IntEnum
 from typing import Any
 
@@ -15,7 +14,9 @@ from licensegate.formats.pretty import dumps_indented
 
 
 def reference(value: Any, prefix: str = "") -> str:
-    return textwrap.indent(json.dumps(value, indent=2, ensure_ascii=False), prefix)
+    # Prefixes json's own line breaks only (str.splitlines, like textwrap.indent, would also
+    # break at U+2028 inside a string).
+    return "\n".join(prefix + line for line in json.dumps(value, indent=2, ensure_ascii=False).split("\n"))
 
 
 class Colour(str, Enum):
@@ -71,7 +72,7 @@ def random_value(rng: random.Random, depth: int = 0) -> Any:
 
 
 @pytest.mark.parametrize("prefix", ["", "  ", "    "])
-def test_same_bytes_as_json_dumps_and_textwrap(prefix: str) -> None:
+def test_same_bytes_as_json_dumps_prefixed(prefix: str) -> None:
     rng = random.Random(7)
     for _ in range(3000):
         value = random_value(rng)
@@ -94,3 +95,10 @@ def test_what_json_refuses_is_refused() -> None:
         dumps_indented({"a": object()})
     with pytest.raises(TypeError):
         dumps_indented({(1, 2): "tuple key"})
+
+
+@pytest.mark.parametrize("text", ["\u2028 line separator", "next\x85line", "para\u2029graph"])
+def test_strings_with_other_line_breaks_come_back_unchanged(text: str) -> None:
+    """textwrap.indent put the prefix after U+2028 and its like inside strings, changing them."""
+    written = dumps_indented({"reason": text}, "    ")
+    assert json.loads(written) == {"reason": text}

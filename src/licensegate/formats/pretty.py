@@ -1,4 +1,5 @@
-"""``json.dumps(value, indent=2, ensure_ascii=False)``, byte for byte, at a fraction of its cost.
+"""``json.dumps(value, indent=2, ensure_ascii=False)``, byte for byte, at a fraction of its cost,
+with every line started by a prefix.
 
 With ``indent`` set, :mod:`json` uses its pure-Python encoder (a generator per container and
 per level), and the JSON report then indents each result again with :func:`textwrap.indent`:
@@ -6,21 +7,21 @@ together about a third of the per-manifest cost outside policy evaluation. This 
 the value once, appends strings to a list, encodes strings with json's own (C) escaper and
 numbers the way json does, and starts every line with a given prefix, so no second pass is
 needed. tests/formats/test_pretty.py holds it to json.dumps on varied and hostile values.
+
+Only the line breaks json writes get the prefix. textwrap.indent, used before, also broke lines
+at U+0085, U+2028 and U+2029, which json leaves unescaped inside strings, and so put spaces
+into such a string (a waiver's reason, say): the value a JSON reader got back was not the one
+in the manifest.
 """
 
 from __future__ import annotations
 
-import textwrap
 from json.encoder import encode_basestring
 from typing import Any
 
 __all__ = ["dumps_indented"]
 
 _INDENT = "  "
-# NOTE: textwrap.indent also starts a new line after these characters, which json leaves
-# unescaped when ensure_ascii is off; a value that holds one keeps the old two-step path, so
-# its bytes stay exactly what they were.
-_OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 _ENCODED: dict[str, str] = {}
@@ -38,15 +39,10 @@ def _encoded(text: str) -> str:
 
 
 def dumps_indented(value: Any, prefix: str = "") -> str:
-    """``textwrap.indent(json.dumps(value, indent=2, ensure_ascii=False), prefix)``."""
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` with ``prefix`` before every line."""
     parts: list[str] = [prefix]
     _write(value, "\n" + prefix, parts)
-    text = "".join(parts)
-    if any(brk in text for brk in _OTHER_LINE_BREAKS):
-        from json import dumps
-
-        return textwrap.indent(dumps(value, indent=2, ensure_ascii=False), prefix)
-    return text
+    return "".join(parts)
 
 
 def _write(value: Any, newline: str, parts: list[str]) -> None:

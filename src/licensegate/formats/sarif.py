@@ -33,12 +33,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import PurePath, PureWindowsPath
-from textwrap import indent
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from licensegate import __version__
 from licensegate.formats import writer
+from licensegate.formats.pretty import dumps_indented
 from licensegate.levels import level_of, warning_level
 from licensegate.report import ClauseResult, ManifestResult, Report, ReportWarning
 
@@ -197,8 +197,10 @@ class Writer(writer.Writer):
         self.head = head
 
     def _keep(self, item: dict[str, Any]) -> None:
-        text = json.dumps(item, indent=2, ensure_ascii=False)
-        self.results.append((item["ruleId"], text[: -len("\n}")]))
+        # NOTE: indented here, where it will sit in the log, by the writer that prefixes only
+        # json's own line breaks (textwrap.indent also broke strings at U+2028 and the like).
+        text = dumps_indented(item, _RESULT_INDENT)
+        self.results.append((item["ruleId"], text[: -len("\n" + _RESULT_INDENT + "}")]))
 
     def result(self, result: ManifestResult) -> None:
         for clause in result.clauses:
@@ -243,8 +245,8 @@ class Writer(writer.Writer):
             self.stream.write("[]")
         for position, (rule_id, text) in enumerate(self.results):
             # The result's last key, as json.dumps would write it had it been in the dict.
-            item = f'{text},\n  "ruleIndex": {index[rule_id]}\n}}'
-            self.stream.write(("[\n" if not position else ",\n") + indent(item, _RESULT_INDENT))
+            item = f'{text},\n{_RESULT_INDENT}  "ruleIndex": {index[rule_id]}\n{_RESULT_INDENT}}}'
+            self.stream.write(("[\n" if not position else ",\n") + item)
         if self.results:
             self.stream.write("\n" + _RESULT_INDENT[:-2] + "]")
         self.stream.write(after + "\n")
