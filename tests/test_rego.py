@@ -67,9 +67,7 @@ def test_runner_finds_tests_in_every_rule_form() -> None:
         "package y_test\n\nimport rego.v1\n\ntest_value := true\n\ntest_false := false\n\n"
         "test_eq = 1 == 1\n\ntest_helper(x) if x == 1\n\ndefault test_default := true\n"
     )
-    library = PolicyLibrary(
-        root=_LIBRARY.root, modules=[Module("y_test.rego", source, "y_test")]
-    )
+    library = PolicyLibrary(root=_LIBRARY.root, modules=[Module("y_test.rego", source, "y_test")])
     tests = regotest.collect(library)
     statuses = {o.test.name: o.status for o in regotest.run_regorus(library, tests)}
     assert statuses == {"test_value": "passed", "test_false": "failed", "test_eq": "passed"}

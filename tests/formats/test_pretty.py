@@ -16,7 +16,9 @@ from licensegate.formats.pretty import dumps_indented
 def reference(value: Any, prefix: str = "") -> str:
     # Prefixes json's own line breaks only (str.splitlines, like textwrap.indent, would also
     # break at U+2028 inside a string).
-    return "\n".join(prefix + line for line in json.dumps(value, indent=2, ensure_ascii=False).split("\n"))
+    return "\n".join(
+        prefix + line for line in json.dumps(value, indent=2, ensure_ascii=False).split("\n")
+    )
 
 
 class Colour(str, Enum):
