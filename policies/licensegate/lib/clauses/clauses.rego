@@ -22,15 +22,43 @@ _in_product(subject) if "inference" in subject.uses
 
 # Listed models under a license that the product makes available to third parties.
 _models_made_available(license) := {subject |
-	some subject in subjects.models_under(license)
-	_in_product(subject)
+	some subject in _models_available
+	license in subject.licenses
+}
+
+# The sets below do not depend on the license: as rules they are computed once per evaluation,
+# and the per-license functions above and below only filter them (regorus recomputes a function
+# at every call, and several builders of one license package ask for the same subjects).
+
+# Listed models that run in a product made available to third parties.
+_models_available := {subject |
 	data.licensegate.lib.deployment.product_made_available
+	some subject in data.licensegate.lib.subjects.models
+	_in_product(subject)
+}
+
+# Listed models whose weights the product ships.
+_models_shipped := {subject |
+	some subject in data.licensegate.lib.subjects.models
+	deployment.model_weights_shipped(subject.index)
+}
+
+# Derived models offered as a service or published.
+_derived_out := {subject |
+	some subject in data.licensegate.lib.subjects.derived
+	deployment.released(subject)
+}
+
+# Derived models whose weights are published.
+_derived_weights_out := {subject |
+	some subject in data.licensegate.lib.subjects.derived
+	deployment.weights_released(subject)
 }
 
 # Derived models under a license that are offered as a service or published.
 _derived_released(license) := {subject |
-	some subject in subjects.derived_under(license)
-	deployment.released(subject)
+	some subject in _derived_out
+	license in subject.licenses
 }
 
 # Subjects whose weights (or weights derived from them) leave the organisation: listed models
@@ -42,11 +70,11 @@ _weights_distributed(license) := _distributed(license, {"weights"})
 # license's weights ("weights") and/or trained on its outputs ("outputs"), for licenses whose
 # derivatives include distilled models.
 _distributed(license, vias) := {subject |
-	some subject in subjects.models_under(license)
-	deployment.model_weights_shipped(subject.index)
+	some subject in _models_shipped
+	license in subject.licenses
 } | {subject |
-	some subject in subjects.derived_under(license)
-	deployment.weights_released(subject)
+	some subject in _derived_weights_out
+	license in subject.licenses
 	count(subjects.vias(subject, license) & vias) > 0
 }
 
@@ -371,7 +399,7 @@ _has_declared_student(subject) if lower(subject.id) in _models_with_output_stude
 # Listed models (lowercase ids) whose outputs train some declared derived model (a set rule, as
 # _models_with_students below).
 _models_with_output_students := {lower(edge.model) |
-	some other in subjects.derived
+	some other in data.licensegate.lib.subjects.derived
 	some edge in other.upstream
 	edge.via == "outputs"
 }
@@ -392,7 +420,8 @@ flowdown(license, hosting_counts) := {_flowdown_finding(license, subject) |
 	some subject in _flowdown_subjects(license, hosting_counts)
 }
 
-_flowdown_subjects(license, hosting_counts) := _made_available(license) | _weights_distributed(license) if {
+# _made_available includes the subjects whose weights are distributed.
+_flowdown_subjects(license, hosting_counts) := _made_available(license) if {
 	hosting_counts == true
 } else := _weights_distributed(license)
 
@@ -512,7 +541,7 @@ training_needs_student(license, clause) := {finding.new(
 # NOTE: a set rule rather than a helper function: regorus 0.13 answered a helper function here
 # differently from OPA inside one license package (found by the parity tests).
 _models_with_students := {lower(edge.model) |
-	some other in subjects.derived
+	some other in data.licensegate.lib.subjects.derived
 	some edge in other.upstream
 }
 
