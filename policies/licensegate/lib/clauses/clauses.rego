@@ -17,6 +17,19 @@ import data.licensegate.lib.subjects
 
 _manifest := input.manifest
 
+# Deployment facts the builders read for every subject, as rules of this package: in regorus 0.13
+# each read of another package's rule by its data path costs several times a read of a rule of
+# this package, and a function reads them again at every call.
+_commercial if data.licensegate.lib.deployment.commercial
+
+_notice_file := data.licensegate.lib.deployment.notice_file
+
+_domicile := data.licensegate.lib.deployment.domicile
+
+_domiciled_in_eu if data.licensegate.lib.deployment.domiciled_in_eu
+
+_highest_mau := data.licensegate.lib.deployment.highest_mau
+
 # A listed model runs in the product (rather than only teaching or evaluating in-house).
 _in_product(subject) if "inference" in subject.uses
 
@@ -120,13 +133,13 @@ _mau_finding(license, month, limit, subject) := finding.new(
 	sprintf(
 		"the test counts users in %s; the manifest has no figure for that month and the highest figure it gives (%s: %d) %s",
 		[
-			month, data.licensegate.lib.deployment.highest_mau.source, data.licensegate.lib.deployment.highest_mau.value,
+			month, _highest_mau.source, _highest_mau.value,
 			sprintf("is greater than %d: give licensee.mau_history[\"%s\"]", [limit, month]),
 		],
 	),
 	["licensee", "mau_history"],
 ) if {
-	data.licensegate.lib.deployment.highest_mau
+	_highest_mau
 } else := finding.new(
 	license, "mau-threshold", subject.id, "missing-facts",
 	sprintf(
@@ -236,28 +249,28 @@ _notice_finding(license, text, subject) := finding.new(
 	]),
 	["product"],
 ) if {
-	not data.licensegate.lib.deployment.notice_file
+	not _notice_file
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("the Notice file %s does not exist", [data.licensegate.lib.deployment.notice_file.path]),
+	sprintf("the Notice file %s does not exist", [_notice_file.path]),
 	["product", "notice_file"],
 ) if {
-	data.licensegate.lib.deployment.notice_file.exists != true
+	_notice_file.exists != true
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [data.licensegate.lib.deployment.notice_file.path]),
+	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [_notice_file.path]),
 	["product", "notice_file"],
 ) if {
-	data.licensegate.lib.deployment.notice_file.utf8 == false
+	_notice_file.utf8 == false
 } else := finding.new(
 	license, "notice-file", subject.id, "satisfied",
-	sprintf("%s contains the required notice", [data.licensegate.lib.deployment.notice_file.path]),
+	sprintf("%s contains the required notice", [_notice_file.path]),
 	["product", "notice_file"],
 ) if {
 	deployment.notice_contains(text)
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("%s does not contain the required notice \"%s\"", [data.licensegate.lib.deployment.notice_file.path, text]),
+	sprintf("%s does not contain the required notice \"%s\"", [_notice_file.path, text]),
 	["product", "notice_file"],
 )
 
@@ -330,14 +343,14 @@ _known_text_only(subject) if subjects.multimodal(input.manifest.models[subject.i
 
 _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "satisfied",
-	sprintf("the licensee's principal place of business (%s) is outside the European Union", [data.licensegate.lib.deployment.domicile]),
+	sprintf("the licensee's principal place of business (%s) is outside the European Union", [_domicile]),
 	["licensee", "domicile"],
 ) if {
-	not data.licensegate.lib.deployment.domiciled_in_eu
+	not _domiciled_in_eu
 } else := finding.new(
 	license, "eu-multimodal", subject.id, "violated",
 	sprintf("%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it", [
-		subject.id, data.licensegate.lib.deployment.domicile,
+		subject.id, _domicile,
 	]),
 	["licensee", "domicile"],
 ) if {
@@ -346,7 +359,7 @@ _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "missing-facts",
 	sprintf(
 		"the licensee is domiciled in %s, in the European Union, and the catalog does not know whether %s is multimodal: %s",
-		[data.licensegate.lib.deployment.domicile, subject.id, "say so with models[].multimodal (true or false)"],
+		[_domicile, subject.id, "say so with models[].multimodal (true or false)"],
 	),
 	array.concat(subject.path, ["multimodal"]),
 )
@@ -461,7 +474,7 @@ _commercial_finding(license, subject) := finding.new(
 	sprintf("%s is used in a commercial product (product.commercial: true), which the license does not permit", [subject.id]),
 	["product", "commercial"],
 ) if {
-	data.licensegate.lib.deployment.commercial
+	_commercial
 } else := finding.new(
 	license, "non-commercial", subject.id, "satisfied",
 	"the product is not commercial (product.commercial: false)",
@@ -495,7 +508,7 @@ _production_finding(license, subject) := finding.new(
 research_only(license) := {_research_finding(license, subject) | some subject in _all_under(license)}
 
 _research_finding(license, subject) := _commercial_finding(license, subject) if {
-	data.licensegate.lib.deployment.commercial
+	_commercial
 } else := finding.new(
 	license, "non-commercial", subject.id, "violated",
 	sprintf("the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)", [
