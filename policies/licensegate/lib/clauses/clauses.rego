@@ -33,14 +33,8 @@ _highest_mau := data.licensegate.lib.deployment.highest_mau
 # A listed model runs in the product (rather than only teaching or evaluating in-house).
 _in_product(subject) if "inference" in subject.uses
 
-# Listed models under a license that the product makes available to third parties.
-_models_made_available(license) := {subject |
-	some subject in _models_available
-	license in subject.licenses
-}
-
 # The sets below do not depend on the license: as rules they are computed once per evaluation,
-# and the per-license functions above and below only filter them (regorus recomputes a function
+# and the per-license functions below only filter them (regorus recomputes a function
 # at every call, and several builders of one license package ask for the same subjects).
 
 # Listed models that run in a product made available to third parties.
@@ -108,46 +102,52 @@ release_text(subject) := concat(", ", sort([way | some way in deployment.release
 # ---------------------------------------------------------------------------------------------
 # mau-threshold: licensee MAU (with affiliates) in the calendar month before a release date.
 
-mau_at_release(license, month, limit) := {_mau_finding(license, month, limit, subject) |
+mau_at_release(license, month, limit) := {finding.new(
+	license, "mau-threshold", subject.id, verdict.status, verdict.message, verdict.path,
+) |
 	some subject in subjects.models_under(license)
+	verdict := _mau_verdict(month, limit)
 }
 
-_mau_finding(license, month, limit, subject) := finding.new(
-	license, "mau-threshold", subject.id, "violated",
-	sprintf(
-		"%d monthly active users in %s (%s) is greater than %d: a license from the licensor is needed before any use",
-		[mau.value, month, mau.source, limit],
-	),
-	mau.path,
-) if {
-	mau := deployment.mau_on(month, limit)
-	mau.value > limit
-} else := finding.new(
-	license, "mau-threshold", subject.id, "satisfied",
-	sprintf("%d monthly active users in %s (%s) is not greater than %d", [mau.value, month, mau.source, limit]),
-	mau.path,
-) if {
-	mau := deployment.mau_on(month, limit)
-} else := finding.new(
-	license, "mau-threshold", subject.id, "missing-facts",
-	sprintf(
+# The status, message and path of the test, the same for every subject: deployment.mau_on
+# computed once (regorus recomputes a function at every call, also in each `else` branch).
+_mau_verdict(month, limit) := verdict if {
+	verdict := _mau_decided(deployment.mau_on(month, limit), month, limit)
+} else := {
+	"status": "missing-facts",
+	"message": sprintf(
 		"the test counts users in %s; the manifest has no figure for that month and the highest figure it gives (%s: %d) %s",
 		[
 			month, _highest_mau.source, _highest_mau.value,
 			sprintf("is greater than %d: give licensee.mau_history[\"%s\"]", [limit, month]),
 		],
 	),
-	["licensee", "mau_history"],
-) if {
+	"path": ["licensee", "mau_history"],
+} if {
 	_highest_mau
-} else := finding.new(
-	license, "mau-threshold", subject.id, "missing-facts",
-	sprintf(
+} else := {
+	"status": "missing-facts",
+	"message": sprintf(
 		"the test counts users in %s, but the manifest gives neither licensee.mau_history[\"%s\"] nor licensee.monthly_active_users",
 		[month, month],
 	),
-	["licensee"],
-)
+	"path": ["licensee"],
+}
+
+_mau_decided(mau, month, limit) := {
+	"status": "violated",
+	"message": sprintf(
+		"%d monthly active users in %s (%s) is greater than %d: a license from the licensor is needed before any use",
+		[mau.value, month, mau.source, limit],
+	),
+	"path": mau.path,
+} if {
+	mau.value > limit
+} else := {
+	"status": "satisfied",
+	"message": sprintf("%d monthly active users in %s (%s) is not greater than %d", [mau.value, month, mau.source, limit]),
+	"path": mau.path,
+}
 
 # ---------------------------------------------------------------------------------------------
 # attribution-display: a statement shown to users when the model or a derivative is made available.
@@ -156,7 +156,15 @@ display(license, text) := {_display_finding(license, text, subject) | some subje
 
 # Every subject that reaches someone outside the organisation, by any path: served to third
 # parties, released, or its weights distributed (DESIGN.md §2.1 rule 7).
-_made_available(license) := (_models_made_available(license) | _derived_released(license)) | _weights_distributed(license)
+# That is the listed models the product serves or ships and the released derived models under
+# the license (a derived model whose weights are published is released, so _weights_distributed
+# adds none): one pass over a set computed once per evaluation.
+_made_available(license) := {subject |
+	some subject in _reaching_out
+	license in subject.licenses
+}
+
+_reaching_out := (_models_available | _models_shipped) | _derived_out
 
 _display_finding(license, text, subject) := finding.new(
 	license, "attribution-display", subject.id, "satisfied",
