@@ -152,7 +152,9 @@ _mau_decided(mau, month, limit) := {
 # ---------------------------------------------------------------------------------------------
 # attribution-display: a statement shown to users when the model or a derivative is made available.
 
-display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)}
+display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)} if {
+	_some_reach_out
+} else := set()
 
 # Every subject that reaches someone outside the organisation, by any path: served to third
 # parties, released, or its weights distributed (DESIGN.md §2.1 rule 7).
@@ -165,6 +167,15 @@ _made_available(license) := {subject |
 }
 
 _reaching_out := (_models_available | _models_shipped) | _derived_out
+
+# Whether any subject reaches outside the organisation, or any weights leave it. Most manifests
+# have neither: then the builders that judge only such subjects answer no finding at once,
+# instead of filtering empty sets for each license (all their subjects come from these sets).
+_some_reach_out if count(_reaching_out) > 0
+
+_weights_leave if count(_models_shipped) > 0
+
+_weights_leave if count(_derived_weights_out) > 0
 
 _display_finding(license, text, subject) := finding.new(
 	license, "attribution-display", subject.id, "satisfied",
@@ -187,7 +198,9 @@ _display_finding(license, text, subject) := finding.new(
 name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern, prefix, subject) |
 	some subject in _derived_released(license)
 	count(subjects.vias(subject, license) & vias) > 0
-}
+} if {
+	count(_derived_out) > 0
+} else := set()
 
 _naming_finding(license, pattern, prefix, subject) := finding.new(
 	license, "derivative-naming", subject.id, "satisfied",
@@ -213,7 +226,9 @@ _upstream_all(subject, license) := sort({id |
 
 license_copy(license) := license_copy_for(license, {"weights"})
 
-license_copy_for(license, vias) := {_copy_finding(license, subject) | some subject in _distributed(license, vias)}
+license_copy_for(license, vias) := {_copy_finding(license, subject) | some subject in _distributed(license, vias)} if {
+	_weights_leave
+} else := set()
 
 _copy_finding(license, subject) := finding.new(
 	license, "license-copy", subject.id, "satisfied",
@@ -248,7 +263,9 @@ _per_license_says(value) := "is false" if {
 # ---------------------------------------------------------------------------------------------
 # notice-file: distributed copies carry a Notice file with a fixed text.
 
-notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _weights_distributed(license)}
+notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _weights_distributed(license)} if {
+	_weights_leave
+} else := set()
 
 _notice_finding(license, text, subject) := finding.new(
 	license, "notice-file", subject.id, "missing-facts",
@@ -289,7 +306,9 @@ modified_files(license) := {_modified_finding(license, subject) |
 	some subject in subjects.derived_under(license)
 	deployment.weights_released(subject)
 	"weights" in subjects.vias(subject, license)
-}
+} if {
+	count(_derived_weights_out) > 0
+} else := set()
 
 _modified_finding(license, subject) := finding.new(
 	license, "modified-files-notice", subject.id, "satisfied",
@@ -321,7 +340,9 @@ retain_notices(license) := {finding.new(
 	subject.path,
 ) |
 	some subject in _weights_distributed(license)
-}
+} if {
+	_weights_leave
+} else := set()
 
 # ---------------------------------------------------------------------------------------------
 # acceptable-use: compliance with a use policy is a person's judgement.
@@ -439,7 +460,9 @@ _undeclared_student(license, subject) := finding.new(
 
 flowdown(license, hosting_counts) := {_flowdown_finding(license, subject) |
 	some subject in _flowdown_subjects(license, hosting_counts)
-}
+} if {
+	_some_reach_out
+} else := set()
 
 # _made_available includes the subjects whose weights are distributed.
 _flowdown_subjects(license, hosting_counts) := _made_available(license) if {
