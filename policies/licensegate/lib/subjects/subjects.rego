@@ -84,8 +84,9 @@ listed(id) := model if {
 # multimodal(model) is true or false when known: from the catalog, else from the manifest's
 # models[].multimodal. Never from the modalities a deployment uses (DESIGN.md §2.1 rule 4): using
 # only text of a vision model does not make it text-only. Undefined when neither says.
-multimodal(model) := catalog_entry(model.id).multimodal if {
-	is_boolean(catalog_entry(model.id).multimodal)
+multimodal(model) := value if {
+	value := catalog_entry(model.id).multimodal
+	is_boolean(value)
 } else := model.multimodal if {
 	is_boolean(model.multimodal)
 }
