@@ -266,10 +266,7 @@ _judged_subjects := {lower(item.subject) | some item in _license_findings}
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).
-findings := _plain_findings if {
-	_valid_input
-	_nothing_to_apply
-} else := [_resolved(_with_lineage(item)) | some item in _raw] if {
+findings := _applied if {
 	_valid_input
 } else := [finding.new(
 	"licensegate", "invalid-input", "input", "missing-facts",
@@ -277,15 +274,14 @@ findings := _plain_findings if {
 	[],
 )]
 
-# Without attestations, waivers or inherited licenses, _resolved and _with_lineage answer each
-# finding unchanged: the list is the findings as they are, without two calls per finding.
-_plain_findings := [item | some item in _raw]
-
-_nothing_to_apply if {
-	count(input.manifest.attestations) == 0
-	count(input.manifest.waivers) == 0
-	not input.scan.lineage
-}
+# The findings with inherited licenses noted and attestations and waivers applied. Without
+# inherited licenses _with_lineage answers each finding unchanged, and so does _resolved when no
+# record names a clause: then they are not called for every finding.
+_applied := [_resolved(_with_lineage(item)) | some item in _raw] if {
+	input.scan.lineage
+} else := [_resolved(item) | some item in _raw] if {
+	count(_recorded_clauses) > 0
+} else := [item | some item in _raw]
 
 # DESIGN.md §6: what the engines answer the harness (POST /v1/data/licensegate/main/decision on
 # an OPA server). Beside the findings it carries the policy revision this server was given
