@@ -78,12 +78,15 @@ def _dotted(ref: dict) -> list[str] | None:
     return None
 
 
-def alias_rule_reads_in_functions(modules: dict[str, str]) -> list[str]:
+def alias_rule_reads_in_functions(
+    modules: dict[str, str], *, every_rule: bool = False
+) -> list[str]:
     """`file:line function: reference` for every function body (else branches and
     comprehensions included) that reads a rule, not a function, of another package through an
     import: `import data.licensegate.lib.deployment` then `deployment.commercial`, `import
     data.licensegate.lib` then `lib.deployment.commercial`, or `import
-    data.licensegate.lib.deployment.commercial` itself."""
+    data.licensegate.lib.deployment.commercial` itself. With `every_rule`, the bodies and values
+    of rules that are not functions too (docs/rego-pitfalls.md §2)."""
     engine = regorus.Engine()
     for name, source in modules.items():
         engine.add_policy(name, source)
@@ -114,12 +117,15 @@ def alias_rule_reads_in_functions(modules: dict[str, str]) -> list[str]:
             aliases[text[alias["start"] : alias["end"]] if alias else path[-1]] = path[1:]
         for rule in ast["rules"]:
             spec = rule.get("Spec")
-            if spec is None or "Func" not in spec["head"]:
+            if spec is None or ("Func" not in spec["head"] and not every_rule):
                 continue
-            head = spec["head"]["Func"]
-            function = ".".join(_dotted(head["refr"]) or ["?"])
-            # The head's name and arguments are not references; its value and bodies are.
-            for node in _walk([head.get("assign"), spec["bodies"]]):
+            kind, head = next(iter(spec["head"].items()))
+            refr = head["refr"]
+            name = refr["RefBrack"]["refr"] if "RefBrack" in refr else refr
+            function = ".".join(_dotted(name) or ["?"])
+            # The head's name and arguments are not references; its key, value and bodies are.
+            key = refr["RefBrack"].get("index") if "RefBrack" in refr else None
+            for node in _walk([head.get("assign"), head.get("key"), key, spec["bodies"]]):
                 path = _dotted(node) if "Var" in node or "RefDot" in node else None
                 if not path or path[0] not in aliases:
                     continue
@@ -144,6 +150,50 @@ def test_no_library_function_reads_another_packages_rule_through_an_alias(
     assert alias_rule_reads_in_functions(modules) == [], (
         "read these rules by their full data. path (docs/rego-pitfalls.md)"
     )
+
+
+def test_no_policy_rule_reads_another_packages_rule_through_an_alias(
+    library: PolicyLibrary,
+) -> None:
+    # Not a wrong answer but the cost of one (docs/rego-pitfalls.md §2): regorus evaluates every
+    # rule of the package behind the alias, about 12% of an evaluation when this was added.
+    modules = {module.name: module.source for module in library.policy_modules}
+    assert alias_rule_reads_in_functions(modules, every_rule=True) == [], (
+        "read these rules by their full data. path (docs/rego-pitfalls.md §2)"
+    )
+
+
+def test_the_rule_lint_finds_rule_bodies_values_and_keys() -> None:
+    lib = {"d.rego": "package lib.d\nimport rego.v1\non := true\nf(x) := x\n"}
+    reads = {
+        "c.rego": (
+            "package c\nimport rego.v1\nimport data.lib.d\n"
+            "a if d.on\nb := d.on\ns contains d.on if true\no[d.on] := 1\n"
+            "full if data.lib.d.on\nfn := d.f(1)\n"
+        )
+    }
+    assert alias_rule_reads_in_functions({**reads, **lib}) == []
+    assert alias_rule_reads_in_functions({**reads, **lib}, every_rule=True) == [
+        "c.rego:4 a: d.on",
+        "c.rego:5 b: d.on",
+        "c.rego:6 s: d.on",
+        "c.rego:7 o: d.on",
+    ]
+
+
+# `p.ok` through the alias evaluates `p.bad` as well (it fails: two values), `data.p.ok` does not.
+_WHOLE_PACKAGE = {
+    "p.rego": 'package p\nimport rego.v1\nok := 1\nbad := x if { x := {"a": 1, "b": 2}[_] }\n',
+    "q.rego": "package q\nimport rego.v1\nimport data.p\nalias := p.ok\nfull := data.p.ok\n",
+}
+
+
+def test_regorus_still_evaluates_the_whole_package_behind_an_alias() -> None:
+    # A canary: when a regorus release reads only `ok` here, the rule lint above is about cost
+    # no more, and docs/rego-pitfalls.md §2 can say so.
+    assert _regorus(_WHOLE_PACKAGE, "data.q.full") == 1
+    with pytest.raises(RuntimeError, match="multiple outputs"):
+        _regorus(_WHOLE_PACKAGE, "data.q.alias")
 
 
 def test_the_lint_finds_the_reproducer_and_passes_the_workarounds() -> None:

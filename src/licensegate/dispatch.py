@@ -33,24 +33,22 @@ import rego.v1
 """
 
 
-# The policy library's line limit (tests/test_policies.py).
-_WIDTH = 140
-
-
 def render(library: PolicyLibrary) -> str:
     """The dispatch module for the license packages in the library."""
     licenses = sorted(library.licenses.values(), key=lambda info: info.id)
     lines = [HEADER, "supported := {"]
     lines += [f'\t"{info.id}",' for info in licenses]
     lines += ["}", ""]
-    for info in licenses:
-        head = f"findings(license) := data.{info.package}.findings if"
-        line = f'{head} license == "{info.id}"'
-        if len(line) > _WIDTH:
-            # Long ids (flux-1-dev-non-commercial-license-2024-08) take the block form.
-            line = f'{head} {{\n\tlicense == "{info.id}"\n}}'
-        lines.append(line)
-        lines.append("")
+    # NOTE: one function with an `else` branch per license, not one definition per license:
+    # regorus 0.13 evaluates every definition of a function at each call (~0.7 µs each, ~25 µs
+    # a call with 37 licenses), while an `else` chain stops at the branch whose id matches. The
+    # ids are distinct, so at most one branch can match and both forms answer the same.
+    lines.append("# One branch per license id; the ids are distinct, so the order does not matter.")
+    for position, info in enumerate(licenses):
+        head = "findings(license) :=" if position == 0 else "} else :="
+        lines.append(f"{head} data.{info.package}.findings if {{")
+        lines.append(f'\tlicense == "{info.id}"')
+    lines += ["}", ""]
     return "\n".join(lines)
 
 

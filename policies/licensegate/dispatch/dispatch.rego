@@ -48,80 +48,79 @@ supported := {
 	"yi-2.1",
 }
 
-findings(license) := data.licensegate.licenses.apache_2_0.findings if license == "apache-2.0"
-
-findings(license) := data.licensegate.licenses.c4ai_acceptable_use.findings if license == "c4ai-acceptable-use"
-
-findings(license) := data.licensegate.licenses.c4ai_acceptable_use_pre_2025_04.findings if license == "c4ai-acceptable-use-pre-2025-04"
-
-findings(license) := data.licensegate.licenses.cc_by_nc_4_0.findings if license == "cc-by-nc-4.0"
-
-findings(license) := data.licensegate.licenses.chatglm3.findings if license == "chatglm3"
-
-findings(license) := data.licensegate.licenses.codegeex4.findings if license == "codegeex4"
-
-findings(license) := data.licensegate.licenses.creativeml_openrail_m.findings if license == "creativeml-openrail-m"
-
-findings(license) := data.licensegate.licenses.dbrx.findings if license == "dbrx"
-
-findings(license) := data.licensegate.licenses.deepseek.findings if license == "deepseek"
-
-findings(license) := data.licensegate.licenses.exaone.findings if license == "exaone"
-
-findings(license) := data.licensegate.licenses.flux_1_dev_non_commercial_license.findings if license == "flux-1-dev-non-commercial-license"
-
-findings(license) := data.licensegate.licenses.flux_1_dev_non_commercial_license_2024_08.findings if {
+# One branch per license id; the ids are distinct, so the order does not matter.
+findings(license) := data.licensegate.licenses.apache_2_0.findings if {
+	license == "apache-2.0"
+} else := data.licensegate.licenses.c4ai_acceptable_use.findings if {
+	license == "c4ai-acceptable-use"
+} else := data.licensegate.licenses.c4ai_acceptable_use_pre_2025_04.findings if {
+	license == "c4ai-acceptable-use-pre-2025-04"
+} else := data.licensegate.licenses.cc_by_nc_4_0.findings if {
+	license == "cc-by-nc-4.0"
+} else := data.licensegate.licenses.chatglm3.findings if {
+	license == "chatglm3"
+} else := data.licensegate.licenses.codegeex4.findings if {
+	license == "codegeex4"
+} else := data.licensegate.licenses.creativeml_openrail_m.findings if {
+	license == "creativeml-openrail-m"
+} else := data.licensegate.licenses.dbrx.findings if {
+	license == "dbrx"
+} else := data.licensegate.licenses.deepseek.findings if {
+	license == "deepseek"
+} else := data.licensegate.licenses.exaone.findings if {
+	license == "exaone"
+} else := data.licensegate.licenses.flux_1_dev_non_commercial_license.findings if {
+	license == "flux-1-dev-non-commercial-license"
+} else := data.licensegate.licenses.flux_1_dev_non_commercial_license_2024_08.findings if {
 	license == "flux-1-dev-non-commercial-license-2024-08"
-}
-
-findings(license) := data.licensegate.licenses.gemma.findings if license == "gemma"
-
-findings(license) := data.licensegate.licenses.gpt_oss.findings if license == "gpt-oss"
-
-findings(license) := data.licensegate.licenses.kimi_k2.findings if license == "kimi-k2"
-
-findings(license) := data.licensegate.licenses.llama2.findings if license == "llama2"
-
-findings(license) := data.licensegate.licenses.llama3.findings if license == "llama3"
-
-findings(license) := data.licensegate.licenses.llama3_1.findings if license == "llama3.1"
-
-findings(license) := data.licensegate.licenses.llama3_2.findings if license == "llama3.2"
-
-findings(license) := data.licensegate.licenses.llama3_3.findings if license == "llama3.3"
-
-findings(license) := data.licensegate.licenses.llama4.findings if license == "llama4"
-
-findings(license) := data.licensegate.licenses.minimax.findings if license == "minimax"
-
-findings(license) := data.licensegate.licenses.minimax_2025_01.findings if license == "minimax-2025-01"
-
-findings(license) := data.licensegate.licenses.mit.findings if license == "mit"
-
-findings(license) := data.licensegate.licenses.mnpl.findings if license == "mnpl"
-
-findings(license) := data.licensegate.licenses.mrl.findings if license == "mrl"
-
-findings(license) := data.licensegate.licenses.nvidia_open_model.findings if license == "nvidia-open-model"
-
-findings(license) := data.licensegate.licenses.nvidia_open_model_2025_10_24.findings if license == "nvidia-open-model-2025-10-24"
-
-findings(license) := data.licensegate.licenses.openrail_plus_plus.findings if license == "openrail++"
-
-findings(license) := data.licensegate.licenses.qwen_research.findings if license == "qwen-research"
-
-findings(license) := data.licensegate.licenses.stabilityai_community.findings if license == "stabilityai-community"
-
-findings(license) := data.licensegate.licenses.stabilityai_nc_research.findings if license == "stabilityai-nc-research"
-
-findings(license) := data.licensegate.licenses.tencent_hunyuan_community.findings if license == "tencent-hunyuan-community"
-
-findings(license) := data.licensegate.licenses.tencent_hunyuan_community_2024_12_03.findings if {
+} else := data.licensegate.licenses.gemma.findings if {
+	license == "gemma"
+} else := data.licensegate.licenses.gpt_oss.findings if {
+	license == "gpt-oss"
+} else := data.licensegate.licenses.kimi_k2.findings if {
+	license == "kimi-k2"
+} else := data.licensegate.licenses.llama2.findings if {
+	license == "llama2"
+} else := data.licensegate.licenses.llama3.findings if {
+	license == "llama3"
+} else := data.licensegate.licenses.llama3_1.findings if {
+	license == "llama3.1"
+} else := data.licensegate.licenses.llama3_2.findings if {
+	license == "llama3.2"
+} else := data.licensegate.licenses.llama3_3.findings if {
+	license == "llama3.3"
+} else := data.licensegate.licenses.llama4.findings if {
+	license == "llama4"
+} else := data.licensegate.licenses.minimax.findings if {
+	license == "minimax"
+} else := data.licensegate.licenses.minimax_2025_01.findings if {
+	license == "minimax-2025-01"
+} else := data.licensegate.licenses.mit.findings if {
+	license == "mit"
+} else := data.licensegate.licenses.mnpl.findings if {
+	license == "mnpl"
+} else := data.licensegate.licenses.mrl.findings if {
+	license == "mrl"
+} else := data.licensegate.licenses.nvidia_open_model.findings if {
+	license == "nvidia-open-model"
+} else := data.licensegate.licenses.nvidia_open_model_2025_10_24.findings if {
+	license == "nvidia-open-model-2025-10-24"
+} else := data.licensegate.licenses.openrail_plus_plus.findings if {
+	license == "openrail++"
+} else := data.licensegate.licenses.qwen_research.findings if {
+	license == "qwen-research"
+} else := data.licensegate.licenses.stabilityai_community.findings if {
+	license == "stabilityai-community"
+} else := data.licensegate.licenses.stabilityai_nc_research.findings if {
+	license == "stabilityai-nc-research"
+} else := data.licensegate.licenses.tencent_hunyuan_community.findings if {
+	license == "tencent-hunyuan-community"
+} else := data.licensegate.licenses.tencent_hunyuan_community_2024_12_03.findings if {
 	license == "tencent-hunyuan-community-2024-12-03"
+} else := data.licensegate.licenses.tongyi_qianwen.findings if {
+	license == "tongyi-qianwen"
+} else := data.licensegate.licenses.tongyi_qianwen_research.findings if {
+	license == "tongyi-qianwen-research"
+} else := data.licensegate.licenses.yi_2_1.findings if {
+	license == "yi-2.1"
 }
-
-findings(license) := data.licensegate.licenses.tongyi_qianwen.findings if license == "tongyi-qianwen"
-
-findings(license) := data.licensegate.licenses.tongyi_qianwen_research.findings if license == "tongyi-qianwen-research"
-
-findings(license) := data.licensegate.licenses.yi_2_1.findings if license == "yi-2.1"

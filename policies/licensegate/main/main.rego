@@ -17,11 +17,15 @@ import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licensegate/licenses)
 # lists it; dispatch.findings(license) reads that one package.
-_supported(license) if license in data.licensegate.dispatch.supported
+_supported(license) if license in _supported_ids
+
+# Read once per evaluation: in regorus 0.13 each read of another package's rule by its data path
+# (here at every call of _supported) costs more than reading a rule of this package.
+_supported_ids := data.licensegate.dispatch.supported
 
 # License ids that reach any subject.
 license_ids contains license if {
-	some subject in subjects.all
+	some subject in data.licensegate.lib.subjects.all
 	some license in subject.licenses
 }
 
@@ -42,7 +46,7 @@ _raw contains item if {
 # without one from evaluating the organisation rules at all.
 _raw contains item if {
 	_org_active
-	some item in orgpolicy.findings
+	some item in data.licensegate.orgpolicy.findings
 }
 
 _org_active if data.licensegate.org_policy
@@ -62,7 +66,7 @@ _raw contains finding.new(
 
 # Indexes of the listed models that are subjects, which only a placed model can be: most models
 # are, and this set (from a rule evaluated once) spares them another catalog lookup each.
-_subject_indexes := {subject.index | some subject in subjects.models}
+_subject_indexes := {subject.index | some subject in data.licensegate.lib.subjects.models}
 
 # A derived model built from a model the library cannot place.
 _raw contains finding.new(
@@ -70,7 +74,7 @@ _raw contains finding.new(
 	sprintf("%s is built from %s, whose license is unknown", [subject.id, edge.model]),
 	subject.path,
 ) if {
-	some subject in subjects.derived
+	some subject in data.licensegate.lib.subjects.derived
 	some edge in subject.upstream
 	upstream := subjects.listed(edge.model)
 	not _placed(upstream)
@@ -86,7 +90,7 @@ _raw contains finding.new(
 	sprintf("%s is under %s, which licensegate cannot judge yet%s", [subject.id, license, _why_unsupported(license)]),
 	subject.path,
 ) if {
-	some subject in subjects.all
+	some subject in data.licensegate.lib.subjects.all
 	some license in subject.licenses
 	not _supported(license)
 }
@@ -245,7 +249,7 @@ _raw contains finding.new(
 	sprintf("no clause of %s applies to how this deployment uses %s", [concat(", ", sort(subject.licenses)), subject.id]),
 	subject.path,
 ) if {
-	some subject in subjects.all
+	some subject in data.licensegate.lib.subjects.all
 	count(subject.licenses) > 0
 	every license in subject.licenses {
 		_supported(license)
@@ -262,13 +266,22 @@ _judged_subjects := {lower(item.subject) | some item in _license_findings}
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).
-findings := [_resolved(_with_lineage(item)) | some item in _raw] if {
+findings := _applied if {
 	_valid_input
 } else := [finding.new(
 	"licensegate", "invalid-input", "input", "missing-facts",
 	_invalid_input_message,
 	[],
 )]
+
+# The findings with inherited licenses noted and attestations and waivers applied. Without
+# inherited licenses _with_lineage answers each finding unchanged, and so does _resolved when no
+# record names a clause: then they are not called for every finding.
+_applied := [_resolved(_with_lineage(item)) | some item in _raw] if {
+	input.scan.lineage
+} else := [_resolved(item) | some item in _raw] if {
+	count(_recorded_clauses) > 0
+} else := [item | some item in _raw]
 
 # DESIGN.md §6: what the engines answer the harness (POST /v1/data/licensegate/main/decision on
 # an OPA server). Beside the findings it carries the policy revision this server was given
@@ -404,6 +417,9 @@ _covers(record, item) if {
 	lower(record.subject) == lower(item.subject)
 }
 
+# The clause ids that some attestation or waiver names.
+_recorded_clauses := {record.clause | some record in input.manifest.attestations} | {record.clause | some record in input.manifest.waivers}
+
 _attestations(item) := [record | some record in input.manifest.attestations; _covers(record, item)]
 
 # `expires` is the first day a waiver no longer applies (DESIGN.md §2.1 rule 10); input.today is the evaluation date (YYYY-MM-DD).
@@ -419,8 +435,11 @@ _expired_waivers(item) := [record |
 	input.today >= record.expires
 ]
 
-# Each list of records is built once per finding, and only for the statuses it can change.
-_resolved(item) := _attested(item, _attestations(item)) if {
+# Each list of records is built once per finding, and only for the statuses it can change, and
+# only when some record names the finding's clause (no record covers it otherwise).
+_resolved(item) := item if {
+	not item.id in _recorded_clauses
+} else := _attested(item, _attestations(item)) if {
 	item.status == "needs-attestation"
 } else := _waived(item, _live_waivers(item)) if {
 	item.status in {"violated", "missing-facts"}

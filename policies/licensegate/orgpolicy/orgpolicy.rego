@@ -33,13 +33,13 @@ _where(entry) := sprintf("%s:%d: %s", [_policy.file, entry.line, entry.glob])
 # Nothing without a policy file (checked first, so that a run without one pays nothing for it).
 _judged contains ["licenses", license, subject] if {
 	_policy.file
-	some subject in subjects.all
+	some subject in data.licensegate.lib.subjects.all
 	some license in subject.licenses
 }
 
 _judged contains ["models", subject.id, subject] if {
 	_policy.file
-	some subject in subjects.models
+	some subject in data.licensegate.lib.subjects.models
 }
 
 _noun := {"licenses": "license", "models": "model"}

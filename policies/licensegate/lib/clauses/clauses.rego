@@ -17,20 +17,55 @@ import data.licensegate.lib.subjects
 
 _manifest := input.manifest
 
+# Deployment facts the builders read for every subject, as rules of this package: in regorus 0.13
+# each read of another package's rule by its data path costs several times a read of a rule of
+# this package, and a function reads them again at every call.
+_commercial if data.licensegate.lib.deployment.commercial
+
+_notice_file := data.licensegate.lib.deployment.notice_file
+
+_domicile := data.licensegate.lib.deployment.domicile
+
+_domiciled_in_eu if data.licensegate.lib.deployment.domiciled_in_eu
+
+_highest_mau := data.licensegate.lib.deployment.highest_mau
+
 # A listed model runs in the product (rather than only teaching or evaluating in-house).
 _in_product(subject) if "inference" in subject.uses
 
-# Listed models under a license that the product makes available to third parties.
-_models_made_available(license) := {subject |
-	some subject in subjects.models_under(license)
-	_in_product(subject)
+# The sets below do not depend on the license: as rules they are computed once per evaluation,
+# and the per-license functions below only filter them (regorus recomputes a function
+# at every call, and several builders of one license package ask for the same subjects).
+
+# Listed models that run in a product made available to third parties.
+_models_available := {subject |
 	data.licensegate.lib.deployment.product_made_available
+	some subject in data.licensegate.lib.subjects.models
+	_in_product(subject)
+}
+
+# Listed models whose weights the product ships.
+_models_shipped := {subject |
+	some subject in data.licensegate.lib.subjects.models
+	deployment.model_weights_shipped(subject.index)
+}
+
+# Derived models offered as a service or published.
+_derived_out := {subject |
+	some subject in data.licensegate.lib.subjects.derived
+	deployment.released(subject)
+}
+
+# Derived models whose weights are published.
+_derived_weights_out := {subject |
+	some subject in data.licensegate.lib.subjects.derived
+	deployment.weights_released(subject)
 }
 
 # Derived models under a license that are offered as a service or published.
 _derived_released(license) := {subject |
-	some subject in subjects.derived_under(license)
-	deployment.released(subject)
+	some subject in _derived_out
+	license in subject.licenses
 }
 
 # Subjects whose weights (or weights derived from them) leave the organisation: listed models
@@ -42,11 +77,11 @@ _weights_distributed(license) := _distributed(license, {"weights"})
 # license's weights ("weights") and/or trained on its outputs ("outputs"), for licenses whose
 # derivatives include distilled models.
 _distributed(license, vias) := {subject |
-	some subject in subjects.models_under(license)
-	deployment.model_weights_shipped(subject.index)
+	some subject in _models_shipped
+	license in subject.licenses
 } | {subject |
-	some subject in subjects.derived_under(license)
-	deployment.weights_released(subject)
+	some subject in _derived_weights_out
+	license in subject.licenses
 	count(subjects.vias(subject, license) & vias) > 0
 }
 
@@ -67,55 +102,80 @@ release_text(subject) := concat(", ", sort([way | some way in deployment.release
 # ---------------------------------------------------------------------------------------------
 # mau-threshold: licensee MAU (with affiliates) in the calendar month before a release date.
 
-mau_at_release(license, month, limit) := {_mau_finding(license, month, limit, subject) |
+mau_at_release(license, month, limit) := {finding.new(
+	license, "mau-threshold", subject.id, verdict.status, verdict.message, verdict.path,
+) |
 	some subject in subjects.models_under(license)
+	verdict := _mau_verdict(month, limit)
 }
 
-_mau_finding(license, month, limit, subject) := finding.new(
-	license, "mau-threshold", subject.id, "violated",
-	sprintf(
-		"%d monthly active users in %s (%s) is greater than %d: a license from the licensor is needed before any use",
-		[mau.value, month, mau.source, limit],
-	),
-	mau.path,
-) if {
-	mau := deployment.mau_on(month, limit)
-	mau.value > limit
-} else := finding.new(
-	license, "mau-threshold", subject.id, "satisfied",
-	sprintf("%d monthly active users in %s (%s) is not greater than %d", [mau.value, month, mau.source, limit]),
-	mau.path,
-) if {
-	mau := deployment.mau_on(month, limit)
-} else := finding.new(
-	license, "mau-threshold", subject.id, "missing-facts",
-	sprintf(
+# The status, message and path of the test, the same for every subject: deployment.mau_on
+# computed once (regorus recomputes a function at every call, also in each `else` branch).
+_mau_verdict(month, limit) := verdict if {
+	verdict := _mau_decided(deployment.mau_on(month, limit), month, limit)
+} else := {
+	"status": "missing-facts",
+	"message": sprintf(
 		"the test counts users in %s; the manifest has no figure for that month and the highest figure it gives (%s: %d) %s",
 		[
-			month, data.licensegate.lib.deployment.highest_mau.source, data.licensegate.lib.deployment.highest_mau.value,
+			month, _highest_mau.source, _highest_mau.value,
 			sprintf("is greater than %d: give licensee.mau_history[\"%s\"]", [limit, month]),
 		],
 	),
-	["licensee", "mau_history"],
-) if {
-	data.licensegate.lib.deployment.highest_mau
-} else := finding.new(
-	license, "mau-threshold", subject.id, "missing-facts",
-	sprintf(
+	"path": ["licensee", "mau_history"],
+} if {
+	_highest_mau
+} else := {
+	"status": "missing-facts",
+	"message": sprintf(
 		"the test counts users in %s, but the manifest gives neither licensee.mau_history[\"%s\"] nor licensee.monthly_active_users",
 		[month, month],
 	),
-	["licensee"],
-)
+	"path": ["licensee"],
+}
+
+_mau_decided(mau, month, limit) := {
+	"status": "violated",
+	"message": sprintf(
+		"%d monthly active users in %s (%s) is greater than %d: a license from the licensor is needed before any use",
+		[mau.value, month, mau.source, limit],
+	),
+	"path": mau.path,
+} if {
+	mau.value > limit
+} else := {
+	"status": "satisfied",
+	"message": sprintf("%d monthly active users in %s (%s) is not greater than %d", [mau.value, month, mau.source, limit]),
+	"path": mau.path,
+}
 
 # ---------------------------------------------------------------------------------------------
 # attribution-display: a statement shown to users when the model or a derivative is made available.
 
-display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)}
+display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)} if {
+	_some_reach_out
+} else := set()
 
 # Every subject that reaches someone outside the organisation, by any path: served to third
 # parties, released, or its weights distributed (DESIGN.md §2.1 rule 7).
-_made_available(license) := (_models_made_available(license) | _derived_released(license)) | _weights_distributed(license)
+# That is the listed models the product serves or ships and the released derived models under
+# the license (a derived model whose weights are published is released, so _weights_distributed
+# adds none): one pass over a set computed once per evaluation.
+_made_available(license) := {subject |
+	some subject in _reaching_out
+	license in subject.licenses
+}
+
+_reaching_out := (_models_available | _models_shipped) | _derived_out
+
+# Whether any subject reaches outside the organisation, or any weights leave it. Most manifests
+# have neither: then the builders that judge only such subjects answer no finding at once,
+# instead of filtering empty sets for each license (all their subjects come from these sets).
+_some_reach_out if count(_reaching_out) > 0
+
+_weights_leave if count(_models_shipped) > 0
+
+_weights_leave if count(_derived_weights_out) > 0
 
 _display_finding(license, text, subject) := finding.new(
 	license, "attribution-display", subject.id, "satisfied",
@@ -138,7 +198,9 @@ _display_finding(license, text, subject) := finding.new(
 name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern, prefix, subject) |
 	some subject in _derived_released(license)
 	count(subjects.vias(subject, license) & vias) > 0
-}
+} if {
+	count(_derived_out) > 0
+} else := set()
 
 _naming_finding(license, pattern, prefix, subject) := finding.new(
 	license, "derivative-naming", subject.id, "satisfied",
@@ -164,7 +226,9 @@ _upstream_all(subject, license) := sort({id |
 
 license_copy(license) := license_copy_for(license, {"weights"})
 
-license_copy_for(license, vias) := {_copy_finding(license, subject) | some subject in _distributed(license, vias)}
+license_copy_for(license, vias) := {_copy_finding(license, subject) | some subject in _distributed(license, vias)} if {
+	_weights_leave
+} else := set()
 
 _copy_finding(license, subject) := finding.new(
 	license, "license-copy", subject.id, "satisfied",
@@ -199,7 +263,9 @@ _per_license_says(value) := "is false" if {
 # ---------------------------------------------------------------------------------------------
 # notice-file: distributed copies carry a Notice file with a fixed text.
 
-notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _weights_distributed(license)}
+notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _weights_distributed(license)} if {
+	_weights_leave
+} else := set()
 
 _notice_finding(license, text, subject) := finding.new(
 	license, "notice-file", subject.id, "missing-facts",
@@ -208,28 +274,28 @@ _notice_finding(license, text, subject) := finding.new(
 	]),
 	["product"],
 ) if {
-	not data.licensegate.lib.deployment.notice_file
+	not _notice_file
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("the Notice file %s does not exist", [data.licensegate.lib.deployment.notice_file.path]),
+	sprintf("the Notice file %s does not exist", [_notice_file.path]),
 	["product", "notice_file"],
 ) if {
-	data.licensegate.lib.deployment.notice_file.exists != true
+	_notice_file.exists != true
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [data.licensegate.lib.deployment.notice_file.path]),
+	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [_notice_file.path]),
 	["product", "notice_file"],
 ) if {
-	data.licensegate.lib.deployment.notice_file.utf8 == false
+	_notice_file.utf8 == false
 } else := finding.new(
 	license, "notice-file", subject.id, "satisfied",
-	sprintf("%s contains the required notice", [data.licensegate.lib.deployment.notice_file.path]),
+	sprintf("%s contains the required notice", [_notice_file.path]),
 	["product", "notice_file"],
 ) if {
 	deployment.notice_contains(text)
 } else := finding.new(
 	license, "notice-file", subject.id, "violated",
-	sprintf("%s does not contain the required notice \"%s\"", [data.licensegate.lib.deployment.notice_file.path, text]),
+	sprintf("%s does not contain the required notice \"%s\"", [_notice_file.path, text]),
 	["product", "notice_file"],
 )
 
@@ -240,7 +306,9 @@ modified_files(license) := {_modified_finding(license, subject) |
 	some subject in subjects.derived_under(license)
 	deployment.weights_released(subject)
 	"weights" in subjects.vias(subject, license)
-}
+} if {
+	count(_derived_weights_out) > 0
+} else := set()
 
 _modified_finding(license, subject) := finding.new(
 	license, "modified-files-notice", subject.id, "satisfied",
@@ -272,7 +340,9 @@ retain_notices(license) := {finding.new(
 	subject.path,
 ) |
 	some subject in _weights_distributed(license)
-}
+} if {
+	_weights_leave
+} else := set()
 
 # ---------------------------------------------------------------------------------------------
 # acceptable-use: compliance with a use policy is a person's judgement.
@@ -302,14 +372,14 @@ _known_text_only(subject) if subjects.multimodal(input.manifest.models[subject.i
 
 _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "satisfied",
-	sprintf("the licensee's principal place of business (%s) is outside the European Union", [data.licensegate.lib.deployment.domicile]),
+	sprintf("the licensee's principal place of business (%s) is outside the European Union", [_domicile]),
 	["licensee", "domicile"],
 ) if {
-	not data.licensegate.lib.deployment.domiciled_in_eu
+	not _domiciled_in_eu
 } else := finding.new(
 	license, "eu-multimodal", subject.id, "violated",
 	sprintf("%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it", [
-		subject.id, data.licensegate.lib.deployment.domicile,
+		subject.id, _domicile,
 	]),
 	["licensee", "domicile"],
 ) if {
@@ -318,7 +388,7 @@ _eu_finding(license, subject) := finding.new(
 	license, "eu-multimodal", subject.id, "missing-facts",
 	sprintf(
 		"the licensee is domiciled in %s, in the European Union, and the catalog does not know whether %s is multimodal: %s",
-		[data.licensegate.lib.deployment.domicile, subject.id, "say so with models[].multimodal (true or false)"],
+		[_domicile, subject.id, "say so with models[].multimodal (true or false)"],
 	),
 	array.concat(subject.path, ["multimodal"]),
 )
@@ -371,7 +441,7 @@ _has_declared_student(subject) if lower(subject.id) in _models_with_output_stude
 # Listed models (lowercase ids) whose outputs train some declared derived model (a set rule, as
 # _models_with_students below).
 _models_with_output_students := {lower(edge.model) |
-	some other in subjects.derived
+	some other in data.licensegate.lib.subjects.derived
 	some edge in other.upstream
 	edge.via == "outputs"
 }
@@ -390,9 +460,12 @@ _undeclared_student(license, subject) := finding.new(
 
 flowdown(license, hosting_counts) := {_flowdown_finding(license, subject) |
 	some subject in _flowdown_subjects(license, hosting_counts)
-}
+} if {
+	_some_reach_out
+} else := set()
 
-_flowdown_subjects(license, hosting_counts) := _made_available(license) | _weights_distributed(license) if {
+# _made_available includes the subjects whose weights are distributed.
+_flowdown_subjects(license, hosting_counts) := _made_available(license) if {
 	hosting_counts == true
 } else := _weights_distributed(license)
 
@@ -424,15 +497,21 @@ _flowdown_finding(license, subject) := finding.new(
 
 non_commercial(license) := {_commercial_finding(license, subject) | some subject in _all_under(license)}
 
-# Listed and derived models a license reaches.
-_all_under(license) := subjects.models_under(license) | subjects.derived_under(license)
+# Listed and derived models a license reaches (one pass over every subject, read once per
+# evaluation, rather than subjects.models_under and subjects.derived_under and their union).
+_all_under(license) := {subject |
+	some subject in _subjects
+	license in subject.licenses
+}
+
+_subjects := data.licensegate.lib.subjects.all
 
 _commercial_finding(license, subject) := finding.new(
 	license, "non-commercial", subject.id, "violated",
 	sprintf("%s is used in a commercial product (product.commercial: true), which the license does not permit", [subject.id]),
 	["product", "commercial"],
 ) if {
-	data.licensegate.lib.deployment.commercial
+	_commercial
 } else := finding.new(
 	license, "non-commercial", subject.id, "satisfied",
 	"the product is not commercial (product.commercial: false)",
@@ -466,7 +545,7 @@ _production_finding(license, subject) := finding.new(
 research_only(license) := {_research_finding(license, subject) | some subject in _all_under(license)}
 
 _research_finding(license, subject) := _commercial_finding(license, subject) if {
-	data.licensegate.lib.deployment.commercial
+	_commercial
 } else := finding.new(
 	license, "non-commercial", subject.id, "violated",
 	sprintf("the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)", [
@@ -512,7 +591,7 @@ training_needs_student(license, clause) := {finding.new(
 # NOTE: a set rule rather than a helper function: regorus 0.13 answered a helper function here
 # differently from OPA inside one license package (found by the parity tests).
 _models_with_students := {lower(edge.model) |
-	some other in subjects.derived
+	some other in data.licensegate.lib.subjects.derived
 	some edge in other.upstream
 }
 

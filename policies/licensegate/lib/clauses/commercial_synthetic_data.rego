@@ -29,7 +29,7 @@ _synthetic_finding(license, subject, field) := finding.new(
 	]),
 	array.concat(subject.path, [field]),
 ) if {
-	data.licensegate.lib.deployment.commercial
+	_commercial
 } else := finding.new(
 	license, "output-use", subject.id, "satisfied",
 	sprintf("%s: the deployment is not commercial (product.commercial: false)", [_synthetic_what(subject, license)]),

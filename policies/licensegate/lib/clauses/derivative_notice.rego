@@ -14,4 +14,6 @@ import rego.v1
 # through one of `vias` ("weights", "outputs").
 notice_file_for(license, text, vias) := {_notice_finding(license, text, subject) |
 	some subject in _distributed(license, vias)
-}
+} if {
+	_weights_leave
+} else := set()

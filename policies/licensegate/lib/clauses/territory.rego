@@ -24,7 +24,7 @@ territory(license, excluded, excluded_text) := {_territory_finding(license, excl
 _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 	license, "territory", subject.id, "violated",
 	sprintf("the licensee is domiciled in %s (%s), where the license does not apply", [
-		data.licensegate.lib.deployment.domicile, excluded_text,
+		_domicile, excluded_text,
 	]),
 	["licensee", "domicile"],
 ) if {
@@ -40,7 +40,7 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 } else := finding.new(
 	license, "territory", subject.id, "satisfied",
 	sprintf("the licensee (%s) and every country in product.countries (%s) are inside the Territory", [
-		data.licensegate.lib.deployment.domicile, concat(", ", sort([code | some code in input.manifest.product.countries])),
+		_domicile, concat(", ", sort([code | some code in input.manifest.product.countries])),
 	]),
 	["product", "countries"],
 ) if {
@@ -56,14 +56,14 @@ _territory_finding(license, excluded, excluded_text, subject) := finding.new(
 } else := finding.new(
 	license, "territory", subject.id, "satisfied",
 	sprintf("the licensee is domiciled in %s, inside the Territory, and %s does not reach third parties", [
-		data.licensegate.lib.deployment.domicile, subject.id,
+		_domicile, subject.id,
 	]),
 	["licensee", "domicile"],
 )
 
-_domiciled_in(_) if data.licensegate.lib.deployment.domiciled_in_eu
+_domiciled_in(_) if _domiciled_in_eu
 
-_domiciled_in(excluded) if data.licensegate.lib.deployment.domicile in excluded
+_domiciled_in(excluded) if _domicile in excluded
 
 # The excluded countries (EU member states and `excluded`) that product.countries lists, sorted.
 _countries_outside(excluded) := sort([code |

@@ -16,9 +16,10 @@ product_made_available if _manifest.product.audience in {"customers", "public"}
 
 # Weights of the listed model at `index` leave the organisation (DESIGN.md §2.1 rule 7): its own
 # models[].ships_weights when stated, else product.ships_weights.
-model_weights_shipped(index) if _manifest.models[index].ships_weights == true
-
+# One definition with an `else` (regorus evaluates every definition of a function at each call).
 model_weights_shipped(index) if {
+	_manifest.models[index].ships_weights == true
+} else if {
 	not _states_ships_weights(index)
 	_manifest.product.ships_weights == true
 }
@@ -33,9 +34,11 @@ weights_shipped if {
 
 # The host always passes `release` as a list (a single value in the manifest becomes a list of
 # one); a string is accepted too, so that the policies read hand-written inputs the same way.
-release_ways(derived) := {way | some way in derived.release} if is_array(derived.release)
-
-release_ways(derived) := {derived.release} if is_string(derived.release)
+release_ways(derived) := {way | some way in derived.release} if {
+	is_array(derived.release)
+} else := {derived.release} if {
+	is_string(derived.release)
+}
 
 # A derived model is offered as a service or its weights are published.
 released(derived) if count(release_ways(derived) & {"api", "weights"}) > 0

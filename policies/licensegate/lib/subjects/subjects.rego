@@ -27,6 +27,15 @@ catalog_entry(id) := entry if {
 _listed_catalog := {key: entry |
 	some model in input.manifest.models
 	key := lower(model.id)
+	entry := _catalog_lookup(model.id, key)
+}
+
+# A catalog entry sits in the folder named like its id's org as the publisher writes it
+# (tests/test_catalog_data.py): look there first, and through every publisher only for an id
+# written in another case or one the catalog does not know.
+_catalog_lookup(id, key) := entry if {
+	entry := _publishers[split(id, "/")[0]].models[key]
+} else := entry if {
 	some publisher in _publishers
 	entry := publisher.models[key]
 }
@@ -43,14 +52,18 @@ _declared(model) := model.license if is_array(model.license)
 # `alternative_licenses` when the manifest declares it, e.g. an earlier text the licensee
 # accepted), else the declared ones. Undefined for a model the library cannot place (reported as
 # licensegate:unknown-model).
-licenses_of(model) := _declared(model) if {
-	_declares_alternative(catalog_entry(model.id), model)
-} else := catalog_entry(model.id).licenses if {
-	catalog_entry(model.id)
+licenses_of(model) := licenses if {
+	# One catalog lookup, not one per branch: regorus recomputes a function at every call.
+	licenses := _cataloged_licenses(catalog_entry(model.id), model)
 } else := sort({license | some license in _declared(model)} | {license | some license in lineage(model).licenses}) if {
 	lineage(model).resolved == true
 	count(lineage(model).licenses) > 0
 } else := _declared(model)
+
+# The licenses of a model the catalog knows (`entry`), as licenses_of explains.
+_cataloged_licenses(entry, model) := _declared(model) if {
+	_declares_alternative(entry, model)
+} else := entry.licenses
 
 # `check --scan` only: what the scan's model cards and GGUF headers say a model the catalog does
 # not know is built from (licensegate.scan.lineage). A resolved lineage only ever adds licenses
@@ -71,8 +84,9 @@ listed(id) := model if {
 # multimodal(model) is true or false when known: from the catalog, else from the manifest's
 # models[].multimodal. Never from the modalities a deployment uses (DESIGN.md §2.1 rule 4): using
 # only text of a vision model does not make it text-only. Undefined when neither says.
-multimodal(model) := catalog_entry(model.id).multimodal if {
-	is_boolean(catalog_entry(model.id).multimodal)
+multimodal(model) := value if {
+	value := catalog_entry(model.id).multimodal
+	is_boolean(value)
 } else := model.multimodal if {
 	is_boolean(model.multimodal)
 }
@@ -102,7 +116,7 @@ derived contains subject if {
 		"path": ["derived_models", index],
 		"licenses": sort({license |
 			some edge in upstream
-			some license in licenses_of(listed(edge.model))
+			some license in _edge_licenses(edge.model)
 		}),
 		"upstream": upstream,
 		"release": model.release,
@@ -113,6 +127,22 @@ derived contains subject if {
 
 all := models | derived
 
+# licenses_of(listed(id)) for every model that is upstream of a derived model (by lowercased id),
+# computed once per evaluation: the derived subjects and every builder's `vias` and
+# `upstream_ids` ask for them again and again, and regorus recomputes a function at every call.
+_upstream_licenses := {key: licenses |
+	some key in {lower(edge.model) |
+		some model in input.manifest.derived_models
+		some edge in object.get(input.upstream, model.name, [])
+	}
+	licenses := licenses_of(listed(key))
+}
+
+# licenses_of(listed(id)), from _upstream_licenses when it has the id.
+_edge_licenses(id) := licenses if {
+	licenses := _upstream_licenses[lower(id)]
+} else := licenses_of(listed(id))
+
 # Listed models carrying a license.
 models_under(license) := {subject | some subject in models; license in subject.licenses}
 
@@ -122,14 +152,14 @@ derived_under(license) := {subject | some subject in derived; license in subject
 # How a license reaches a derived model: a set of "weights" and/or "outputs".
 vias(subject, license) := {edge.via |
 	some edge in subject.upstream
-	license in licenses_of(listed(edge.model))
+	license in _edge_licenses(edge.model)
 }
 
 # Upstream model ids of a derived model that carry a license and reach it by a given way.
 upstream_ids(subject, license, via) := sort({edge.model |
 	some edge in subject.upstream
 	edge.via == via
-	license in licenses_of(listed(edge.model))
+	license in _edge_licenses(edge.model)
 })
 
 # The model name a derived model is released under, without any "org/" prefix.

@@ -78,18 +78,18 @@ _product_mau_bound := _product.monthly_active_users if {
 # Likewise a month's product revenue cannot exceed the licensee's annual revenue.
 _product_revenue_bound := _product.monthly_revenue_usd if {
 	is_number(_product.monthly_revenue_usd)
-} else := deployment.annual_revenue
+} else := data.licensegate.lib.deployment.annual_revenue
 
 # "Kimi K2" is displayed on the product's user interface.
 _shown_on_ui if {
-	some statement in deployment.statements
+	some statement in data.licensegate.lib.deployment.statements
 	statement.where == "user-interface"
 	contains(statement.folded, "kimi k2")
 }
 
 # "Kimi K2" is displayed, but somewhere other than the user interface.
 _shown_elsewhere := sort({statement.where |
-	some statement in deployment.statements
+	some statement in data.licensegate.lib.deployment.statements
 	contains(statement.folded, "kimi k2")
 })
 

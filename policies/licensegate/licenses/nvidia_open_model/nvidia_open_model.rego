@@ -217,7 +217,7 @@ _unknown_upstream(subject) := sort({edge.model |
 
 _serves(subject) if "inference" in subject.uses
 
-_reaches_third_parties if deployment.product_made_available
+_reaches_third_parties if data.licensegate.lib.deployment.product_made_available
 
 _why(subject) := sprintf("%s was created with the NVIDIA Cosmos Model(s) %s or their outputs", [
 	subject.id, concat(", ", _cosmos_upstream(subject)),

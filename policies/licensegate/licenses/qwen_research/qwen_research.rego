@@ -101,14 +101,14 @@ findings contains item if {
 
 # The display texts shown in the documentation, and statements with them shown elsewhere.
 _in_documentation := {text |
-	some statement in deployment.statements
+	some statement in data.licensegate.lib.deployment.statements
 	statement.where == _display_place
 	some text in _display_texts
 	contains(statement.folded, lower(text))
 }
 
 _elsewhere := {sprintf("\"%s\" (%s)", [statement.text, statement.where]) |
-	some statement in deployment.statements
+	some statement in data.licensegate.lib.deployment.statements
 	statement.where != _display_place
 	some text in _display_texts
 	contains(statement.folded, lower(text))

@@ -56,7 +56,7 @@ _all_under := subjects.models_under(license) | subjects.derived_under(license)
 _service_users contains subject if {
 	some subject in subjects.models_under(license)
 	"inference" in subject.uses
-	deployment.product_made_available
+	data.licensegate.lib.deployment.product_made_available
 }
 
 _service_users contains subject if {

@@ -62,7 +62,7 @@ _notice := "Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMEN
 #     as a waiver once granted; if the figure is wrong, give the product's monthly active users
 #     in product.monthly_active_users.
 findings contains item if {
-	deployment.commercial
+	data.licensegate.lib.deployment.commercial
 	some subject in subjects.models_under(license)
 	item := _product_mau(subject)
 }

@@ -57,7 +57,7 @@ _third_party contains subject if {
 _service_users contains subject if {
 	some subject in subjects.models_under(license)
 	"inference" in subject.uses
-	deployment.product_made_available
+	data.licensegate.lib.deployment.product_made_available
 }
 
 _service_users contains subject if {
@@ -156,7 +156,7 @@ _registration_record := [registration |
 ][0]
 
 _attributed if {
-	some statement in deployment.statements
+	some statement in data.licensegate.lib.deployment.statements
 	_names_yi(statement.text)
 	_names_licensor(statement.folded)
 }
