@@ -4,8 +4,10 @@ A regorus engine is bound to the thread that made it (reference/engines.md §4: 
 and evaluation holds the GIL, so parallelism means processes: each worker loads its own engine
 in its initializer, then checks paths in chunks. Results come back in the order of the paths
 (``Executor.map``), so the report is byte-for-byte the sequential one. Workers return only the
-results, never the input documents; the parent makes the clauses' library texts (quote, title,
-remediation...) shared again, so a result costs the parent little more than its messages.
+results, never the input documents, and of each clause only what its finding says (subject,
+status, message, place): the parent takes the clause's library texts (quote, title,
+remediation...) from its own copy of the library, so they are shared, not sent and copied for
+every finding.
 
 Start method: ``fork`` when the parent is single-threaded on Linux (a worker starts in a few
 milliseconds, with the library already in memory), else ``spawn``. NOTE: forking a process that
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from licensegate import pipeline
 from licensegate.errors import EngineError, LicensegateError
-from licensegate.report import ManifestResult, NoVerdict
+from licensegate.report import ManifestResult, NoVerdict, Status
 
 if TYPE_CHECKING:
     from licensegate.engine import Engine
@@ -37,19 +39,6 @@ PER_WORKER = 100
 (fork) to ~300 ms (spawn) to start a worker and load its engine. See BENCHMARKS.md."""
 MAX_CHUNK = 32
 """Most paths sent to a worker at once: bigger chunks cost less IPC, smaller ones balance."""
-
-_SHARED_FIELDS = (
-    "id",
-    "license",
-    "clause",
-    "title",
-    "section",
-    "quote",
-    "source",
-    "remediation",
-    "license_name",
-    "license_version",
-)
 
 
 def cpu_count() -> int:
@@ -99,7 +88,6 @@ def check_parallel(
         opa = dataclasses.replace(opa, preloaded=True)
     context = multiprocessing.get_context(start_method or _start_method())
     chunk = max(1, min(MAX_CHUNK, len(paths) // (jobs * 8)))
-    shared: dict[str, str] = {}
     try:
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=jobs,
@@ -107,8 +95,8 @@ def check_parallel(
             initializer=_start_worker,
             initargs=(library, opa, options, os.getpid()),
         ) as pool:
-            for outcome in pool.map(_check_path, [str(p) for p in paths], chunksize=chunk):
-                yield _share(outcome, shared) if isinstance(outcome, ManifestResult) else outcome
+            for sent in pool.map(_check_path, [str(p) for p in paths], chunksize=chunk):
+                yield _unpack(sent, library)
     except BrokenProcessPool as err:
         raise EngineError(f"a batch worker process died: {err}") from None
 
@@ -129,17 +117,35 @@ def _threads() -> int:
         return threading.active_count()
 
 
-def _share(result: ManifestResult, shared: dict[str, str]) -> ManifestResult:
-    """The same library texts in every result: one copy in the parent, not one per result.
+# What a worker sends for a clause: the finding's own part, in pipeline.clause_result's order
+# after the row.
+_SentClause = tuple[str, str, Status, str, str, int | None, dict[str, Any]]
+_Sent = tuple[ManifestResult, list[_SentClause]] | NoVerdict
 
-    NOTE: the result was just unpickled from a worker, so nothing else holds it yet: its frozen
-    clauses get the shared strings in place (``dataclasses.replace`` per clause cost the parent
-    about 25 µs per manifest).
-    """
-    for clause in result.clauses:
-        for name in _SHARED_FIELDS:
-            value = getattr(clause, name)
-            object.__setattr__(clause, name, shared.setdefault(value, value))
+
+def _pack(outcome: ManifestResult | NoVerdict) -> _Sent:
+    """In the worker: a result without its clauses, and each clause without its library texts."""
+    if not isinstance(outcome, ManifestResult):
+        return outcome
+    clauses = [
+        (c.id, c.subject, c.status, c.message, c.path, c.line, c.extra) for c in outcome.clauses
+    ]
+    return dataclasses.replace(outcome, clauses=[]), clauses
+
+
+def _unpack(sent: _Sent, library: PolicyLibrary) -> ManifestResult | NoVerdict:
+    """In the parent: the result the worker had, its clauses rebuilt from the library's rows."""
+    if isinstance(sent, NoVerdict):
+        return sent
+    result, clauses = sent
+    rebuilt = []
+    for clause_id, subject, status, message, path, line, extra in clauses:
+        row = library.clause_row(clause_id)
+        if row is None:  # the worker joined it with the same library: never, but not a crash
+            raise EngineError(f"a batch worker sent a clause the library lacks: {clause_id}")
+        rebuilt.append(pipeline.clause_result(row, subject, status, message, path, line, extra))
+    # NOTE: the result was just unpickled, so nothing else holds it yet.
+    object.__setattr__(result, "clauses", rebuilt)
     return result
 
 
@@ -183,12 +189,14 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _check_path(path: str) -> ManifestResult | NoVerdict:
+def _check_path(path: str) -> _Sent:
     if _worker["error"] is not None:
         raise _worker["error"]
     # NOTE: a NoVerdict, not the ManifestError, crosses back to the parent: the error's
     # constructor takes more than its message, so it does not survive pickling.
-    return pipeline.outcome(Path(path), _worker["library"], _worker["engine"], _worker["options"])
+    return _pack(
+        pipeline.outcome(Path(path), _worker["library"], _worker["engine"], _worker["options"])
+    )
 
 
 __all__ = ["check_parallel", "cpu_count", "plan_jobs"]

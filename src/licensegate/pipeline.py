@@ -34,9 +34,13 @@ if TYPE_CHECKING:
     from licensegate.engine import Engine
     from licensegate.engine.remote import OpaOptions
     from licensegate.manifest import Manifest
-    from licensegate.policy import PolicyLibrary
+    from licensegate.policy import ClauseInfo, PolicyLibrary
     from licensegate.scan.check_input import ScanFacts
     from licensegate.trust import TrustedRef
+
+
+ClauseRow = tuple["ClauseInfo", str, str, str]
+"""``PolicyLibrary.clause_row``: the clause, its canonical id, its license text's name, version."""
 
 
 @dataclass(frozen=True)
@@ -269,7 +273,6 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
     status = _STATUSES.get(item["status"])
     if row is None or status is None:
         raise _undocumented(item)
-    info, clause_id, license_name, license_version = row
     path = item.get("path") or []
     if not isinstance(path, list) or not all(_is_path_part(part) for part in path):
         raise EngineError(f"policy emitted a malformed path in {item!r}")
@@ -277,20 +280,43 @@ def _clause_result(item: dict[str, Any], library: PolicyLibrary, manifest: Any) 
         raise EngineError(f"policy emitted malformed evidence in {item!r}")
     extra: dict[str, Any] = {key: item[key] for key in _KEPT if key in item}
     steps = tuple(path)
+    return clause_result(
+        row,
+        str(item["subject"]),
+        status,
+        str(item["message"]),
+        _dotted(steps),
+        manifest.line_of(steps),
+        extra,
+    )
+
+
+def clause_result(
+    row: ClauseRow,
+    subject: str,
+    status: Status,
+    message: str,
+    path: str,
+    line: int | None,
+    extra: dict[str, Any],
+) -> ClauseResult:
+    """A judged clause: what the finding says, and everything else from the clause's row in the
+    library (``PolicyLibrary.clause_row``), which ``--jobs`` workers therefore need not send."""
+    info, clause_id, license_name, license_version = row
     return ClauseResult(
         id=clause_id,
         license=info.license,
         clause=info.clause,
-        subject=str(item["subject"]),
+        subject=subject,
         status=status,
         title=info.title,
         section=info.section,
         quote=info.quote,
         source=info.source,
-        message=str(item["message"]),
+        message=message,
         remediation=info.remediation,
-        path=_dotted(steps),
-        line=manifest.line_of(steps),
+        path=path,
+        line=line,
         license_name=license_name,
         license_version=license_version,
         extra=extra,
