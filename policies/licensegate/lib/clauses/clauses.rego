@@ -30,36 +30,52 @@ _domiciled_in_eu if data.licensegate.lib.deployment.domiciled_in_eu
 
 _highest_mau := data.licensegate.lib.deployment.highest_mau
 
-# A listed model runs in the product (rather than only teaching or evaluating in-house).
-_in_product(subject) if "inference" in subject.uses
-
 # The sets below do not depend on the license: as rules they are computed once per evaluation,
 # and the per-license functions below only filter them (regorus recomputes a function
 # at every call, and several builders of one license package ask for the same subjects).
+# Their tests are written out rather than calls of the deployment functions they match: each
+# call costs more than the test (lib/deployment keeps the functions, for one subject at a time).
 
-# Listed models that run in a product made available to third parties.
+# Listed models that run in a product made available to third parties (they are used for
+# inference, rather than only teaching or evaluating in-house).
 _models_available := {subject |
 	data.licensegate.lib.deployment.product_made_available
 	some subject in data.licensegate.lib.subjects.models
-	_in_product(subject)
+	"inference" in subject.uses
 }
 
-# Listed models whose weights the product ships.
+# Listed models whose weights the product ships (deployment.model_weights_shipped): the model's
+# own ships_weights when it states one, else the product's.
 _models_shipped := {subject |
 	some subject in data.licensegate.lib.subjects.models
-	deployment.model_weights_shipped(subject.index)
+	input.manifest.models[subject.index].ships_weights == true
+} | {subject |
+	input.manifest.product.ships_weights == true
+	some subject in data.licensegate.lib.subjects.models
+	stated := object.get(input.manifest.models[subject.index], "ships_weights", null)
+	not is_boolean(stated)
 }
 
-# Derived models offered as a service or published.
+# Derived models offered as a service or published (deployment.released): release is one way
+# or a list of them.
 _derived_out := {subject |
 	some subject in data.licensegate.lib.subjects.derived
-	deployment.released(subject)
+	is_array(subject.release)
+	some way in subject.release
+	way in {"api", "weights"}
+} | {subject |
+	some subject in data.licensegate.lib.subjects.derived
+	subject.release in {"api", "weights"}
 }
 
-# Derived models whose weights are published.
+# Derived models whose weights are published (deployment.weights_released).
 _derived_weights_out := {subject |
 	some subject in data.licensegate.lib.subjects.derived
-	deployment.weights_released(subject)
+	is_array(subject.release)
+	"weights" in subject.release
+} | {subject |
+	some subject in data.licensegate.lib.subjects.derived
+	subject.release == "weights"
 }
 
 # Derived models under a license that are offered as a service or published.
