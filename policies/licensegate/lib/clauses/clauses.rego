@@ -598,8 +598,17 @@ training_needs_student(license, clause) := {finding.new(
 	]),
 	array.concat(subject.path, ["uses"]),
 ) |
-	some subject in subjects.models_under(license)
-	count(training_uses & {use | some use in subject.uses}) > 0
+	some subject in _without_student
+	license in subject.licenses
+}
+
+# Listed models used for training that no declared derived model comes from, under any license:
+# a rule computed once per evaluation, which each license's call only filters (most manifests
+# have none, and then the call costs next to nothing).
+_without_student := {subject |
+	some subject in data.licensegate.lib.subjects.models
+	some use in subject.uses
+	use in training_uses
 	not lower(subject.id) in _models_with_students
 }
 
