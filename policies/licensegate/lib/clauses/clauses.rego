@@ -121,7 +121,8 @@ release_text(subject) := concat(", ", sort([way | some way in deployment.release
 mau_at_release(license, month, limit) := {finding.new(
 	license, "mau-threshold", subject.id, verdict.status, verdict.message, verdict.path,
 ) |
-	some subject in subjects.models_under(license)
+	some subject in data.licensegate.lib.subjects.models
+	license in subject.licenses
 	verdict := _mau_verdict(month, limit)
 }
 
@@ -319,7 +320,8 @@ _notice_finding(license, text, subject) := finding.new(
 # modified-files-notice: published derived weights mark the files that were changed.
 
 modified_files(license) := {_modified_finding(license, subject) |
-	some subject in subjects.derived_under(license)
+	some subject in data.licensegate.lib.subjects.derived
+	license in subject.licenses
 	deployment.weights_released(subject)
 	"weights" in subjects.vias(subject, license)
 } if {
@@ -368,7 +370,8 @@ acceptable_use(license, policy) := {finding.new(
 	sprintf("only a person can judge the use cases against the %s; record an attestation", [policy]),
 	subject.path,
 ) |
-	some subject in subjects.models_under(license)
+	some subject in data.licensegate.lib.subjects.models
+	license in subject.licenses
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -378,7 +381,8 @@ acceptable_use(license, policy) := {finding.new(
 # §2.1 rule 4). A model whose nature nobody states is missing-facts in the EU.
 
 eu_multimodal(license) := {_eu_finding(license, subject) |
-	some subject in subjects.models_under(license)
+	some subject in data.licensegate.lib.subjects.models
+	license in subject.licenses
 	not _known_text_only(subject)
 }
 
@@ -416,10 +420,12 @@ _eu_finding(license, subject) := finding.new(
 # generators without a declared student are missing-facts: the manifest must say what they train.
 
 output_use_ban(license, exempt) := {_output_finding(license, exempt, subject) |
-	some subject in subjects.derived_under(license)
+	some subject in data.licensegate.lib.subjects.derived
+	license in subject.licenses
 	"outputs" in subjects.vias(subject, license)
 } | {_undeclared_student(license, subject) |
-	some subject in subjects.models_under(license)
+	some subject in data.licensegate.lib.subjects.models
+	license in subject.licenses
 	count(_output_uses & {use | some use in subject.uses}) > 0
 	not _has_declared_student(subject)
 }
@@ -626,7 +632,8 @@ _models_with_students := {lower(edge.model) |
 # absent value stays part of the acceptable-use attestation (no finding of its own).
 
 safety_measures_kept(license, policy) := {_safety_finding(license, policy, subject) |
-	some subject in subjects.models_under(license)
+	some subject in data.licensegate.lib.subjects.models
+	license in subject.licenses
 	is_boolean(input.manifest.models[subject.index].guardrails_modified)
 }
 
