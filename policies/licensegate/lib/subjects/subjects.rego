@@ -119,9 +119,11 @@ derived contains subject if {
 		"id": model.name,
 		"index": index,
 		"path": ["derived_models", index],
+		# _upstream_licenses has every edge of input.upstream that licenses_of can place: read
+		# without the call of _edge_licenses (whose fallback would be undefined as well).
 		"licenses": sort({license |
 			some edge in upstream
-			some license in _edge_licenses(edge.model)
+			some license in _upstream_licenses[lower(edge.model)]
 		}),
 		"upstream": upstream,
 		"release": model.release,
