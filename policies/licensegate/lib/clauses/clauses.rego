@@ -426,9 +426,10 @@ retain_notices(license) := {{
 	"clause": "retain-notices",
 	"subject": subject.id,
 	"status": "needs-attestation",
-	"message": sprintf("weights are distributed (%s); confirm that the licensor's copyright, patent, trademark and attribution notices are kept", [
-		_how_distributed(subject),
-	]),
+	"message": sprintf(
+		"weights are distributed (%s); confirm that the licensor's copyright, patent, trademark and attribution notices are kept",
+		[_how_distributed(subject)],
+	),
 	"path": subject.path,
 } |
 	some subject in _weights_distributed(license)
@@ -484,9 +485,10 @@ _eu_finding(license, subject) := {
 	"clause": "eu-multimodal",
 	"subject": subject.id,
 	"status": "violated",
-	"message": sprintf("%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it", [
-		subject.id, _domicile,
-	]),
+	"message": sprintf(
+		"%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it",
+		[subject.id, _domicile],
+	),
 	"path": ["licensee", "domicile"],
 } if {
 	subjects.multimodal(input.manifest.models[subject.index]) == true
@@ -708,9 +710,10 @@ _research_finding(license, subject) := _commercial_finding(license, subject) if 
 	"clause": "non-commercial",
 	"subject": subject.id,
 	"status": "violated",
-	"message": sprintf("the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)", [
-		subject.id,
-	]),
+	"message": sprintf(
+		"the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)",
+		[subject.id],
+	),
 	"path": ["product", "environment"],
 } if {
 	_manifest.product.environment == "production"
