@@ -179,7 +179,11 @@ _mau_decided(mau, month, limit) := {
 # ---------------------------------------------------------------------------------------------
 # attribution-display: a statement shown to users when the model or a derivative is made available.
 
-display(license, text) := {_display_finding(license, text, subject) | some subject in _made_available(license)} if {
+display(license, text) := {_display_finding(license, text, subject) |
+	# _made_available(license), written out: one call less for each license.
+	some subject in _reaching_out
+	license in subject.licenses
+} if {
 	_some_reach_out
 } else := set()
 
@@ -267,7 +271,11 @@ _upstream_all(subject, license) := sort({id |
 # ---------------------------------------------------------------------------------------------
 # license-copy: recipients of the weights get a copy of the license. `vias` as in _distributed.
 
-license_copy(license) := license_copy_for(license, {"weights"})
+# license_copy_for(license, {"weights"}), written out: one call less for each license (most
+# licenses call this builder).
+license_copy(license) := {_copy_finding(license, subject) | some subject in _distributed(license, {"weights"})} if {
+	_weights_leave
+} else := set()
 
 license_copy_for(license, vias) := {_copy_finding(license, subject) | some subject in _distributed(license, vias)} if {
 	_weights_leave
@@ -318,7 +326,7 @@ _per_license_says(value) := "is false" if {
 # ---------------------------------------------------------------------------------------------
 # notice-file: distributed copies carry a Notice file with a fixed text.
 
-notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _weights_distributed(license)} if {
+notice_file(license, text) := {_notice_finding(license, text, subject) | some subject in _distributed(license, {"weights"})} if {
 	_weights_leave
 } else := set()
 
@@ -432,7 +440,7 @@ retain_notices(license) := {{
 	),
 	"path": subject.path,
 } |
-	some subject in _weights_distributed(license)
+	some subject in _distributed(license, {"weights"})
 } if {
 	_weights_leave
 } else := set()
@@ -637,10 +645,15 @@ _flowdown_finding(license, subject) := {
 # ---------------------------------------------------------------------------------------------
 # non-commercial: the license grants no commercial use, of the model or of what is made from it.
 
-non_commercial(license) := {_commercial_finding(license, subject) | some subject in _all_under(license)}
+non_commercial(license) := {_commercial_finding(license, subject) |
+	some subject in _subjects
+	license in subject.licenses
+}
 
 # Listed and derived models a license reaches (one pass over every subject, read once per
 # evaluation, rather than subjects.models_under and subjects.derived_under and their union).
+# non_commercial, non_production and research_only write this filter out: one call less for
+# each license.
 _all_under(license) := {subject |
 	some subject in _subjects
 	license in subject.licenses
@@ -672,7 +685,10 @@ _commercial_finding(license, subject) := {
 # non-production: the license limits use to non-production environments (testing, research,
 # evaluation).
 
-non_production(license) := {_production_finding(license, subject) | some subject in _all_under(license)}
+non_production(license) := {_production_finding(license, subject) |
+	some subject in _subjects
+	license in subject.licenses
+}
 
 _production_finding(license, subject) := {
 	"id": concat(":", [license, "non-production"]),
@@ -700,7 +716,10 @@ _production_finding(license, subject) := {
 # product or a production environment breaches it; a non-commercial research or evaluation
 # environment meets it; staging must say which it is.
 
-research_only(license) := {_research_finding(license, subject) | some subject in _all_under(license)}
+research_only(license) := {_research_finding(license, subject) |
+	some subject in _subjects
+	license in subject.licenses
+}
 
 _research_finding(license, subject) := _commercial_finding(license, subject) if {
 	_commercial
