@@ -82,12 +82,6 @@ _derived_weights_out := {subject |
 	subject.release == "weights"
 }
 
-# Derived models under a license that are offered as a service or published.
-_derived_released(license) := {subject |
-	some subject in _derived_out
-	license in subject.licenses
-}
-
 # Subjects whose weights (or weights derived from them) leave the organisation: listed models
 # whose weights the product ships (whatever their use: DESIGN.md §2.1 rule 7), and derived models
 # published with weights from this license.
@@ -235,7 +229,9 @@ _display_finding(license, text, subject) := {
 # `vias` is the set of ways ("weights", "outputs") through which using the model triggers the duty.
 
 name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern, prefix, subject) |
-	some subject in _derived_released(license)
+	# The released derived models under the license.
+	some subject in _derived_out
+	license in subject.licenses
 	count(subjects.vias(subject, license) & vias) > 0
 } if {
 	count(_derived_out) > 0
@@ -386,9 +382,10 @@ _notice_finding(license, text, subject) := {
 # modified-files-notice: published derived weights mark the files that were changed.
 
 modified_files(license) := {_modified_finding(license, subject) |
-	some subject in data.licensegate.lib.subjects.derived
+	# The derived models whose weights are published (deployment.weights_released), from the
+	# set computed once per evaluation rather than a call for each.
+	some subject in _derived_weights_out
 	license in subject.licenses
-	deployment.weights_released(subject)
 	"weights" in subjects.vias(subject, license)
 } if {
 	count(_derived_weights_out) > 0

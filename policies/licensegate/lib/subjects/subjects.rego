@@ -142,7 +142,10 @@ _upstream_licenses := {key: licenses |
 		some model in input.manifest.derived_models
 		some edge in object.get(input.upstream, model.name, [])
 	}
-	licenses := licenses_of(listed(key))
+	# listed(key), written out (the key is lowercased already): one call less for each.
+	some model in input.manifest.models
+	lower(model.id) == key
+	licenses := licenses_of(model)
 }
 
 # licenses_of(listed(id)), from _upstream_licenses when it has the id.
