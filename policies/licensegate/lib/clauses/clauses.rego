@@ -84,12 +84,9 @@ _derived_weights_out := {subject |
 
 # Subjects whose weights (or weights derived from them) leave the organisation: listed models
 # whose weights the product ships (whatever their use: DESIGN.md §2.1 rule 7), and derived models
-# published with weights from this license.
-_weights_distributed(license) := _distributed(license, {"weights"})
-
-# As _weights_distributed, where `vias` says which derived models count: those built on the
-# license's weights ("weights") and/or trained on its outputs ("outputs"), for licenses whose
-# derivatives include distilled models.
+# published with weights from this license. `vias` says which derived models count: those built
+# on the license's weights ({"weights"}, what most builders ask) and/or trained on its outputs
+# ("outputs"), for licenses whose derivatives include distilled models.
 _distributed(license, vias) := {subject |
 	some subject in _models_shipped
 	license in subject.licenses
@@ -184,7 +181,7 @@ display(license, text) := {_display_finding(license, text, subject) |
 # Every subject that reaches someone outside the organisation, by any path: served to third
 # parties, released, or its weights distributed (DESIGN.md §2.1 rule 7).
 # That is the listed models the product serves or ships and the released derived models under
-# the license (a derived model whose weights are published is released, so _weights_distributed
+# the license (a derived model whose weights are published is released, so _distributed
 # adds none): one pass over a set computed once per evaluation.
 _made_available(license) := {subject |
 	some subject in _reaching_out
@@ -602,7 +599,7 @@ flowdown(license, hosting_counts) := {_flowdown_finding(license, subject) |
 # _made_available includes the subjects whose weights are distributed.
 _flowdown_subjects(license, hosting_counts) := _made_available(license) if {
 	hosting_counts == true
-} else := _weights_distributed(license)
+} else := _distributed(license, {"weights"})
 
 _flowdown_finding(license, subject) := {
 	"id": concat(":", [license, "use-restrictions-flowdown"]),
