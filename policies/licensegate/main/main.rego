@@ -16,12 +16,12 @@ import data.licensegate.dispatch
 import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licensegate/licenses)
-# lists it; dispatch.findings(license) reads that one package.
-_supported(license) if license in _supported_ids
-
-# Read once per evaluation: in regorus 0.13 each read of another package's rule by its data path
-# (here at every call of _supported) costs more than reading a rule of this package.
-_supported_ids := data.licensegate.dispatch.supported
+# lists it; dispatch.findings(license) reads that one package, and is undefined for any other
+# license (dispatch.supported and dispatch.findings are generated from the same list). The
+# rules below test `license in _supported_ids` themselves: a helper function costs a call each
+# time (regorus). The ids come from the findings' keys rather than dispatch.supported, which
+# regorus would build anew (37 ids) at each evaluation.
+_supported_ids := {license | some license, _ in _findings_by_license}
 
 # License ids that reach any subject.
 license_ids contains license if {
@@ -32,9 +32,14 @@ license_ids contains license if {
 # Every license clause's findings, computed once per evaluation: _raw and _judged_subjects both
 # read them (each dispatch.findings call evaluates a license package's clauses again).
 _license_findings := {item |
+	some items in _findings_by_license
+	some item in items
+}
+
+# The findings of each license that reaches a subject and that the library judges.
+_findings_by_license := {license: items |
 	some license in license_ids
-	_supported(license)
-	some item in dispatch.findings(license)
+	items := dispatch.findings(license)
 }
 
 _raw contains item if {
@@ -92,7 +97,7 @@ _raw contains finding.new(
 ) if {
 	some subject in data.licensegate.lib.subjects.all
 	some license in subject.licenses
-	not _supported(license)
+	not license in _supported_ids
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -252,13 +257,13 @@ _raw contains finding.new(
 	some subject in data.licensegate.lib.subjects.all
 	count(subject.licenses) > 0
 	every license in subject.licenses {
-		_supported(license)
+		license in _supported_ids
 	}
-	not _has_clause(subject.id)
+	# Whether some license clause judged this subject (compared as the harness normalised the
+	# ids); the id is lowered before `not`, which keeps the call out of the negation.
+	id := lower(subject.id)
+	not id in _judged_subjects
 }
-
-# Some license clause judged this subject (compared as the harness normalised the ids).
-_has_clause(id) if lower(id) in _judged_subjects
 
 # Subjects (lower case) that some license clause judged: one pass over the findings, not one
 # per subject.

@@ -52,7 +52,12 @@ _declared(model) := model.license if is_array(model.license)
 # `alternative_licenses` when the manifest declares it, e.g. an earlier text the licensee
 # accepted), else the declared ones. Undefined for a model the library cannot place (reported as
 # licensegate:unknown-model).
-licenses_of(model) := licenses if {
+licenses_of(model) := entry.licenses if {
+	# The common case first, without calls (each costs more than these tests in regorus): a
+	# listed model the catalog knows, with no alternative_licenses to compare the manifest with.
+	entry := _listed_catalog[lower(model.id)]
+	not entry.alternative_licenses
+} else := licenses if {
 	# One catalog lookup, not one per branch: regorus recomputes a function at every call.
 	licenses := _cataloged_licenses(catalog_entry(model.id), model)
 } else := sort({license | some license in _declared(model)} | {license | some license in lineage(model).licenses}) if {
@@ -114,9 +119,11 @@ derived contains subject if {
 		"id": model.name,
 		"index": index,
 		"path": ["derived_models", index],
+		# _upstream_licenses has every edge of input.upstream that licenses_of can place: read
+		# without the call of _edge_licenses (whose fallback would be undefined as well).
 		"licenses": sort({license |
 			some edge in upstream
-			some license in _edge_licenses(edge.model)
+			some license in _upstream_licenses[lower(edge.model)]
 		}),
 		"upstream": upstream,
 		"release": model.release,
@@ -135,7 +142,10 @@ _upstream_licenses := {key: licenses |
 		some model in input.manifest.derived_models
 		some edge in object.get(input.upstream, model.name, [])
 	}
-	licenses := licenses_of(listed(key))
+	# listed(key), written out (the key is lowercased already): one call less for each.
+	some model in input.manifest.models
+	lower(model.id) == key
+	licenses := licenses_of(model)
 }
 
 # licenses_of(listed(id)), from _upstream_licenses when it has the id.
