@@ -12,14 +12,10 @@ package licensegate.lib.clauses
 import rego.v1
 
 import data.licensegate.lib.deployment
+import data.licensegate.lib.finding
 import data.licensegate.lib.subjects
 
 _manifest := input.manifest
-
-# The builders in this file write each finding as an object of lib/finding's shape (finding.new:
-# id, license, clause, subject, status, message, path) rather than call finding.new: a call costs
-# more than the object, and these builders make most of an evaluation's findings. The golden,
-# parity and unit tests compare every field.
 
 # Deployment facts the builders read for every subject, as rules of this package: in regorus 0.13
 # each read of another package's rule by its data path costs several times a read of a rule of
@@ -113,15 +109,11 @@ release_text(subject) := concat(", ", sort([way | some way in deployment.release
 # ---------------------------------------------------------------------------------------------
 # mau-threshold: licensee MAU (with affiliates) in the calendar month before a release date.
 
-mau_at_release(license, month, limit) := {{
-	"id": concat(":", [license, "mau-threshold"]),
-	"license": license,
-	"clause": "mau-threshold",
-	"subject": subject.id,
-	"status": verdict.status,
-	"message": verdict.message,
-	"path": verdict.path,
-} |
+mau_at_release(license, month, limit) := {finding.new(
+	license, "mau-threshold", subject.id, verdict.status,
+	verdict.message,
+	verdict.path,
+) |
 	some subject in data.licensegate.lib.subjects.models
 	license in subject.licenses
 	verdict := _mau_verdict(month, limit)
@@ -199,27 +191,19 @@ _weights_leave if count(_models_shipped) > 0
 
 _weights_leave if count(_derived_weights_out) > 0
 
-_display_finding(license, text, subject) := {
-	"id": concat(":", [license, "attribution-display"]),
-	"license": license,
-	"clause": "attribution-display",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("\"%s\" is displayed (product.attribution)", [text]),
-	"path": ["product", "attribution"],
-} if {
+_display_finding(license, text, subject) := finding.new(
+	license, "attribution-display", subject.id, "satisfied",
+	sprintf("\"%s\" is displayed (product.attribution)", [text]),
+	["product", "attribution"],
+) if {
 	deployment.attribution_shown(text)
-} else := {
-	"id": concat(":", [license, "attribution-display"]),
-	"license": license,
-	"clause": "attribution-display",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s is made available to third parties (%s) but no product.attribution statement says \"%s\"", [
+} else := finding.new(
+	license, "attribution-display", subject.id, "violated",
+	sprintf("%s is made available to third parties (%s) but no product.attribution statement says \"%s\"", [
 		subject.id, _how_available(subject), text,
 	]),
-	"path": ["product", "attribution"],
-}
+	["product", "attribution"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # derivative-naming: a released derived model's name must begin with a prefix.
@@ -234,27 +218,19 @@ name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern
 	count(_derived_out) > 0
 } else := set()
 
-_naming_finding(license, pattern, prefix, subject) := {
-	"id": concat(":", [license, "derivative-naming"]),
-	"license": license,
-	"clause": "derivative-naming",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("the released name %s begins with \"%s\"", [subject.id, prefix]),
-	"path": array.concat(subject.path, ["name"]),
-} if {
+_naming_finding(license, pattern, prefix, subject) := finding.new(
+	license, "derivative-naming", subject.id, "satisfied",
+	sprintf("the released name %s begins with \"%s\"", [subject.id, prefix]),
+	array.concat(subject.path, ["name"]),
+) if {
 	regex.match(pattern, subjects.bare_name(subject.id))
-} else := {
-	"id": concat(":", [license, "derivative-naming"]),
-	"license": license,
-	"clause": "derivative-naming",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s is built from %s and released (release: %s), but its name does not begin with \"%s\"", [
+} else := finding.new(
+	license, "derivative-naming", subject.id, "violated",
+	sprintf("%s is built from %s and released (release: %s), but its name does not begin with \"%s\"", [
 		subject.id, concat(", ", _upstream_all(subject, license)), release_text(subject), prefix,
 	]),
-	"path": array.concat(subject.path, ["name"]),
-}
+	array.concat(subject.path, ["name"]),
+)
 
 _upstream_all(subject, license) := sort({id |
 	some via in {"weights", "outputs"}
@@ -274,40 +250,28 @@ license_copy_for(license, vias) := {_copy_finding(license, subject) | some subje
 	_weights_leave
 } else := set()
 
-_copy_finding(license, subject) := {
-	"id": concat(":", [license, "license-copy"]),
-	"license": license,
-	"clause": "license-copy",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("a copy of the %s license goes with the weights (product.license_copies_included)", [license]),
-	"path": ["product", "license_copies_included"],
-} if {
+_copy_finding(license, subject) := finding.new(
+	license, "license-copy", subject.id, "satisfied",
+	sprintf("a copy of the %s license goes with the weights (product.license_copies_included)", [license]),
+	["product", "license_copies_included"],
+) if {
 	deployment.copy_included(license) == true
-} else := {
-	"id": concat(":", [license, "license-copy"]),
-	"license": license,
-	"clause": "license-copy",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("weights are distributed (%s) without a copy of the %s license (product.license_copies_included %s)", [
+} else := finding.new(
+	license, "license-copy", subject.id, "violated",
+	sprintf("weights are distributed (%s) without a copy of the %s license (product.license_copies_included %s)", [
 		_how_distributed(subject), license, _per_license_says(_manifest.product.license_copies_included),
 	]),
-	"path": ["product", "license_copies_included"],
-} if {
+	["product", "license_copies_included"],
+) if {
 	deployment.copy_included(license) == false
-} else := {
-	"id": concat(":", [license, "license-copy"]),
-	"license": license,
-	"clause": "license-copy",
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": sprintf(
+} else := finding.new(
+	license, "license-copy", subject.id, "missing-facts",
+	sprintf(
 		"weights are distributed (%s); say whether a copy of the %s license goes with them (product.license_copies_included)",
 		[_how_distributed(subject), license],
 	),
-	"path": ["product"],
-}
+	["product"],
+)
 
 # How a per-license fact was stated, for messages.
 _per_license_says(value) := "is false" if {
@@ -323,57 +287,37 @@ notice_file(license, text) := {_notice_finding(license, text, subject) | some su
 	_weights_leave
 } else := set()
 
-_notice_finding(license, text, subject) := {
-	"id": concat(":", [license, "notice-file"]),
-	"license": license,
-	"clause": "notice-file",
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": sprintf("weights are distributed (%s); name the Notice file shipped with them (product.notice_file)", [
+_notice_finding(license, text, subject) := finding.new(
+	license, "notice-file", subject.id, "missing-facts",
+	sprintf("weights are distributed (%s); name the Notice file shipped with them (product.notice_file)", [
 		_how_distributed(subject),
 	]),
-	"path": ["product"],
-} if {
+	["product"],
+) if {
 	not _notice_file
-} else := {
-	"id": concat(":", [license, "notice-file"]),
-	"license": license,
-	"clause": "notice-file",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("the Notice file %s does not exist", [_notice_file.path]),
-	"path": ["product", "notice_file"],
-} if {
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("the Notice file %s does not exist", [_notice_file.path]),
+	["product", "notice_file"],
+) if {
 	_notice_file.exists != true
-} else := {
-	"id": concat(":", [license, "notice-file"]),
-	"license": license,
-	"clause": "notice-file",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [_notice_file.path]),
-	"path": ["product", "notice_file"],
-} if {
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("the Notice file %s is not UTF-8: save it as UTF-8", [_notice_file.path]),
+	["product", "notice_file"],
+) if {
 	_notice_file.utf8 == false
-} else := {
-	"id": concat(":", [license, "notice-file"]),
-	"license": license,
-	"clause": "notice-file",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("%s contains the required notice", [_notice_file.path]),
-	"path": ["product", "notice_file"],
-} if {
+} else := finding.new(
+	license, "notice-file", subject.id, "satisfied",
+	sprintf("%s contains the required notice", [_notice_file.path]),
+	["product", "notice_file"],
+) if {
 	deployment.notice_contains(text)
-} else := {
-	"id": concat(":", [license, "notice-file"]),
-	"license": license,
-	"clause": "notice-file",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s does not contain the required notice \"%s\"", [_notice_file.path, text]),
-	"path": ["product", "notice_file"],
-}
+} else := finding.new(
+	license, "notice-file", subject.id, "violated",
+	sprintf("%s does not contain the required notice \"%s\"", [_notice_file.path, text]),
+	["product", "notice_file"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # modified-files-notice: published derived weights mark the files that were changed.
@@ -388,52 +332,36 @@ modified_files(license) := {_modified_finding(license, subject) |
 	count(_derived_weights_out) > 0
 } else := set()
 
-_modified_finding(license, subject) := {
-	"id": concat(":", [license, "modified-files-notice"]),
-	"license": license,
-	"clause": "modified-files-notice",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": "modified files carry notices that they were changed (modified_files_marked: true)",
-	"path": array.concat(subject.path, ["modified_files_marked"]),
-} if {
+_modified_finding(license, subject) := finding.new(
+	license, "modified-files-notice", subject.id, "satisfied",
+	"modified files carry notices that they were changed (modified_files_marked: true)",
+	array.concat(subject.path, ["modified_files_marked"]),
+) if {
 	subject.modified_files_marked == true
-} else := {
-	"id": concat(":", [license, "modified-files-notice"]),
-	"license": license,
-	"clause": "modified-files-notice",
-	"subject": subject.id,
-	"status": "violated",
-	"message": "the published weights include modified files without notices that they were changed (modified_files_marked: false)",
-	"path": array.concat(subject.path, ["modified_files_marked"]),
-} if {
+} else := finding.new(
+	license, "modified-files-notice", subject.id, "violated",
+	"the published weights include modified files without notices that they were changed (modified_files_marked: false)",
+	array.concat(subject.path, ["modified_files_marked"]),
+) if {
 	subject.modified_files_marked == false
-} else := {
-	"id": concat(":", [license, "modified-files-notice"]),
-	"license": license,
-	"clause": "modified-files-notice",
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": "its weights are published; say whether modified files carry notices that they were changed (modified_files_marked)",
-	"path": subject.path,
-}
+} else := finding.new(
+	license, "modified-files-notice", subject.id, "missing-facts",
+	"its weights are published; say whether modified files carry notices that they were changed (modified_files_marked)",
+	subject.path,
+)
 
 # ---------------------------------------------------------------------------------------------
 # retain-notices: distributed copies keep the licensor's copyright, patent, trademark and
 # attribution notices. Whether any were stripped is a person's judgement.
 
-retain_notices(license) := {{
-	"id": concat(":", [license, "retain-notices"]),
-	"license": license,
-	"clause": "retain-notices",
-	"subject": subject.id,
-	"status": "needs-attestation",
-	"message": sprintf(
+retain_notices(license) := {finding.new(
+	license, "retain-notices", subject.id, "needs-attestation",
+	sprintf(
 		"weights are distributed (%s); confirm that the licensor's copyright, patent, trademark and attribution notices are kept",
 		[_how_distributed(subject)],
 	),
-	"path": subject.path,
-} |
+	subject.path,
+) |
 	some subject in _distributed(license, {"weights"})
 } if {
 	_weights_leave
@@ -442,15 +370,11 @@ retain_notices(license) := {{
 # ---------------------------------------------------------------------------------------------
 # acceptable-use: compliance with a use policy is a person's judgement.
 
-acceptable_use(license, policy) := {{
-	"id": concat(":", [license, "acceptable-use"]),
-	"license": license,
-	"clause": "acceptable-use",
-	"subject": subject.id,
-	"status": "needs-attestation",
-	"message": sprintf("only a person can judge the use cases against the %s; record an attestation", [policy]),
-	"path": subject.path,
-} |
+acceptable_use(license, policy) := {finding.new(
+	license, "acceptable-use", subject.id, "needs-attestation",
+	sprintf("only a person can judge the use cases against the %s; record an attestation", [policy]),
+	subject.path,
+) |
 	some subject in data.licensegate.lib.subjects.models
 	license in subject.licenses
 }
@@ -471,41 +395,29 @@ eu_multimodal(license) := {_eu_finding(license, subject) |
 # undefined inner value would make the whole rule body undefined there (opa#7558).
 _known_text_only(subject) if subjects.multimodal(input.manifest.models[subject.index]) == false
 
-_eu_finding(license, subject) := {
-	"id": concat(":", [license, "eu-multimodal"]),
-	"license": license,
-	"clause": "eu-multimodal",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("the licensee's principal place of business (%s) is outside the European Union", [_domicile]),
-	"path": ["licensee", "domicile"],
-} if {
+_eu_finding(license, subject) := finding.new(
+	license, "eu-multimodal", subject.id, "satisfied",
+	sprintf("the licensee's principal place of business (%s) is outside the European Union", [_domicile]),
+	["licensee", "domicile"],
+) if {
 	not _domiciled_in_eu
-} else := {
-	"id": concat(":", [license, "eu-multimodal"]),
-	"license": license,
-	"clause": "eu-multimodal",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf(
+} else := finding.new(
+	license, "eu-multimodal", subject.id, "violated",
+	sprintf(
 		"%s is multimodal and the licensee is domiciled in %s, in the European Union: the use policy grants no rights to it",
 		[subject.id, _domicile],
 	),
-	"path": ["licensee", "domicile"],
-} if {
+	["licensee", "domicile"],
+) if {
 	subjects.multimodal(input.manifest.models[subject.index]) == true
-} else := {
-	"id": concat(":", [license, "eu-multimodal"]),
-	"license": license,
-	"clause": "eu-multimodal",
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": sprintf(
+} else := finding.new(
+	license, "eu-multimodal", subject.id, "missing-facts",
+	sprintf(
 		"the licensee is domiciled in %s, in the European Union, and the catalog does not know whether %s is multimodal: %s",
 		[_domicile, subject.id, "say so with models[].multimodal (true or false)"],
 	),
-	"path": array.concat(subject.path, ["multimodal"]),
-}
+	array.concat(subject.path, ["multimodal"]),
+)
 
 # ---------------------------------------------------------------------------------------------
 # output-use: a ban on using the model or its outputs to improve another LLM, except the
@@ -530,39 +442,27 @@ _output_uses := {"distillation-teacher", "synthetic-data", "training-feedback"}
 # Uses in which the model's weights or outputs go into another model (DESIGN.md §2.1 rule 8).
 training_uses := _output_uses | {"fine-tuning"}
 
-_output_finding(license, exempt, subject) := {
-	"id": concat(":", [license, "output-use"]),
-	"license": license,
-	"clause": "output-use",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("%s is not a large language model (derived_models[].llm: false)", [subject.id]),
-	"path": array.concat(subject.path, ["llm"]),
-} if {
+_output_finding(license, exempt, subject) := finding.new(
+	license, "output-use", subject.id, "satisfied",
+	sprintf("%s is not a large language model (derived_models[].llm: false)", [subject.id]),
+	array.concat(subject.path, ["llm"]),
+) if {
 	subject.llm == false
-} else := {
-	"id": concat(":", [license, "output-use"]),
-	"license": license,
-	"clause": "output-use",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("%s is a derivative work of %s (its weights come from %s)", [
+} else := finding.new(
+	license, "output-use", subject.id, "satisfied",
+	sprintf("%s is a derivative work of %s (its weights come from %s)", [
 		subject.id, exempt, concat(", ", subjects.upstream_ids(subject, license, "weights")),
 	]),
-	"path": array.concat(subject.path, ["base_models"]),
-} if {
+	array.concat(subject.path, ["base_models"]),
+) if {
 	"weights" in subjects.vias(subject, license)
-} else := {
-	"id": concat(":", [license, "output-use"]),
-	"license": license,
-	"clause": "output-use",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s is a large language model trained on outputs of %s, and it is not %s or a derivative work of it", [
+} else := finding.new(
+	license, "output-use", subject.id, "violated",
+	sprintf("%s is a large language model trained on outputs of %s, and it is not %s or a derivative work of it", [
 		subject.id, concat(", ", subjects.upstream_ids(subject, license, "outputs")), exempt,
 	]),
-	"path": array.concat(subject.path, ["trained_on_outputs_of"]),
-}
+	array.concat(subject.path, ["trained_on_outputs_of"]),
+)
 
 _has_declared_student(subject) if lower(subject.id) in _models_with_output_students
 
@@ -574,17 +474,13 @@ _models_with_output_students := {lower(edge.model) |
 	edge.via == "outputs"
 }
 
-_undeclared_student(license, subject) := {
-	"id": concat(":", [license, "output-use"]),
-	"license": license,
-	"clause": "output-use",
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": sprintf("%s is used as %s, but no derived model lists it in trained_on_outputs_of: declare the models its outputs train", [
+_undeclared_student(license, subject) := finding.new(
+	license, "output-use", subject.id, "missing-facts",
+	sprintf("%s is used as %s, but no derived model lists it in trained_on_outputs_of: declare the models its outputs train", [
 		subject.id, concat(" and ", sort({use | some use in subject.uses; use in _output_uses})),
 	]),
-	"path": array.concat(subject.path, ["uses"]),
-}
+	array.concat(subject.path, ["uses"]),
+)
 
 # ---------------------------------------------------------------------------------------------
 # use-restrictions-flowdown: the terms users accept carry the license's use restrictions.
@@ -601,40 +497,28 @@ _flowdown_subjects(license, hosting_counts) := _made_available(license) if {
 	hosting_counts == true
 } else := _distributed(license, {"weights"})
 
-_flowdown_finding(license, subject) := {
-	"id": concat(":", [license, "use-restrictions-flowdown"]),
-	"license": license,
-	"clause": "use-restrictions-flowdown",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("the terms users accept carry the %s use restrictions (product.user_terms_include_use_restrictions)", [license]),
-	"path": ["product", "user_terms_include_use_restrictions"],
-} if {
+_flowdown_finding(license, subject) := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "satisfied",
+	sprintf("the terms users accept carry the %s use restrictions (product.user_terms_include_use_restrictions)", [license]),
+	["product", "user_terms_include_use_restrictions"],
+) if {
 	deployment.user_terms_carry(license) == true
-} else := {
-	"id": concat(":", [license, "use-restrictions-flowdown"]),
-	"license": license,
-	"clause": "use-restrictions-flowdown",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s reaches third parties (%s), and the terms users accept do not carry the %s use restrictions (%s %s)", [
+} else := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "violated",
+	sprintf("%s reaches third parties (%s), and the terms users accept do not carry the %s use restrictions (%s %s)", [
 		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
 		_per_license_says(_manifest.product.user_terms_include_use_restrictions),
 	]),
-	"path": ["product", "user_terms_include_use_restrictions"],
-} if {
+	["product", "user_terms_include_use_restrictions"],
+) if {
 	deployment.user_terms_carry(license) == false
-} else := {
-	"id": concat(":", [license, "use-restrictions-flowdown"]),
-	"license": license,
-	"clause": "use-restrictions-flowdown",
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": sprintf("%s reaches third parties (%s); say whether the terms users accept carry the %s use restrictions (%s)", [
+} else := finding.new(
+	license, "use-restrictions-flowdown", subject.id, "missing-facts",
+	sprintf("%s reaches third parties (%s); say whether the terms users accept carry the %s use restrictions (%s)", [
 		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
 	]),
-	"path": ["product"],
-}
+	["product"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # non-commercial: the license grants no commercial use, of the model or of what is made from it.
@@ -655,25 +539,17 @@ _all_under(license) := {subject |
 
 _subjects := data.licensegate.lib.subjects.all
 
-_commercial_finding(license, subject) := {
-	"id": concat(":", [license, "non-commercial"]),
-	"license": license,
-	"clause": "non-commercial",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s is used in a commercial product (product.commercial: true), which the license does not permit", [subject.id]),
-	"path": ["product", "commercial"],
-} if {
+_commercial_finding(license, subject) := finding.new(
+	license, "non-commercial", subject.id, "violated",
+	sprintf("%s is used in a commercial product (product.commercial: true), which the license does not permit", [subject.id]),
+	["product", "commercial"],
+) if {
 	_commercial
-} else := {
-	"id": concat(":", [license, "non-commercial"]),
-	"license": license,
-	"clause": "non-commercial",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": "the product is not commercial (product.commercial: false)",
-	"path": ["product", "commercial"],
-}
+} else := finding.new(
+	license, "non-commercial", subject.id, "satisfied",
+	"the product is not commercial (product.commercial: false)",
+	["product", "commercial"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # non-production: the license limits use to non-production environments (testing, research,
@@ -684,25 +560,17 @@ non_production(license) := {_production_finding(license, subject) |
 	license in subject.licenses
 }
 
-_production_finding(license, subject) := {
-	"id": concat(":", [license, "non-production"]),
-	"license": license,
-	"clause": "non-production",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s runs in production (product.environment: production), which the license does not permit", [subject.id]),
-	"path": ["product", "environment"],
-} if {
+_production_finding(license, subject) := finding.new(
+	license, "non-production", subject.id, "violated",
+	sprintf("%s runs in production (product.environment: production), which the license does not permit", [subject.id]),
+	["product", "environment"],
+) if {
 	_manifest.product.environment == "production"
-} else := {
-	"id": concat(":", [license, "non-production"]),
-	"license": license,
-	"clause": "non-production",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("the product runs in %s, not production (product.environment)", [_manifest.product.environment]),
-	"path": ["product", "environment"],
-}
+} else := finding.new(
+	license, "non-production", subject.id, "satisfied",
+	sprintf("the product runs in %s, not production (product.environment)", [_manifest.product.environment]),
+	["product", "environment"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # non-commercial, for texts that define non-commercial as "for research or evaluation purposes
@@ -717,40 +585,28 @@ research_only(license) := {_research_finding(license, subject) |
 
 _research_finding(license, subject) := _commercial_finding(license, subject) if {
 	_commercial
-} else := {
-	"id": concat(":", [license, "non-commercial"]),
-	"license": license,
-	"clause": "non-commercial",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf(
+} else := finding.new(
+	license, "non-commercial", subject.id, "violated",
+	sprintf(
 		"the license allows research or evaluation purposes only, and %s runs in production (product.environment: production)",
 		[subject.id],
 	),
-	"path": ["product", "environment"],
-} if {
+	["product", "environment"],
+) if {
 	_manifest.product.environment == "production"
-} else := {
-	"id": concat(":", [license, "non-commercial"]),
-	"license": license,
-	"clause": "non-commercial",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": sprintf("non-commercial use in a %s environment (product.environment)", [_manifest.product.environment]),
-	"path": ["product", "environment"],
-} if {
+} else := finding.new(
+	license, "non-commercial", subject.id, "satisfied",
+	sprintf("non-commercial use in a %s environment (product.environment)", [_manifest.product.environment]),
+	["product", "environment"],
+) if {
 	_manifest.product.environment in {"research", "evaluation"}
-} else := {
-	"id": concat(":", [license, "non-commercial"]),
-	"license": license,
-	"clause": "non-commercial",
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": sprintf("the license allows research or evaluation purposes only; %s runs in %s: %s", [
+} else := finding.new(
+	license, "non-commercial", subject.id, "missing-facts",
+	sprintf("the license allows research or evaluation purposes only; %s runs in %s: %s", [
 		subject.id, _manifest.product.environment, "say which it is (product.environment: research or evaluation)",
 	]),
-	"path": ["product", "environment"],
-}
+	["product", "environment"],
+)
 
 # ---------------------------------------------------------------------------------------------
 # A model trained into something needs that something declared (DESIGN.md §2.1 rule 8). A listed
@@ -758,18 +614,14 @@ _research_finding(license, subject) := _commercial_finding(license, subject) if 
 # model is built from leaves the license's derivative and output duties undecidable: `clause`
 # (the license's derivative or output duty) is missing-facts until the student is declared.
 
-training_needs_student(license, clause) := {{
-	"id": concat(":", [license, clause]),
-	"license": license,
-	"clause": clause,
-	"subject": subject.id,
-	"status": "missing-facts",
-	"message": sprintf("%s is used for %s, but no derived model is built from it (%s): declare the model it trains", [
+training_needs_student(license, clause) := {finding.new(
+	license, clause, subject.id, "missing-facts",
+	sprintf("%s is used for %s, but no derived model is built from it (%s): declare the model it trains", [
 		subject.id, concat(" and ", sort({use | some use in subject.uses; use in training_uses})),
 		"derived_models[].base_models or trained_on_outputs_of",
 	]),
-	"path": array.concat(subject.path, ["uses"]),
-} |
+	array.concat(subject.path, ["uses"]),
+) |
 	some subject in _without_student
 	license in subject.licenses
 }
@@ -803,24 +655,16 @@ safety_measures_kept(license, policy) := {_safety_finding(license, policy, subje
 	is_boolean(input.manifest.models[subject.index].guardrails_modified)
 }
 
-_safety_finding(license, policy, subject) := {
-	"id": concat(":", [license, "guardrails"]),
-	"license": license,
-	"clause": "guardrails",
-	"subject": subject.id,
-	"status": "violated",
-	"message": sprintf("%s has modified or removed safety measures (models[].guardrails_modified: true), which the %s forbids", [
+_safety_finding(license, policy, subject) := finding.new(
+	license, "guardrails", subject.id, "violated",
+	sprintf("%s has modified or removed safety measures (models[].guardrails_modified: true), which the %s forbids", [
 		subject.id, policy,
 	]),
-	"path": array.concat(subject.path, ["guardrails_modified"]),
-} if {
+	array.concat(subject.path, ["guardrails_modified"]),
+) if {
 	input.manifest.models[subject.index].guardrails_modified == true
-} else := {
-	"id": concat(":", [license, "guardrails"]),
-	"license": license,
-	"clause": "guardrails",
-	"subject": subject.id,
-	"status": "satisfied",
-	"message": "the model's safety measures are kept (models[].guardrails_modified: false)",
-	"path": array.concat(subject.path, ["guardrails_modified"]),
-}
+} else := finding.new(
+	license, "guardrails", subject.id, "satisfied",
+	"the model's safety measures are kept (models[].guardrails_modified: false)",
+	array.concat(subject.path, ["guardrails_modified"]),
+)
