@@ -128,14 +128,14 @@ def test_policy_error_in_workers_exits_2(corpus: Path, tmp_path: Path) -> None:
 @pytest.mark.filterwarnings(FORK_WARNING)
 @pytest.mark.skipif(sys.platform != "linux", reason="needs the fork start method")
 def test_a_worker_that_dies_exits_2(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.outcome
+    real = pipeline.outcomes
 
-    def dies_on_one(path, *args, **kwargs):
-        if path.name == "service-00150.licensegate.yaml":
+    def dies_on_one(paths, *args, **kwargs):
+        if any(path.name == "service-00150.licensegate.yaml" for path in paths):
             os._exit(9)
-        return real(path, *args, **kwargs)
+        return real(paths, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "outcome", dies_on_one)  # inherited by forked workers
+    monkeypatch.setattr(pipeline, "outcomes", dies_on_one)  # inherited by forked workers
     library = api.load_library()
     paths = list(api.discover([corpus]))
     from licensegate.errors import EngineError

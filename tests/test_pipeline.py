@@ -103,3 +103,64 @@ def test_a_malformed_path_is_an_engine_error(
 ) -> None:
     with pytest.raises(EngineError, match="malformed path"):
         _judge(tmp_path, library, [_finding(where)])
+
+
+# -- a group goes through the stages together (pipeline.outcomes), with outcome()'s answers --
+
+_BAD_YAML = "apiVersion: licensegate/v1\nkind: [unclosed\n"
+_UNLISTED_BASE = PASSING + (
+    "derived_models:\n"
+    "  - name: acme/tuned\n"
+    "    base_models: [someone/not-listed]\n"
+    "    release: api\n"
+)
+
+
+def _group(tmp_path: Path) -> list[Path]:
+    """Manifests that end at each step: passes, bad YAML (load), a derived model built from a
+    model that is not listed (facts), waived (join and finish), a missing file."""
+    texts = [PASSING, _BAD_YAML, _UNLISTED_BASE, WAIVED, None, PASSING]
+    paths = []
+    for index, text in enumerate(texts):
+        path = tmp_path / f"m{index}.licensegate.yaml"
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_group_has_each_manifests_own_outcome(tmp_path: Path, library: PolicyLibrary) -> None:
+    engine = api.make_engine(library)
+    options = pipeline.Options(today=TODAY)
+    paths = _group(tmp_path)
+    one_by_one = [pipeline.outcome(path, library, engine, options) for path in paths]
+    assert [type(each).__name__ for each in one_by_one] == [
+        "ManifestResult", "NoVerdict", "NoVerdict", "ManifestResult", "NoVerdict", "ManifestResult"
+    ]  # fmt: skip
+    assert pipeline.outcomes(paths, library, engine, options) == one_by_one
+
+
+def test_a_bug_in_one_manifests_join_is_that_manifests_no_verdict(
+    tmp_path: Path, library: PolicyLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pipeline.join
+
+    def breaks_on_waivers(prepared: Any, *args: Any) -> Any:
+        if prepared.manifest.data.get("waivers"):
+            raise KeyError("a bug")
+        return real(prepared, *args)
+
+    monkeypatch.setattr(pipeline, "join", breaks_on_waivers)
+    paths = _group(tmp_path)
+    done = pipeline.outcomes(
+        paths, library, api.make_engine(library), pipeline.Options(today=TODAY)
+    )
+    assert isinstance(done[3], pipeline.NoVerdict) and "internal error" in done[3].message
+    assert all(hasattr(done[index], "clauses") for index in (0, 5))
+
+
+def test_an_engine_error_in_a_group_ends_the_run(tmp_path: Path, library: PolicyLibrary) -> None:
+    with pytest.raises(EngineError, match="malformed path"):
+        pipeline.outcomes(
+            _group(tmp_path), library, _Answers([_finding([True])]), pipeline.Options(today=TODAY)
+        )

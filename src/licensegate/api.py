@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from licensegate.engine import Engine
 from licensegate.errors import LicensegateError, ManifestError
-from licensegate.pipeline import Options, internal_failure, make_engine, outcome
+from licensegate.pipeline import GROUP, Options, internal_failure, make_engine, outcomes
 from licensegate.policy import PolicyLibrary
 from licensegate.report import ManifestResult, NoVerdict, Report
 
@@ -204,10 +204,27 @@ def _outcomes(
             return
     if engine is None:
         engine = make_engine(library) if opa is None else make_engine(library, opa)
+    # Manifests go through the pipeline in groups (pipeline.outcomes); each keeps its place
+    # among the unreadable paths discovery reported before it.
+    group: list[Path] = []
+    before: list[list[NoVerdict]] = []
     for path in found:
-        yield from _drain(unreadable)
-        yield outcome(path, library, engine, options)
+        before.append(list(_drain(unreadable)))
+        group.append(path)
+        if len(group) == GROUP:
+            yield from _in_order(before, outcomes(group, library, engine, options))
+            group, before = [], []
+    if group:
+        yield from _in_order(before, outcomes(group, library, engine, options))
     yield from _drain(unreadable)
+
+
+def _in_order(
+    before: list[list[NoVerdict]], done: list[ManifestResult | NoVerdict]
+) -> Iterator[ManifestResult | NoVerdict]:
+    for failures, each in zip(before, done, strict=True):
+        yield from failures
+        yield each
 
 
 def _drain(failures: list[NoVerdict]) -> Iterator[NoVerdict]:

@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 PER_WORKER = 100
 """Manifests per worker before another one pays off: a few ms per manifest against ~20 ms
 (fork) to ~300 ms (spawn) to start a worker and load its engine. See BENCHMARKS.md."""
-MAX_CHUNK = 32
-"""Most paths sent to a worker at once: bigger chunks cost less IPC, smaller ones balance."""
+MAX_CHUNK = pipeline.GROUP
+"""Most paths sent to a worker at once: bigger chunks cost less IPC and are checked stage by
+stage (pipeline.outcomes), smaller ones balance the workers."""
 
 
 def cpu_count() -> int:
@@ -95,8 +96,13 @@ def check_parallel(
             initializer=_start_worker,
             initargs=(library, opa, options, os.getpid()),
         ) as pool:
-            for sent in pool.map(_check_path, [str(p) for p in paths], chunksize=chunk):
-                yield _unpack(sent, library)
+            # NOTE: each task is a group the worker takes through the pipeline stage by stage
+            # (pipeline.outcomes), not a path: that is cheaper per manifest, like bigger chunks.
+            names = [str(p) for p in paths]
+            groups = [names[start : start + chunk] for start in range(0, len(names), chunk)]
+            for sent in pool.map(_check_group, groups):
+                for each in sent:
+                    yield _unpack(each, library)
     except BrokenProcessPool as err:
         raise EngineError(f"a batch worker process died: {err}") from None
 
@@ -189,14 +195,15 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _check_path(path: str) -> _Sent:
+def _check_group(paths: list[str]) -> list[_Sent]:
     if _worker["error"] is not None:
         raise _worker["error"]
     # NOTE: a NoVerdict, not the ManifestError, crosses back to the parent: the error's
     # constructor takes more than its message, so it does not survive pickling.
-    return _pack(
-        pipeline.outcome(Path(path), _worker["library"], _worker["engine"], _worker["options"])
+    done = pipeline.outcomes(
+        [Path(path) for path in paths], _worker["library"], _worker["engine"], _worker["options"]
     )
+    return [_pack(outcome) for outcome in done]
 
 
 __all__ = ["check_parallel", "cpu_count", "plan_jobs"]
