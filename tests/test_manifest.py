@@ -1043,3 +1043,18 @@ def test_a_hostile_manifest_reports_at_most_twenty_problems(tmp_path: Path) -> N
     result = CliRunner().invoke(app, ["check", str(manifest)])
     assert result.exit_code == 2
     assert result.stderr.count("licensegate: error") == 20
+
+
+def test_the_digest_module_gives_hashlibs_sha256() -> None:
+    """licensegate.sha256 stands in for hashlib.sha256 in digests that reports and sign-off
+    records compare: they must be the same bytes."""
+    import hashlib
+
+    from licensegate.sha256 import sha256
+
+    for data in (b"", b"abc", bytes(range(256)) * 1000):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    incremental = sha256()
+    incremental.update(b"a")
+    incremental.update(b"bc")
+    assert incremental.hexdigest() == hashlib.sha256(b"abc").hexdigest()

@@ -21,7 +21,6 @@ This module is the public face and sets the limits; the work is done by
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from licensegate.errors import ManifestError
 from licensegate.fieldpath import FieldPath as FieldPath
 from licensegate.fieldpath import dotted_path
 from licensegate.schemacheck import SCHEMA_FILE, validate
+from licensegate.sha256 import sha256
 from licensegate.yamlbound import Limits, read_document
 
 __all__ = [
@@ -127,7 +127,7 @@ def parse_manifest_text(raw: bytes, display_path: str) -> Manifest:
 def _parse(raw: bytes, where: str, *, is_json: bool) -> Manifest:
     if len(raw) > MAX_BYTES:
         _fail(where, f"is too large ({len(raw)} bytes; the limit is {MAX_BYTES})")
-    digest = "sha256:" + hashlib.sha256(raw).hexdigest()
+    digest = "sha256:" + sha256(raw).hexdigest()
     limits = Limits(depth=MAX_DEPTH, aliases=MAX_ALIASES, nodes=MAX_NODES)
     document = read_document(raw, where, is_json=is_json, limits=limits)
     _refuse_todos(document.data, where, document.positions)

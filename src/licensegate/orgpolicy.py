@@ -17,7 +17,6 @@ What it cannot do: remove or soften a license finding. `fail_on` must keep `viol
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from licensegate.errors import LicensegateError, PolicyError
 from licensegate.policy import ClauseInfo, PolicyLibrary
+from licensegate.sha256 import sha256
 
 if TYPE_CHECKING:
     from licensegate.trust import TrustedRef
@@ -163,7 +163,7 @@ def load(path: Path, display: str | None = None, raw: bytes | None = None) -> Or
     fail_on = data.get("fail_on", [])
     return OrgPolicy(
         path=where,
-        digest="sha256:" + hashlib.sha256(raw).hexdigest(),
+        digest="sha256:" + sha256(raw).hexdigest(),
         data=prepared,
         clauses=clauses,
         rules=tuple(seen.items()),
@@ -186,7 +186,7 @@ def attach(library: PolicyLibrary, policy: OrgPolicy) -> None:
                 f"{policy.path}:{line}: rules: no organisation rule defines {clause}{hint}"
             )
     joined = f"{library.digest}\0{policy.digest}".encode()
-    library._digest = "sha256:" + hashlib.sha256(joined).hexdigest()
+    library._digest = "sha256:" + sha256(joined).hexdigest()
 
 
 def glob_regex(glob: str) -> str:

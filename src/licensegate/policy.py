@@ -16,7 +16,6 @@ are parsed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -27,6 +26,7 @@ from typing import Any
 
 from licensegate.errors import PolicyError
 from licensegate.regometa import ClauseInfo, LicenseInfo, Module, metadata_blocks
+from licensegate.sha256 import sha256
 
 __all__ = ["ClauseInfo", "LicenseInfo", "Module", "PolicyLibrary", "metadata_blocks", "package_of"]
 
@@ -216,7 +216,7 @@ class PolicyLibrary:
             # module cannot know: rebuild it for this library (the default library's copy is
             # kept fresh by a test, so the common path parses no METADATA for this).
             library._refresh_dispatch()
-        hasher = hashlib.sha256()
+        hasher = sha256()
         for module in library.modules:
             hasher.update(module.name.encode() + b"\0" + module.source.encode() + b"\0")
         for rel, raw in data_files:

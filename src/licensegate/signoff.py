@@ -96,7 +96,7 @@ def signed_document(entry: SignOff, manifest_path: str) -> dict[str, Any]:
 def notice_digest(manifest: str | Path, loaded: Manifest | None = None) -> str:
     """``sha256:<hex>`` of the manifest's notice file, or "" when it names none or it cannot be
     read (then the check itself reports it). ``loaded``: the manifest already read."""
-    import hashlib
+    from licensegate.sha256 import sha256
 
     if loaded is None:
         from licensegate.manifest import load_manifest
@@ -117,7 +117,7 @@ def notice_digest(manifest: str | Path, loaded: Manifest | None = None) -> str:
         data = read_file(folder / relative, root=folder, limit=_MAX_BYTES)
     except (FileNotFoundError, UnsafeRead):
         return ""
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+    return "sha256:" + sha256(data).hexdigest()
 
 
 def signoff_path(manifest: str | Path) -> Path:
