@@ -46,6 +46,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "licensegate.resources",
             "licensegate.safe_read",
             "licensegate.safe_write",
+            "licensegate.sha256",
             "licensegate.signing",
         ),
     ),
