@@ -14,6 +14,8 @@ Example::
 
 from __future__ import annotations
 
+import functools
+import re
 import textwrap
 from typing import Any, TextIO
 
@@ -88,13 +90,13 @@ def render_result(result: ManifestResult, quiet: bool = False) -> str:
             lines += ["", f"  {subject}"]
         where = f" line {clause.line}" if clause.line else ""
         lines.append(f"    {clause.status.value.upper():<17} {clause.id} ({clause.section}){where}")
-        lines += _wrapped(clause.title)
+        lines += _wrapped_library_text(clause.title)
         lines += _wrapped(clause.message)
         if clause.status is not Status.SATISFIED:
             if clause.quote:
-                lines += _wrapped(f'license: "{clause.quote}"')
+                lines += _wrapped_library_text(f'license: "{clause.quote}"')
             if clause.status is not Status.WAIVED:
-                lines += _wrapped(f"fix: {clause.remediation}")
+                lines += _wrapped_library_text(f"fix: {clause.remediation}")
     texts = sorted(
         {(c.license, c.license_name, c.license_version) for c in shown if c.license_version}
     )
@@ -107,7 +109,23 @@ def render_result(result: ManifestResult, quiet: bool = False) -> str:
 
 
 def _wrapped(text: str) -> list[str]:
+    if len(text) <= _ONE_LINE and text == text.strip() and _SPACES_ONLY.fullmatch(text):
+        # What textwrap answers for a text that fits on the line and holds no whitespace it
+        # would change (tabs, line breaks) or drop (at either end): most messages.
+        return [_INDENT + text]
     return textwrap.wrap(text, _WIDTH, initial_indent=_INDENT, subsequent_indent=_INDENT + "  ")
+
+
+_ONE_LINE = _WIDTH - len(_INDENT)
+_SPACES_ONLY = re.compile(r"[^\t\n\x0b\x0c\r]+")
+
+
+@functools.lru_cache(maxsize=2048)
+def _wrapped_library_text(text: str) -> tuple[str, ...]:
+    """:func:`_wrapped` of a title, quote or remediation: the library's texts repeat in every
+    report, and wrapping them again for each finding was most of a batch's text rendering
+    (textwrap is pure Python). Bounded: an organisation's own clauses add to the library."""
+    return tuple(_wrapped(text))
 
 
 def summary_line(
