@@ -70,7 +70,7 @@ def check_parallel(
 ) -> Iterator[ManifestResult | NoVerdict]:
     """Check ``paths`` in ``jobs`` processes; yields one outcome per path, in order.
 
-    Each worker runs :func:`licensegate.pipeline.outcome` with the same ``options`` (a trusted
+    Each worker runs :func:`licensegate.pipeline.outcomes` with the same ``options`` (a trusted
     ref or scan facts stay in the parent process: api.py never sends them here).
 
     Policy and engine errors (in a worker, or a worker that dies) raise, as in a sequential run.

@@ -168,12 +168,11 @@ def internal_failure(path: Path | str, err: Exception) -> NoVerdict:
 
 
 def judge(path: Path, library: PolicyLibrary, engine: Engine, options: Options) -> Judged:
-    """Load, evaluate and finish one manifest. Raises ManifestError when it has no verdict."""
-    from licensegate.manifest import load_manifest
+    """Load, evaluate and finish one manifest. Raises ManifestError when it has no verdict.
 
-    loaded = load_manifest(path)
-    result = evaluate(loaded, library, engine, options)
-    return Judged(loaded, finish(result, loaded, library.digest, options))
+    The steps are :func:`outcomes`' own, for one manifest."""
+    read = _read(path, library, options)
+    return Judged(read[0], _finished(read, engine.evaluate(read[1].document), library, options))
 
 
 @dataclass(frozen=True)
