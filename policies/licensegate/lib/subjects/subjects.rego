@@ -119,8 +119,6 @@ derived contains subject if {
 		"id": model.name,
 		"index": index,
 		"path": ["derived_models", index],
-		# _upstream_licenses has every edge of input.upstream that licenses_of can place: read
-		# without the call of _edge_licenses (whose fallback would be undefined as well).
 		"licenses": sort({license |
 			some edge in upstream
 			some license in _upstream_licenses[lower(edge.model)]
@@ -137,6 +135,8 @@ all := models | derived
 # licenses_of(listed(id)) for every model that is upstream of a derived model (by lowercased id),
 # computed once per evaluation: the derived subjects and every builder's `vias` and
 # `upstream_ids` ask for them again and again, and regorus recomputes a function at every call.
+# A derived subject's edges are input.upstream's, so every edge that licenses_of can place is
+# here; one it cannot place is missing, as licenses_of(listed(id)) would be undefined.
 _upstream_licenses := {key: licenses |
 	some key in {lower(edge.model) |
 		some model in input.manifest.derived_models
@@ -148,11 +148,6 @@ _upstream_licenses := {key: licenses |
 	licenses := licenses_of(model)
 }
 
-# licenses_of(listed(id)), from _upstream_licenses when it has the id.
-_edge_licenses(id) := licenses if {
-	licenses := _upstream_licenses[lower(id)]
-} else := licenses_of(listed(id))
-
 # Listed models carrying a license.
 models_under(license) := {subject | some subject in models; license in subject.licenses}
 
@@ -162,14 +157,14 @@ derived_under(license) := {subject | some subject in derived; license in subject
 # How a license reaches a derived model: a set of "weights" and/or "outputs".
 vias(subject, license) := {edge.via |
 	some edge in subject.upstream
-	license in _edge_licenses(edge.model)
+	license in _upstream_licenses[lower(edge.model)]
 }
 
 # Upstream model ids of a derived model that carry a license and reach it by a given way.
 upstream_ids(subject, license, via) := sort({edge.model |
 	some edge in subject.upstream
 	edge.via == via
-	license in _edge_licenses(edge.model)
+	license in _upstream_licenses[lower(edge.model)]
 })
 
 # The model name a derived model is released under, without any "org/" prefix.
