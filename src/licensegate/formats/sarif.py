@@ -30,7 +30,6 @@ Output is deterministic: rules sorted by id, results in report order, no timesta
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import PurePath, PureWindowsPath
 from typing import Any, TextIO
@@ -41,6 +40,7 @@ from licensegate.formats import writer
 from licensegate.formats.pretty import dumps_indented
 from licensegate.levels import level_of, warning_level
 from licensegate.report import ClauseResult, ManifestResult, Report, ReportWarning
+from licensegate.sha256 import sha256
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -89,7 +89,7 @@ def _sentence(text: str) -> str:
 
 
 def _fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return sha256("\0".join(parts).encode()).hexdigest()[:32]
 
 
 def _clause_rule(clause: ClauseResult) -> dict[str, Any]:
