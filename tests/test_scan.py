@@ -640,6 +640,42 @@ def test_todo_is_refused_anywhere_but_in_x_fields(tmp_path: Path) -> None:
     assert PASSING.count("{name: Acme,") == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("yaml-escape.licensegate.yaml", '"\\x54ODO: x"'),  # double-quoted YAML escapes
+        ("yaml-unicode.licensegate.yaml", '"T\\u004FDO: x"'),
+        ("yaml-folded.licensegate.yaml", '"TO\\\n    DO: x"'),  # an escaped line break joins
+    ],
+)
+def test_a_todo_spelled_with_escapes_is_refused_too(tmp_path: Path, name: str, written: str) -> None:
+    """The TODO check skips manifests whose bytes cannot spell one; escapes can, without the
+    letters appearing in the file."""
+    from licensegate.errors import ManifestError
+    from licensegate.manifest import load_manifest
+    from manifests import PASSING
+
+    text = PASSING.replace("{name: Acme,", "{name: " + written + ",")
+    assert "TODO" not in text
+    with pytest.raises(ManifestError, match="a fact left to fill in"):
+        load_manifest(_put(tmp_path, name, text))
+
+
+def test_a_todo_spelled_with_json_escapes_is_refused(tmp_path: Path) -> None:
+    import yaml
+
+    from licensegate.errors import ManifestError
+    from licensegate.manifest import load_manifest
+    from manifests import PASSING
+
+    data = yaml.safe_load(PASSING)
+    data["licensee"]["name"] = "TODO: x"
+    text = json.dumps(data, default=str).replace("TODO", "\\u0054ODO")
+    assert "TODO" not in text
+    with pytest.raises(ManifestError, match="a fact left to fill in"):
+        load_manifest(_put(tmp_path, "m.licensegate.json", text))
+
+
 def test_gitignored_files_are_skipped_but_tracked_ones_are_read(tmp_path: Path) -> None:
     import shutil
     import subprocess
