@@ -64,6 +64,8 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
             parts.append(": ")
             if type(item) is str:  # most values: a string, without a call when known
                 parts.append(cache.get(item) or _encoded(item))
+            elif type(item) is int:  # counts and lines (a bool's type is bool)
+                parts.append(int.__repr__(item))
             else:
                 _write(item, inner, parts)
             separator = "," + inner
@@ -76,7 +78,10 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
         separator = "[" + inner
         for item in value:
             parts.append(separator)
-            _write(item, inner, parts)
+            if type(item) is str:
+                parts.append(_ENCODED.get(item) or _encoded(item))
+            else:
+                _write(item, inner, parts)
             separator = "," + inner
         parts.append(newline + "]")
     else:
