@@ -29,21 +29,18 @@ license_ids contains license if {
 	some license in subject.licenses
 }
 
-# Every license clause's findings, computed once per evaluation: _raw and _judged_subjects both
-# read them (each dispatch.findings call evaluates a license package's clauses again).
-_license_findings := {item |
-	some items in _findings_by_license
-	some item in items
-}
-
-# The findings of each license that reaches a subject and that the library judges.
+# The findings of each license that reaches a subject and that the library judges, computed once
+# per evaluation: _raw and _judged_subjects both read them (each dispatch.findings call evaluates a
+# license package's clauses again). Read per license rather than gathered into one set first:
+# regorus would build that set, and evaluate one rule more, for every evaluation.
 _findings_by_license := {license: items |
 	some license in license_ids
 	items := dispatch.findings(license)
 }
 
 _raw contains item if {
-	some item in _license_findings
+	some items in _findings_by_license
+	some item in items
 }
 
 # The organisation's own findings (licensegate.policy.yaml and org.* packages, DESIGN.md §8):
@@ -267,7 +264,10 @@ _raw contains finding.new(
 
 # Subjects (lower case) that some license clause judged: one pass over the findings, not one
 # per subject.
-_judged_subjects := {lower(item.subject) | some item in _license_findings}
+_judged_subjects := {lower(item.subject) |
+	some items in _findings_by_license
+	some item in items
+}
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).

@@ -15,16 +15,16 @@ import data.licensegate.lib.deployment
 import data.licensegate.lib.finding
 import data.licensegate.lib.subjects
 
-_manifest := input.manifest
-
 # Deployment facts the builders read for every subject, as rules of this package: in regorus 0.13
 # each read of another package's rule by its data path costs several times a read of a rule of
 # this package, and a function reads them again at every call.
 _commercial if data.licensegate.lib.deployment.commercial
 
-_notice_file := data.licensegate.lib.deployment.notice_file
+# deployment.notice_file and deployment.domicile are plain input paths: read here directly, as
+# the first read of another package's rule costs regorus a search of every module (about 5 µs).
+_notice_file := input.files.notice_file
 
-_domicile := data.licensegate.lib.deployment.domicile
+_domicile := input.manifest.licensee.domicile
 
 _domiciled_in_eu if data.licensegate.lib.deployment.domiciled_in_eu
 
@@ -100,7 +100,7 @@ _how_available(subject) := sprintf("it is released (release: %s)", [release_text
 	subject.kind == "derived"
 } else := _how_distributed(subject) if {
 	deployment.model_weights_shipped(subject.index)
-} else := sprintf("the product that runs it is offered to %s (product.audience)", [_manifest.product.audience])
+} else := sprintf("the product that runs it is offered to %s (product.audience)", [input.manifest.product.audience])
 
 # A derived model's release ways as text ("api, weights"): sprintf of an array differs between
 # engines.
@@ -259,7 +259,7 @@ _copy_finding(license, subject) := finding.new(
 } else := finding.new(
 	license, "license-copy", subject.id, "violated",
 	sprintf("weights are distributed (%s) without a copy of the %s license (product.license_copies_included %s)", [
-		_how_distributed(subject), license, _per_license_says(_manifest.product.license_copies_included),
+		_how_distributed(subject), license, _per_license_says(input.manifest.product.license_copies_included),
 	]),
 	["product", "license_copies_included"],
 ) if {
@@ -430,17 +430,27 @@ output_use_ban(license, exempt) := {_output_finding(license, exempt, subject) |
 	license in subject.licenses
 	"outputs" in subjects.vias(subject, license)
 } | {_undeclared_student(license, subject) |
-	some subject in data.licensegate.lib.subjects.models
+	some subject in _undeclared_teachers
 	license in subject.licenses
-	count(_output_uses & {use | some use in subject.uses}) > 0
+}
+
+# Uses in which the model's outputs train another model: the training uses but fine-tuning.
+_output_uses := training_uses - {"fine-tuning"}
+
+# Listed models used as teachers or synthetic-data generators (an output use) without a declared
+# student, under any license: a rule computed once per evaluation, which each output-use builder
+# only filters by license (instead of building and intersecting each subject's uses at each call).
+_undeclared_teachers := {subject |
+	some subject in data.licensegate.lib.subjects.models
+	some use in subject.uses
+	use in _output_uses
 	not _has_declared_student(subject)
 }
 
-# Uses in which the model's outputs train another model.
-_output_uses := {"distillation-teacher", "synthetic-data", "training-feedback"}
-
 # Uses in which the model's weights or outputs go into another model (DESIGN.md §2.1 rule 8).
-training_uses := _output_uses | {"fine-tuning"}
+# Written out rather than built from _output_uses: every evaluation reads this set
+# (training_needs_student), few read _output_uses, and each rule costs regorus an evaluation.
+training_uses := {"distillation-teacher", "fine-tuning", "synthetic-data", "training-feedback"}
 
 _output_finding(license, exempt, subject) := finding.new(
 	license, "output-use", subject.id, "satisfied",
@@ -507,7 +517,7 @@ _flowdown_finding(license, subject) := finding.new(
 	license, "use-restrictions-flowdown", subject.id, "violated",
 	sprintf("%s reaches third parties (%s), and the terms users accept do not carry the %s use restrictions (%s %s)", [
 		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
-		_per_license_says(_manifest.product.user_terms_include_use_restrictions),
+		_per_license_says(input.manifest.product.user_terms_include_use_restrictions),
 	]),
 	["product", "user_terms_include_use_restrictions"],
 ) if {
@@ -565,10 +575,10 @@ _production_finding(license, subject) := finding.new(
 	sprintf("%s runs in production (product.environment: production), which the license does not permit", [subject.id]),
 	["product", "environment"],
 ) if {
-	_manifest.product.environment == "production"
+	input.manifest.product.environment == "production"
 } else := finding.new(
 	license, "non-production", subject.id, "satisfied",
-	sprintf("the product runs in %s, not production (product.environment)", [_manifest.product.environment]),
+	sprintf("the product runs in %s, not production (product.environment)", [input.manifest.product.environment]),
 	["product", "environment"],
 )
 
@@ -593,17 +603,17 @@ _research_finding(license, subject) := _commercial_finding(license, subject) if 
 	),
 	["product", "environment"],
 ) if {
-	_manifest.product.environment == "production"
+	input.manifest.product.environment == "production"
 } else := finding.new(
 	license, "non-commercial", subject.id, "satisfied",
-	sprintf("non-commercial use in a %s environment (product.environment)", [_manifest.product.environment]),
+	sprintf("non-commercial use in a %s environment (product.environment)", [input.manifest.product.environment]),
 	["product", "environment"],
 ) if {
-	_manifest.product.environment in {"research", "evaluation"}
+	input.manifest.product.environment in {"research", "evaluation"}
 } else := finding.new(
 	license, "non-commercial", subject.id, "missing-facts",
 	sprintf("the license allows research or evaluation purposes only; %s runs in %s: %s", [
-		subject.id, _manifest.product.environment, "say which it is (product.environment: research or evaluation)",
+		subject.id, input.manifest.product.environment, "say which it is (product.environment: research or evaluation)",
 	]),
 	["product", "environment"],
 )

@@ -21,9 +21,8 @@ output_use_ban_any_model(license, modification) := {_any_model_finding(license, 
 	some subject in subjects.derived_under(license)
 	"outputs" in subjects.vias(subject, license)
 } | {_undeclared_student(license, subject) |
-	some subject in subjects.models_under(license)
-	count(_output_uses & {use | some use in subject.uses}) > 0
-	not _has_declared_student(subject)
+	some subject in _undeclared_teachers
+	license in subject.licenses
 }
 
 _any_model_finding(license, modification, subject) := finding.new(

@@ -21,9 +21,8 @@ output_use_judged(license, question) := {_judged_output_finding(license, questio
 	some subject in subjects.derived_under(license)
 	subjects.vias(subject, license) == {"outputs"}
 } | {_undeclared_student(license, subject) |
-	some subject in subjects.models_under(license)
-	count(_output_uses & {use | some use in subject.uses}) > 0
-	not _has_declared_student(subject)
+	some subject in _undeclared_teachers
+	license in subject.licenses
 }
 
 _judged_output_finding(license, question, subject) := finding.new(
