@@ -17,11 +17,11 @@ import data.licensegate.lib.subjects
 
 # Deployment facts the builders read for every subject, as rules of this package: in regorus 0.13
 # each read of another package's rule by its data path costs several times a read of a rule of
-# this package, and a function reads them again at every call.
-_commercial if data.licensegate.lib.deployment.commercial
+# this package, and a function reads them again at every call. The first read of another
+# package's rule also costs regorus a search of every module (about 5 µs), so the facts that are
+# one input path or one test of it (deployment.commercial, notice_file, domicile) are written out.
+_commercial if input.manifest.product.commercial == true
 
-# deployment.notice_file and deployment.domicile are plain input paths: read here directly, as
-# the first read of another package's rule costs regorus a search of every module (about 5 µs).
 _notice_file := input.files.notice_file
 
 _domicile := input.manifest.licensee.domicile
@@ -39,7 +39,8 @@ _highest_mau := data.licensegate.lib.deployment.highest_mau
 # Listed models that run in a product made available to third parties (they are used for
 # inference, rather than only teaching or evaluating in-house).
 _models_available := {subject |
-	data.licensegate.lib.deployment.product_made_available
+	# deployment.product_made_available
+	input.manifest.product.audience in {"customers", "public"}
 	some subject in data.licensegate.lib.subjects.models
 	"inference" in subject.uses
 }
@@ -534,7 +535,7 @@ _flowdown_finding(license, subject) := finding.new(
 # non-commercial: the license grants no commercial use, of the model or of what is made from it.
 
 non_commercial(license) := {_commercial_finding(license, subject) |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
 
@@ -543,11 +544,9 @@ non_commercial(license) := {_commercial_finding(license, subject) |
 # non_commercial, non_production and research_only write this filter out: one call less for
 # each license.
 _all_under(license) := {subject |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
-
-_subjects := data.licensegate.lib.subjects.all
 
 _commercial_finding(license, subject) := finding.new(
 	license, "non-commercial", subject.id, "violated",
@@ -566,7 +565,7 @@ _commercial_finding(license, subject) := finding.new(
 # evaluation).
 
 non_production(license) := {_production_finding(license, subject) |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
 
@@ -589,7 +588,7 @@ _production_finding(license, subject) := finding.new(
 # environment meets it; staging must say which it is.
 
 research_only(license) := {_research_finding(license, subject) |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
 
