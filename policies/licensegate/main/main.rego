@@ -17,11 +17,11 @@ import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licensegate/licenses)
 # lists it; dispatch.findings(license) reads that one package, and is undefined for any other
-# license (dispatch.supported and dispatch.findings are generated from the same list). The
-# rules below test `license in _supported_ids` themselves: a helper function costs a call each
-# time (regorus). The ids come from the findings' keys rather than dispatch.supported, which
-# regorus would build anew (37 ids) at each evaluation.
-_supported_ids := {license | some license, _ in _findings_by_license}
+# license (dispatch.supported and dispatch.findings are generated from the same list). So the
+# rules below test whether a license is judged as `_findings_by_license[license]` (its findings, a
+# set, never false: defined exactly for the judged ids that reach a subject), not with a helper
+# function (a call each time in regorus), not with dispatch.supported (which regorus would build
+# anew, 37 ids, at each evaluation), and not with a set of the keys (one rule more to evaluate).
 
 # License ids that reach any subject.
 license_ids contains license if {
@@ -94,7 +94,7 @@ _raw contains finding.new(
 ) if {
 	some subject in data.licensegate.lib.subjects.all
 	some license in subject.licenses
-	not license in _supported_ids
+	not _findings_by_license[license]
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -254,7 +254,7 @@ _raw contains finding.new(
 	some subject in data.licensegate.lib.subjects.all
 	count(subject.licenses) > 0
 	every license in subject.licenses {
-		license in _supported_ids
+		_findings_by_license[license]
 	}
 	# Whether some license clause judged this subject (compared as the harness normalised the
 	# ids); the id is lowered before `not`, which keeps the call out of the negation.
