@@ -89,8 +89,10 @@ _distributed(license, vias) := {subject |
 	license in subject.licenses
 } | {subject |
 	some subject in _derived_weights_out
-	license in subject.licenses
-	count(subjects.vias(subject, license) & vias) > 0
+	# subject.vias has a key for each of the subject's licenses: defined exactly when the license
+	# reaches it. (Not after `license in subject.licenses`: OPA 1.x then fails with an internal
+	# error on the ref subject.vias[license] in a comprehension.)
+	count(subject.vias[license] & vias) > 0
 }
 
 _how_distributed(subject) := "its weights are published (release: weights)" if {
@@ -213,8 +215,7 @@ _display_finding(license, text, subject) := finding.new(
 name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern, prefix, subject) |
 	# The released derived models under the license.
 	some subject in _derived_out
-	license in subject.licenses
-	count(subjects.vias(subject, license) & vias) > 0
+	count(subject.vias[license] & vias) > 0
 } if {
 	count(_derived_out) > 0
 } else := set()
@@ -327,8 +328,7 @@ modified_files(license) := {_modified_finding(license, subject) |
 	# The derived models whose weights are published (deployment.weights_released), from the
 	# set computed once per evaluation rather than a call for each.
 	some subject in _derived_weights_out
-	license in subject.licenses
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 } if {
 	count(_derived_weights_out) > 0
 } else := set()
@@ -428,8 +428,7 @@ _eu_finding(license, subject) := finding.new(
 
 output_use_ban(license, exempt) := {_output_finding(license, exempt, subject) |
 	some subject in data.licensegate.lib.subjects.derived
-	license in subject.licenses
-	"outputs" in subjects.vias(subject, license)
+	"outputs" in subject.vias[license]
 } | {_undeclared_student(license, subject) |
 	some subject in _undeclared_teachers
 	license in subject.licenses
@@ -466,7 +465,7 @@ _output_finding(license, exempt, subject) := finding.new(
 	]),
 	array.concat(subject.path, ["base_models"]),
 ) if {
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 } else := finding.new(
 	license, "output-use", subject.id, "violated",
 	sprintf("%s is a large language model trained on outputs of %s, and it is not %s or a derivative work of it", [

@@ -19,7 +19,7 @@ import data.licensegate.lib.subjects
 # names what the license forbids the student to be.
 output_use_judged(license, question) := {_judged_output_finding(license, question, subject) |
 	some subject in subjects.derived_under(license)
-	subjects.vias(subject, license) == {"outputs"}
+	subject.vias[license] == {"outputs"}
 } | {_undeclared_student(license, subject) |
 	some subject in _undeclared_teachers
 	license in subject.licenses
