@@ -8,6 +8,10 @@ Both engines evaluate the input documents of COUNT generated manifests, alternat
 so a busy machine weighs on both alike; prints the median CPU microseconds per evaluation of
 each and their ratio, and checks that every decision is the same. For changes to the Rego only:
 the input documents, the data and the clause library are the checkout's.
+
+On a shared machine the rounds' medians can move by 10% or more between runs: the last line
+also gives the median ratio of paired chunks (25 documents each, the two engines back to back,
+alternating which goes first), which a slow spell weighs on both sides of alike.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ from licensegate.regometa import Module  # noqa: E402
 PACKAGE = re.compile(r"^package\s+(\S+)", re.MULTILINE)
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Documents per paired measurement (see the module docstring).
+CHUNK = 25
 
 
 def _git(*args: str) -> str:
@@ -72,20 +79,33 @@ def main() -> None:
     first, second = answers.values()
     different = sum(1 for a, b in zip(first, second, strict=True) if a != b)
     spent: dict[str, list[float]] = {name: [] for name in engines}
+    ratios: list[float] = []
     for round_ in range(rounds):
-        order = list(engines) if round_ % 2 == 0 else list(reversed(engines))
-        for name in order:
-            engine = engines[name]
-            started = time.process_time()
-            for document in documents:
-                engine.evaluate(document)
-            spent[name].append((time.process_time() - started) / count * 1e6)
+        totals = dict.fromkeys(engines, 0.0)
+        for start in range(0, count, CHUNK):
+            chunk = documents[start : start + CHUNK]
+            order = list(engines) if (round_ + start // CHUNK) % 2 == 0 else list(reversed(engines))
+            pair = {}
+            for name in order:
+                engine = engines[name]
+                started = time.process_time()
+                for document in chunk:
+                    engine.evaluate(document)
+                pair[name] = time.process_time() - started
+                totals[name] += pair[name]
+            ratios.append(pair["checkout"] / pair[rev[:12]])
+        for name in engines:
+            spent[name].append(totals[name] / count * 1e6)
     medians = {name: statistics.median(values) for name, values in spent.items()}
     for name, values in spent.items():
         shown = [round(v) for v in values]
         print(f"{name:<14} median {medians[name]:6.0f} µs/evaluation  rounds {shown}")
     checkout, before = medians.values()
-    print(f"checkout / {rev[:12]}: {checkout / before:.2f}; {different}/{count} decisions differ")
+    paired = statistics.median(ratios)
+    print(
+        f"checkout / {rev[:12]}: {checkout / before:.2f} (paired chunks: {paired:.3f}); "
+        f"{different}/{count} decisions differ"
+    )
 
 
 if __name__ == "__main__":

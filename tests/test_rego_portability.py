@@ -229,3 +229,36 @@ def test_workarounds_are_right_under_regorus(modules: dict[str, str]) -> None:
 )
 def test_real_opa_reads_every_form_the_same(modules: dict[str, str]) -> None:
     assert _opa(modules) == [1, True]
+
+
+# docs/rego-pitfalls.md §3: in a comprehension inside a function, a membership test of an argument
+# (`k in s.keys`) followed by a ref keyed by it (`s.by[k]`) makes real OPA fail with an internal
+# error ("internal.member_2 called with operand 1 that requires evaluation"); regorus answers.
+# Without the membership test (the ref is undefined for a missing key anyway) OPA answers too.
+_SUBS = 'subs := [{"id": "x", "keys": ["k"], "by": {"k": {"w"}}}]\n'
+_MEMBER_THEN_REF = {
+    "a.rego": "package a\nimport rego.v1\n"
+    + _SUBS
+    + 'f(k) := {s.id | some s in subs; k in s.keys; "w" in s.by[k]}\nresult := f("k")\n'
+}
+_REF_ALONE = {
+    "a.rego": "package a\nimport rego.v1\n"
+    + _SUBS
+    + 'f(k) := {s.id | some s in subs; "w" in s.by[k]}\nresult := f("k")\n'
+}
+
+
+@pytest.mark.parametrize("modules", [_MEMBER_THEN_REF, _REF_ALONE], ids=["member-then-ref", "ref"])
+def test_regorus_answers_a_ref_keyed_by_an_argument(modules: dict[str, str]) -> None:
+    assert _regorus(modules) == ["x"]
+
+
+@pytest.mark.parity
+@pytest.mark.skipif(not opa_available(), reason="opa-golib-python-bindings is not installed")
+def test_real_opa_fails_on_a_membership_test_before_a_ref_keyed_by_an_argument() -> None:
+    # A canary: when an OPA release answers ["x"] here, §3 of docs/rego-pitfalls.md can go.
+    from opa_bindings import OpaError
+
+    with pytest.raises(OpaError, match="internal.member_2"):
+        _opa(_MEMBER_THEN_REF)
+    assert _opa(_REF_ALONE) == ["x"]

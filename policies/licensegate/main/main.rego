@@ -17,11 +17,11 @@ import data.licensegate.orgpolicy
 
 # The library judges a license when licensegate.dispatch (generated from policies/licensegate/licenses)
 # lists it; dispatch.findings(license) reads that one package, and is undefined for any other
-# license (dispatch.supported and dispatch.findings are generated from the same list). The
-# rules below test `license in _supported_ids` themselves: a helper function costs a call each
-# time (regorus). The ids come from the findings' keys rather than dispatch.supported, which
-# regorus would build anew (37 ids) at each evaluation.
-_supported_ids := {license | some license, _ in _findings_by_license}
+# license (dispatch.supported and dispatch.findings are generated from the same list). So the
+# rules below test whether a license is judged as `_findings_by_license[license]` (its findings, a
+# set, never false: defined exactly for the judged ids that reach a subject), not with a helper
+# function (a call each time in regorus), not with dispatch.supported (which regorus would build
+# anew, 37 ids, at each evaluation), and not with a set of the keys (one rule more to evaluate).
 
 # License ids that reach any subject.
 license_ids contains license if {
@@ -29,21 +29,18 @@ license_ids contains license if {
 	some license in subject.licenses
 }
 
-# Every license clause's findings, computed once per evaluation: _raw and _judged_subjects both
-# read them (each dispatch.findings call evaluates a license package's clauses again).
-_license_findings := {item |
-	some items in _findings_by_license
-	some item in items
-}
-
-# The findings of each license that reaches a subject and that the library judges.
+# The findings of each license that reaches a subject and that the library judges, computed once
+# per evaluation: _raw and _judged_subjects both read them (each dispatch.findings call evaluates a
+# license package's clauses again). Read per license rather than gathered into one set first:
+# regorus would build that set, and evaluate one rule more, for every evaluation.
 _findings_by_license := {license: items |
 	some license in license_ids
 	items := dispatch.findings(license)
 }
 
 _raw contains item if {
-	some item in _license_findings
+	some items in _findings_by_license
+	some item in items
 }
 
 # The organisation's own findings (licensegate.policy.yaml and org.* packages, DESIGN.md §8):
@@ -97,7 +94,7 @@ _raw contains finding.new(
 ) if {
 	some subject in data.licensegate.lib.subjects.all
 	some license in subject.licenses
-	not license in _supported_ids
+	not _findings_by_license[license]
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -257,7 +254,7 @@ _raw contains finding.new(
 	some subject in data.licensegate.lib.subjects.all
 	count(subject.licenses) > 0
 	every license in subject.licenses {
-		license in _supported_ids
+		_findings_by_license[license]
 	}
 	# Whether some license clause judged this subject (compared as the harness normalised the
 	# ids); the id is lowered before `not`, which keeps the call out of the negation.
@@ -267,7 +264,10 @@ _raw contains finding.new(
 
 # Subjects (lower case) that some license clause judged: one pass over the findings, not one
 # per subject.
-_judged_subjects := {lower(item.subject) | some item in _license_findings}
+_judged_subjects := {lower(item.subject) |
+	some items in _findings_by_license
+	some item in items
+}
 
 # DESIGN.md §2.1 rule 11: evaluated on anything but the input document the harness builds (a raw
 # manifest, an empty input), the decision says so instead of answering [] (which reads as a pass).
@@ -285,6 +285,9 @@ findings := _applied if {
 _applied := [_resolved(_with_lineage(item)) | some item in _raw] if {
 	input.scan.lineage
 } else := [_resolved(item) | some item in _raw] if {
+	# Half the manifests record no attestation or waiver: for them, not even _recorded_clauses
+	# (one rule and two comprehensions) is built.
+	count(input.manifest.attestations) + count(input.manifest.waivers) > 0
 	count(_recorded_clauses) > 0
 } else := [item | some item in _raw]
 

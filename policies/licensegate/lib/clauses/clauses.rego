@@ -15,16 +15,16 @@ import data.licensegate.lib.deployment
 import data.licensegate.lib.finding
 import data.licensegate.lib.subjects
 
-_manifest := input.manifest
-
 # Deployment facts the builders read for every subject, as rules of this package: in regorus 0.13
 # each read of another package's rule by its data path costs several times a read of a rule of
-# this package, and a function reads them again at every call.
-_commercial if data.licensegate.lib.deployment.commercial
+# this package, and a function reads them again at every call. The first read of another
+# package's rule also costs regorus a search of every module (about 5 µs), so the facts that are
+# one input path or one test of it (deployment.commercial, notice_file, domicile) are written out.
+_commercial if input.manifest.product.commercial == true
 
-_notice_file := data.licensegate.lib.deployment.notice_file
+_notice_file := input.files.notice_file
 
-_domicile := data.licensegate.lib.deployment.domicile
+_domicile := input.manifest.licensee.domicile
 
 _domiciled_in_eu if data.licensegate.lib.deployment.domiciled_in_eu
 
@@ -39,7 +39,8 @@ _highest_mau := data.licensegate.lib.deployment.highest_mau
 # Listed models that run in a product made available to third parties (they are used for
 # inference, rather than only teaching or evaluating in-house).
 _models_available := {subject |
-	data.licensegate.lib.deployment.product_made_available
+	# deployment.product_made_available
+	input.manifest.product.audience in {"customers", "public"}
 	some subject in data.licensegate.lib.subjects.models
 	"inference" in subject.uses
 }
@@ -88,8 +89,10 @@ _distributed(license, vias) := {subject |
 	license in subject.licenses
 } | {subject |
 	some subject in _derived_weights_out
-	license in subject.licenses
-	count(subjects.vias(subject, license) & vias) > 0
+	# subject.vias has a key for each of the subject's licenses: defined exactly when the license
+	# reaches it. (Not after `license in subject.licenses`: OPA 1.x then fails with an internal
+	# error on the ref subject.vias[license] in a comprehension.)
+	count(subject.vias[license] & vias) > 0
 }
 
 _how_distributed(subject) := "its weights are published (release: weights)" if {
@@ -100,7 +103,7 @@ _how_available(subject) := sprintf("it is released (release: %s)", [release_text
 	subject.kind == "derived"
 } else := _how_distributed(subject) if {
 	deployment.model_weights_shipped(subject.index)
-} else := sprintf("the product that runs it is offered to %s (product.audience)", [_manifest.product.audience])
+} else := sprintf("the product that runs it is offered to %s (product.audience)", [input.manifest.product.audience])
 
 # A derived model's release ways as text ("api, weights"): sprintf of an array differs between
 # engines.
@@ -212,8 +215,7 @@ _display_finding(license, text, subject) := finding.new(
 name_prefix(license, pattern, prefix, vias) := {_naming_finding(license, pattern, prefix, subject) |
 	# The released derived models under the license.
 	some subject in _derived_out
-	license in subject.licenses
-	count(subjects.vias(subject, license) & vias) > 0
+	count(subject.vias[license] & vias) > 0
 } if {
 	count(_derived_out) > 0
 } else := set()
@@ -259,7 +261,7 @@ _copy_finding(license, subject) := finding.new(
 } else := finding.new(
 	license, "license-copy", subject.id, "violated",
 	sprintf("weights are distributed (%s) without a copy of the %s license (product.license_copies_included %s)", [
-		_how_distributed(subject), license, _per_license_says(_manifest.product.license_copies_included),
+		_how_distributed(subject), license, _per_license_says(input.manifest.product.license_copies_included),
 	]),
 	["product", "license_copies_included"],
 ) if {
@@ -326,8 +328,7 @@ modified_files(license) := {_modified_finding(license, subject) |
 	# The derived models whose weights are published (deployment.weights_released), from the
 	# set computed once per evaluation rather than a call for each.
 	some subject in _derived_weights_out
-	license in subject.licenses
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 } if {
 	count(_derived_weights_out) > 0
 } else := set()
@@ -427,20 +428,29 @@ _eu_finding(license, subject) := finding.new(
 
 output_use_ban(license, exempt) := {_output_finding(license, exempt, subject) |
 	some subject in data.licensegate.lib.subjects.derived
-	license in subject.licenses
-	"outputs" in subjects.vias(subject, license)
+	"outputs" in subject.vias[license]
 } | {_undeclared_student(license, subject) |
-	some subject in data.licensegate.lib.subjects.models
+	some subject in _undeclared_teachers
 	license in subject.licenses
-	count(_output_uses & {use | some use in subject.uses}) > 0
+}
+
+# Uses in which the model's outputs train another model: the training uses but fine-tuning.
+_output_uses := training_uses - {"fine-tuning"}
+
+# Listed models used as teachers or synthetic-data generators (an output use) without a declared
+# student, under any license: a rule computed once per evaluation, which each output-use builder
+# only filters by license (instead of building and intersecting each subject's uses at each call).
+_undeclared_teachers := {subject |
+	some subject in data.licensegate.lib.subjects.models
+	some use in subject.uses
+	use in _output_uses
 	not _has_declared_student(subject)
 }
 
-# Uses in which the model's outputs train another model.
-_output_uses := {"distillation-teacher", "synthetic-data", "training-feedback"}
-
 # Uses in which the model's weights or outputs go into another model (DESIGN.md §2.1 rule 8).
-training_uses := _output_uses | {"fine-tuning"}
+# Written out rather than built from _output_uses: every evaluation reads this set
+# (training_needs_student), few read _output_uses, and each rule costs regorus an evaluation.
+training_uses := {"distillation-teacher", "fine-tuning", "synthetic-data", "training-feedback"}
 
 _output_finding(license, exempt, subject) := finding.new(
 	license, "output-use", subject.id, "satisfied",
@@ -455,7 +465,7 @@ _output_finding(license, exempt, subject) := finding.new(
 	]),
 	array.concat(subject.path, ["base_models"]),
 ) if {
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 } else := finding.new(
 	license, "output-use", subject.id, "violated",
 	sprintf("%s is a large language model trained on outputs of %s, and it is not %s or a derivative work of it", [
@@ -507,7 +517,7 @@ _flowdown_finding(license, subject) := finding.new(
 	license, "use-restrictions-flowdown", subject.id, "violated",
 	sprintf("%s reaches third parties (%s), and the terms users accept do not carry the %s use restrictions (%s %s)", [
 		subject.id, _how_available(subject), license, "product.user_terms_include_use_restrictions",
-		_per_license_says(_manifest.product.user_terms_include_use_restrictions),
+		_per_license_says(input.manifest.product.user_terms_include_use_restrictions),
 	]),
 	["product", "user_terms_include_use_restrictions"],
 ) if {
@@ -524,7 +534,7 @@ _flowdown_finding(license, subject) := finding.new(
 # non-commercial: the license grants no commercial use, of the model or of what is made from it.
 
 non_commercial(license) := {_commercial_finding(license, subject) |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
 
@@ -533,11 +543,9 @@ non_commercial(license) := {_commercial_finding(license, subject) |
 # non_commercial, non_production and research_only write this filter out: one call less for
 # each license.
 _all_under(license) := {subject |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
-
-_subjects := data.licensegate.lib.subjects.all
 
 _commercial_finding(license, subject) := finding.new(
 	license, "non-commercial", subject.id, "violated",
@@ -556,7 +564,7 @@ _commercial_finding(license, subject) := finding.new(
 # evaluation).
 
 non_production(license) := {_production_finding(license, subject) |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
 
@@ -565,10 +573,10 @@ _production_finding(license, subject) := finding.new(
 	sprintf("%s runs in production (product.environment: production), which the license does not permit", [subject.id]),
 	["product", "environment"],
 ) if {
-	_manifest.product.environment == "production"
+	input.manifest.product.environment == "production"
 } else := finding.new(
 	license, "non-production", subject.id, "satisfied",
-	sprintf("the product runs in %s, not production (product.environment)", [_manifest.product.environment]),
+	sprintf("the product runs in %s, not production (product.environment)", [input.manifest.product.environment]),
 	["product", "environment"],
 )
 
@@ -579,7 +587,7 @@ _production_finding(license, subject) := finding.new(
 # environment meets it; staging must say which it is.
 
 research_only(license) := {_research_finding(license, subject) |
-	some subject in _subjects
+	some subject in data.licensegate.lib.subjects.all
 	license in subject.licenses
 }
 
@@ -593,17 +601,17 @@ _research_finding(license, subject) := _commercial_finding(license, subject) if 
 	),
 	["product", "environment"],
 ) if {
-	_manifest.product.environment == "production"
+	input.manifest.product.environment == "production"
 } else := finding.new(
 	license, "non-commercial", subject.id, "satisfied",
-	sprintf("non-commercial use in a %s environment (product.environment)", [_manifest.product.environment]),
+	sprintf("non-commercial use in a %s environment (product.environment)", [input.manifest.product.environment]),
 	["product", "environment"],
 ) if {
-	_manifest.product.environment in {"research", "evaluation"}
+	input.manifest.product.environment in {"research", "evaluation"}
 } else := finding.new(
 	license, "non-commercial", subject.id, "missing-facts",
 	sprintf("the license allows research or evaluation purposes only; %s runs in %s: %s", [
-		subject.id, _manifest.product.environment, "say which it is (product.environment: research or evaluation)",
+		subject.id, input.manifest.product.environment, "say which it is (product.environment: research or evaluation)",
 	]),
 	["product", "environment"],
 )

@@ -19,7 +19,7 @@ no_commercial_synthetic_data(license) := {_synthetic_finding(license, subject, "
 	count(_output_uses & {use | some use in subject.uses}) > 0
 } | {_synthetic_finding(license, subject, "trained_on_outputs_of") |
 	some subject in subjects.derived_under(license)
-	"outputs" in subjects.vias(subject, license)
+	"outputs" in subject.vias[license]
 }
 
 _synthetic_finding(license, subject, field) := finding.new(

@@ -20,7 +20,7 @@ non_production_no_end_users(license) := {_end_user_finding(license, subject) |
 	some subject in subjects.models_under(license)
 } | {_served_finding(license, subject) |
 	some subject in subjects.derived_under(license)
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 }
 
 _end_user_finding(license, subject) := finding.new(

@@ -19,11 +19,10 @@ import data.licensegate.lib.subjects
 # calls a modified model ("a Derivative of the Model").
 output_use_ban_any_model(license, modification) := {_any_model_finding(license, modification, subject) |
 	some subject in subjects.derived_under(license)
-	"outputs" in subjects.vias(subject, license)
+	"outputs" in subject.vias[license]
 } | {_undeclared_student(license, subject) |
-	some subject in subjects.models_under(license)
-	count(_output_uses & {use | some use in subject.uses}) > 0
-	not _has_declared_student(subject)
+	some subject in _undeclared_teachers
+	license in subject.licenses
 }
 
 _any_model_finding(license, modification, subject) := finding.new(
@@ -33,7 +32,7 @@ _any_model_finding(license, modification, subject) := finding.new(
 	]),
 	array.concat(subject.path, ["base_models"]),
 ) if {
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 } else := finding.new(
 	license, "output-use", subject.id, "violated",
 	sprintf("%s is another model trained on outputs of %s, which the license forbids (not only for language models)", [

@@ -19,11 +19,10 @@ import data.licensegate.lib.subjects
 # names what the license forbids the student to be.
 output_use_judged(license, question) := {_judged_output_finding(license, question, subject) |
 	some subject in subjects.derived_under(license)
-	subjects.vias(subject, license) == {"outputs"}
+	subject.vias[license] == {"outputs"}
 } | {_undeclared_student(license, subject) |
-	some subject in subjects.models_under(license)
-	count(_output_uses & {use | some use in subject.uses}) > 0
-	not _has_declared_student(subject)
+	some subject in _undeclared_teachers
+	license in subject.licenses
 }
 
 _judged_output_finding(license, question, subject) := finding.new(

@@ -9,26 +9,24 @@ package licensegate.lib.deployment
 
 import rego.v1
 
-_manifest := input.manifest
-
 # The product is made available to third parties (DESIGN.md §2: audience customers or public).
-product_made_available if _manifest.product.audience in {"customers", "public"}
+product_made_available if input.manifest.product.audience in {"customers", "public"}
 
 # Weights of the listed model at `index` leave the organisation (DESIGN.md §2.1 rule 7): its own
 # models[].ships_weights when stated, else product.ships_weights.
 # One definition with an `else` (regorus evaluates every definition of a function at each call).
 model_weights_shipped(index) if {
-	_manifest.models[index].ships_weights == true
+	input.manifest.models[index].ships_weights == true
 } else if {
 	not _states_ships_weights(index)
-	_manifest.product.ships_weights == true
+	input.manifest.product.ships_weights == true
 }
 
-_states_ships_weights(index) if is_boolean(_manifest.models[index].ships_weights)
+_states_ships_weights(index) if is_boolean(input.manifest.models[index].ships_weights)
 
 # Weights of some listed model leave the organisation.
 weights_shipped if {
-	some index, _ in _manifest.models
+	some index, _ in input.manifest.models
 	model_weights_shipped(index)
 }
 
@@ -50,7 +48,7 @@ weights_released(derived) if "weights" in release_ways(derived)
 served(derived) if "api" in release_ways(derived)
 
 # commercial is required by the schema; the helper keeps rules readable.
-commercial if _manifest.product.commercial == true
+commercial if input.manifest.product.commercial == true
 
 # A per-license fact (DESIGN.md §2.1 rule 6): `true` covers every license, a list names the
 # licenses it covers. Undefined when the manifest does not state it.
@@ -63,19 +61,19 @@ _per_license(value, license) := true if {
 }
 
 # A copy of this license goes with distributed weights: true, false, or undefined (not stated).
-copy_included(license) := _per_license(_manifest.product.license_copies_included, license)
+copy_included(license) := _per_license(input.manifest.product.license_copies_included, license)
 
 # The terms users accept carry this license's use restrictions: true, false, or undefined.
-user_terms_carry(license) := _per_license(_manifest.product.user_terms_include_use_restrictions, license)
+user_terms_carry(license) := _per_license(input.manifest.product.user_terms_include_use_restrictions, license)
 
 # The licensee registered with the licensor of this license (licensee.registrations).
 registered(license) if {
-	some registration in _manifest.licensee.registrations
+	some registration in input.manifest.licensee.registrations
 	registration.license == license
 }
 
 # The licensee's (and affiliates') annual revenue in US dollars; undefined when not stated.
-annual_revenue := _manifest.licensee.annual_revenue_usd
+annual_revenue := input.manifest.licensee.annual_revenue_usd
 
 # Member states, and the outermost regions and Åland that ISO 3166-1 codes separately but that
 # are part of the Union (DESIGN.md §2.1 rule 2). Overseas countries and territories (BL, PM, NC,
@@ -86,7 +84,7 @@ eu_member_states := {
 	"RE", "GP", "MQ", "GF", "YT", "MF", "AX",
 }
 
-domicile := _manifest.licensee.domicile
+domicile := input.manifest.licensee.domicile
 
 domiciled_in_eu if domicile in eu_member_states
 
@@ -101,7 +99,7 @@ mau_on(month, limit) := {
 	"path": ["licensee", "mau_history", month],
 	"source": sprintf("licensee.mau_history[\"%s\"]", [month]),
 } if {
-	value := _manifest.licensee.mau_history[month]
+	value := input.manifest.licensee.mau_history[month]
 } else := {
 	"value": highest.value,
 	"path": highest.path,
@@ -113,17 +111,17 @@ mau_on(month, limit) := {
 
 # Every MAU figure the manifest gives, each with where it is.
 mau_figures contains {"value": value, "path": ["licensee", "monthly_active_users"], "source": "licensee.monthly_active_users"} if {
-	value := _manifest.licensee.monthly_active_users
+	value := input.manifest.licensee.monthly_active_users
 }
 
 mau_figures contains figure if {
-	some month, value in _manifest.licensee.mau_history
+	some month, value in input.manifest.licensee.mau_history
 	is_number(value)
 	figure := {"value": value, "path": ["licensee", "mau_history", month], "source": sprintf("licensee.mau_history[\"%s\"]", [month])}
 }
 
 mau_figures contains {"value": value, "path": ["product", "monthly_active_users"], "source": "product.monthly_active_users"} if {
-	value := _manifest.product.monthly_active_users
+	value := input.manifest.product.monthly_active_users
 }
 
 # The highest of them (among equal figures, the first by source, so both engines agree).
@@ -139,7 +137,7 @@ highest_mau := figure if {
 # whitespace collapsed), each with where it is shown. Manifest text is never lowered here: the
 # engines lower non-ASCII text differently.
 statements contains {"text": statement.text, "where": statement.where, "folded": input.folded.attribution[index]} if {
-	some index, statement in _manifest.product.attribution
+	some index, statement in input.manifest.product.attribution
 }
 
 # An attribution statement containing `text` (an ASCII constant, case-insensitive) is shown.

@@ -69,7 +69,7 @@ findings contains item if {
 _outputs_only(name) if {
 	some subject in subjects.derived_under(license)
 	subject.id == name
-	subjects.vias(subject, license) == {"outputs"}
+	subject.vias[license] == {"outputs"}
 }
 
 # METADATA

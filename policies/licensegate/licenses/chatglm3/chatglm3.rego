@@ -47,7 +47,7 @@ license := "chatglm3"
 # through outputs alone.
 _derived_from_weights contains subject if {
 	some subject in subjects.derived_under(license)
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 }
 
 _all_under := subjects.models_under(license) | _derived_from_weights

@@ -57,12 +57,12 @@ _name_pattern := `^[Cc][Oo][Dd][Ee][Gg][Ee][Ee][Xx]4`
 # is not held to them (see out_of_reach).
 _derived_from_weights contains subject if {
 	some subject in subjects.derived_under(license)
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 }
 
 _outputs_only contains subject.id if {
 	some subject in subjects.derived_under(license)
-	not "weights" in subjects.vias(subject, license)
+	not "weights" in subject.vias[license]
 }
 
 _all_under := subjects.models_under(license) | _derived_from_weights

@@ -92,7 +92,7 @@ findings contains item if some item in clauses.research_only(license)
 #   remediation: Rename the derived model so that its name begins with "EXAONE" (e.g. "EXAONE-3.5-7.8B-Acme-QA").
 findings contains _naming(subject) if {
 	some subject in subjects.derived_under(license)
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 }
 
 # DESIGN.md §2.1 rule 8: a model listed for training that no declared derived model comes from

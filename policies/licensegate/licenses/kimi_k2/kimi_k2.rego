@@ -48,7 +48,7 @@ _used_in_product contains subject if {
 
 _used_in_product contains subject if {
 	some subject in subjects.derived_under(license)
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 	deployment.released(subject)
 }
 

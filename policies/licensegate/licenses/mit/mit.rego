@@ -55,8 +55,9 @@ _naming_the_notice(item) := object.union(item, {"message": sprintf("%s; the noti
 _notices(id) := [_notice(model_id) | some model_id in _mit_models(id)]
 
 # The MIT-licensed listed models behind a subject: itself, or a derived model's upstream.
-_mit_models(id) := [subjects.listed(id).id] if {
-	subjects.listed(id)
+_mit_models(id) := [model.id] if {
+	# One call: regorus evaluates subjects.listed again for each use.
+	model := subjects.listed(id)
 } else := sort({edge.model |
 	some subject in data.licensegate.lib.subjects.derived
 	subject.id == id

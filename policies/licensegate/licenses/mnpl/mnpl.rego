@@ -65,7 +65,7 @@ _bound(id) if _listed(id)
 _bound(id) if {
 	some subject in subjects.derived_under(license)
 	subject.id == id
-	"weights" in subjects.vias(subject, license)
+	"weights" in subject.vias[license]
 }
 
 # End users interact with the subject: a product for customers or the public runs it, or a

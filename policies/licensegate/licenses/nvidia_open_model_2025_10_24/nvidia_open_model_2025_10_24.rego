@@ -47,6 +47,12 @@ license := "nvidia-open-model-2025-10-24"
 # §3.1
 _notice := "Licensed by NVIDIA Corporation under the NVIDIA Open Model License"
 
+# The listed and derived models under the license, as rules computed once per evaluation: several
+# clauses below read them, and regorus recomputes a function at every call.
+_models := subjects.models_under(license)
+
+_derived := subjects.derived_under(license)
+
 # §3.2
 _cosmos_text := "Built on NVIDIA Cosmos"
 
@@ -107,7 +113,7 @@ findings contains item if some item in clauses.notice_file(license, _notice)
 #     Restore the Model's Guardrails and set models[].guardrails_modified to false, or put a
 #     substantially similar Guardrail appropriate for the use case in place and record an
 #     attestation for nvidia-open-model-2025-10-24:guardrails naming it.
-findings contains _guardrail(subject) if some subject in subjects.models_under(license)
+findings contains _guardrail(subject) if some subject in _models
 
 _guardrail(subject) := finding.new(
 	license, "guardrails", subject.id, "needs-attestation",
@@ -159,27 +165,28 @@ _guardrails(subject) := input.manifest.models[subject.index].guardrails_modified
 #     Show "Built on NVIDIA Cosmos" on a related website, user interface, blog post, about page
 #     or product documentation and list it under product.attribution.
 findings contains _cosmos_finding(subject) if {
-	some subject in subjects.models_under(license)
-	_listed_trigger(subject)
+	some subject in _triggered
 	_is_cosmos(subjects.listed(subject.id))
 }
 
 findings contains _unknown_cosmos(subject, subject.id, array.concat(subject.path, ["multimodal"])) if {
-	some subject in subjects.models_under(license)
-	_listed_trigger(subject)
+	some subject in _triggered
 	_cosmos_unknown(subjects.listed(subject.id))
 }
 
 findings contains _cosmos_finding(subject) if {
-	some subject in subjects.derived_under(license)
+	some subject in _derived
 	count(_cosmos_upstream(subject)) > 0
 }
 
 findings contains _unknown_cosmos(subject, concat(", ", _unknown_upstream(subject)), subject.path) if {
-	some subject in subjects.derived_under(license)
+	some subject in _derived
 	count(_cosmos_upstream(subject)) == 0
 	count(_unknown_upstream(subject)) > 0
 }
+
+# Listed models under the license that a §3.2 trigger reaches (one of the _listed_trigger ways).
+_triggered := {subject | some subject in _models; _listed_trigger(subject)}
 
 # "distribute or make available ... a product or service ... that contains or uses" the model.
 _listed_trigger(subject) if {
