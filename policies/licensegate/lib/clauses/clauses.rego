@@ -39,8 +39,7 @@ _highest_mau := data.licensegate.lib.deployment.highest_mau
 # Listed models that run in a product made available to third parties (they are used for
 # inference, rather than only teaching or evaluating in-house).
 _models_available := {subject |
-	# deployment.product_made_available
-	input.manifest.product.audience in {"customers", "public"}
+	data.licensegate.lib.deployment.product_made_available
 	some subject in data.licensegate.lib.subjects.models
 	"inference" in subject.uses
 }
