@@ -93,7 +93,7 @@ def main() -> None:
             for side in sides.values():  # warm-up: the first chunk compiles and fills caches
                 _ask(side, 0, min(chunk, count))
             ratios: list[float] = []
-            spent: dict[str, float] = {name: 0.0 for name in sides}
+            spent: dict[str, float] = dict.fromkeys(sides, 0.0)
             different = 0
             pair = 0
             for _ in range(rounds):
