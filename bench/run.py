@@ -94,9 +94,13 @@ def table(m: dict[str, Any], results: dict[str, Any]) -> str:
                 projection = f"; {projected:,.0f}/s on {run['jobs']} idle CPUs, projected"
                 target = f"≥ {TARGET_RATE:,}/s on 2 cores"
                 verdict = _met(max(run["per_s"], projected) >= TARGET_RATE)
+            spread = ""
+            if run.get("repeats", 1) > 1:
+                low, high = run["per_s_range"]
+                spread = f"median of {run['repeats']} runs, {low:,.0f}–{high:,.0f}/s; "
             lines.append(
                 f"| (b) batch of {b['count']:,} generated manifests, `--jobs {run['jobs']}` | "
-                f"**{run['per_s']:,.0f} manifests/s** ({run['wall_s']:.1f} s wall, "
+                f"**{run['per_s']:,.0f} manifests/s** ({spread}{run['wall_s']:.1f} s wall, "
                 f"{run['cpu_s']:.1f} s CPU of which the parent {run['parent_cpu_s']:.1f}; "
                 f"{per_cpu:,.0f} per CPU-second{projection}) | {target} | {verdict} |"
             )
