@@ -648,7 +648,9 @@ def test_todo_is_refused_anywhere_but_in_x_fields(tmp_path: Path) -> None:
         ("yaml-folded.licensegate.yaml", '"TO\\\n    DO: x"'),  # an escaped line break joins
     ],
 )
-def test_a_todo_spelled_with_escapes_is_refused_too(tmp_path: Path, name: str, written: str) -> None:
+def test_a_todo_spelled_with_escapes_is_refused_too(
+    tmp_path: Path, name: str, written: str
+) -> None:
     """The TODO check skips manifests whose bytes cannot spell one; escapes can, without the
     letters appearing in the file."""
     from licensegate.errors import ManifestError
