@@ -111,9 +111,10 @@ models contains subject if {
 
 # input.upstream[name] lists {"model": id, "via": "weights" | "outputs"} for every listed model
 # upstream of the derived model (via "outputs" when any step on the way used only outputs).
-# `vias` holds vias(subject, license) for each of its licenses, computed once here: the builders
-# ask for it again and again, and regorus recomputes a function at every call (read it as
-# subject.vias[license] for a license in subject.licenses).
+# `vias` says how each of its licenses reaches it (a set of "weights" and/or "outputs"), computed
+# once here: the builders ask for it again and again, and regorus would recompute a function at
+# every call. Read it as subject.vias[license], which is undefined for a license not in
+# subject.licenses.
 derived contains subject if {
 	some index, model in input.manifest.derived_models
 	upstream := object.get(input.upstream, model.name, [])
@@ -163,13 +164,6 @@ models_under(license) := {subject | some subject in models; license in subject.l
 
 # Derived models that a license reaches.
 derived_under(license) := {subject | some subject in derived; license in subject.licenses}
-
-# How a license reaches a derived model: a set of "weights" and/or "outputs". A derived subject
-# carries the same for each of its licenses (subject.vias[license]), which the builders read.
-vias(subject, license) := {edge.via |
-	some edge in subject.upstream
-	license in _upstream_licenses[lower(edge.model)]
-}
 
 # Upstream model ids of a derived model that carry a license and reach it by a given way.
 upstream_ids(subject, license, via) := sort({edge.model |

@@ -84,8 +84,7 @@ test_derived_carries_upstream_licenses_by_way if {
 	subject.licenses == ["acme-1", "mit"]
 	subject.path == ["derived_models", 0]
 	subject.modified_files_marked == null
-	subjects.vias(subject, "mit") == {"weights"} with input as document
-	subjects.vias(subject, "acme-1") == {"outputs"} with input as document
+	subject.vias == {"mit": {"weights"}, "acme-1": {"outputs"}}
 	subjects.upstream_ids(subject, "acme-1", "outputs") == ["other/teacher"] with input as document
 	subjects.upstream_ids(subject, "acme-1", "weights") == [] with input as document
 	count(subjects.derived_under("mit")) == 1 with input as document
